@@ -1,0 +1,348 @@
+"""Roles, event types and dates of mentions, and their aggregation into an events DataFrame.
+
+Codebook (``event_type``), in the spirit of ACLED's event types; a sentence may carry
+several, and then gives one event per type:
+
+=================  ==============================================================
+armed_clash        fighting, clashes, attacks, offensives, battles
+shelling           shelling, artillery, mortar, missile, rocket, air or drone strikes
+casualties         people killed, wounded, dead (with counts when the text has them)
+ceasefire          ceasefire, truce, armistice, peace agreement
+diplomacy          talks, meetings, calls, negotiations, statements, visits
+mobilisation       mobilisation, martial law, curfew, state of emergency
+protest            protests, demonstrations, rallies, riots
+disaster           floods, earthquakes, wildfires, storms, droughts, landslides
+accident           crashes, collisions, sinkings, derailments, explosions
+other              none of the above
+=================  ==============================================================
+
+Roles: ``dateline`` (where the story was filed), ``background`` (what happened long before
+the article's time: more than a year before its date), ``event`` (something happened
+there: the sentence reports one of the types above and the place is where it happened,
+not an actor), ``reference`` (any other mention: "called on Yerevan and Baku").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from geomap.dates import governing_expr
+from geomap.models import Article, DateValue, Mention, TimeExpr
+from geomap.resolve import Resolution
+
+__all__ = [
+    "EVENT_TYPES",
+    "EVENT_COLUMNS",
+    "event_types_of",
+    "casualty_counts",
+    "make_mentions",
+    "aggregate",
+    "geo_precision",
+    "source_record",
+]
+
+EVENT_TYPES: dict[str, str] = {
+    "armed_clash": "Armed clash or attack",
+    "shelling": "Shelling, missile or air strike",
+    "casualties": "Casualties",
+    "ceasefire": "Ceasefire or truce",
+    "diplomacy": "Diplomacy",
+    "mobilisation": "Mobilisation, martial law, curfew",
+    "protest": "Protest",
+    "disaster": "Disaster",
+    "accident": "Accident",
+    "other": "Other",
+}
+
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern, re.IGNORECASE)
+    for name, pattern in {
+        "armed_clash": r"\b(clash(?:es|ed)?|fighting|fought|battles?|(?:counter-?)?offensive|"
+        r"attack(?:s|ed|ing)?|hostilities|firefights?|skirmish(?:es)?|assaults?|ambush(?:ed)?|"
+        r"raids?|military (?:action|confrontation|operation)|gunfire|clashes|incursions?)\b",
+        "shelling": r"\b(shell(?:ing|ed|s)?|artillery|mortars?|missiles?|rockets?|"
+        r"air ?strikes?|drone strikes?|bomb(?:ing|ed|s)?|air raids?|barrages?|fired on|"
+        r"struck by)\b",
+        "casualties": r"\b(killed|kill(?:ing)?|dead|deaths?|died|wounded|injured|injur(?:y|ies)|"
+        r"casualties|victims|fatalities|loss of life|lost their lives)\b",
+        "ceasefire": r"\b(cease-?fire|cease fire|truce|armistice|peace (?:deal|agreement|accord)|"
+        r"cessation of hostilities)\b",
+        "diplomacy": r"\b(talks|meetings?|met|negotiat(?:ions?|ing|ed)|phone call|"
+        r"telephone (?:conversation|call)|discuss(?:ed|es|ion)?|summit|visit(?:ed|s)?|"
+        r"called on|urged|condemn(?:ed|s)?|diplomat(?:s|ic)?|foreign ministers?|"
+        r"co-?chairs|mediat(?:ion|ed|or))\b",
+        "mobilisation": r"\b(mobili[sz]ation|mobili[sz]ed|martial law|curfew|reservists|"
+        r"conscription|state of emergency)\b",
+        "protest": r"\b(protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies)|"
+        r"riots?|marched)\b",
+        "disaster": r"\b(flood(?:s|ing|ed)?|earthquakes?|quakes?|aftershocks?|wildfires?|"
+        r"storms?|hurricanes?|cyclones?|typhoons?|droughts?|landslides?|eruptions?|tsunamis?)\b",
+        "accident": r"\b(crash(?:ed|es)?|collisions?|capsi[sz]ed|sank|sinking|derail(?:ed|ment)|"
+        r"accidents?|explosions?|ferry disaster)\b",
+    }.items()
+}
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUM = r"(\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")"
+_KILLED = re.compile(
+    _NUM + r"\s+(?:[A-Za-z-]+\s+){0,3}?(?:were\s+|was\s+|have been\s+)?(?:killed|dead|died)",
+    re.IGNORECASE,
+)
+_WOUNDED = re.compile(
+    _NUM + r"\s+(?:[A-Za-z-]+\s+){0,3}?(?:were\s+|was\s+)?(?:wounded|injured|hurt)"
+    r"|(?:and|with)\s+" + _NUM + r"\s+(?:others?\s+)?(?:wounded|injured)",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(
+    r"\b(in|at|near|on|into|inside|outside|around|across|throughout|towards?|from|of|"
+    r"over|along|within|off|entire|in the|at the|near the|around the)\s*$",
+    re.IGNORECASE,
+)
+_ACTOR_BEFORE = re.compile(
+    r"\b(called on|urged|addressed|asked|told|by|accused|against|with|between|and|blamed)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_ACTOR_AFTER = re.compile(
+    r"^\s*(?:'s|’s|has|have|had|is|was|will|would|said|says|stated|announced|reported|"
+    r"claimed|denied|urged|called|accused|blamed|warned|insisted|responded|expressed|"
+    r"declared|confirmed|did|does)\b",
+    re.IGNORECASE,
+)
+#: Columns of the events DataFrame, in order.
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "name",
+    "country_code",
+    "place_type",
+    "place_id",
+    "geonameid",
+    "lat",
+    "lon",
+    "geo_precision",
+    "radius_km",
+    "date",
+    "date_end",
+    "date_precision",
+    "date_basis",
+    "role",
+    "event_type",
+    "fatalities",
+    "wounded",
+    "articles",
+    "mentions",
+    "sentence",
+    "sources",
+)
+
+
+def _number(text: str) -> int | None:
+    text = text.lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return _NUMBER_WORDS.get(text)
+
+
+def event_types_of(sentence: str) -> tuple[str, ...]:
+    """The codebook types a sentence reports, in codebook order (empty for none)."""
+    return tuple(name for name, pat in _PATTERNS.items() if pat.search(sentence))
+
+
+def casualty_counts(sentence: str) -> tuple[int | None, int | None]:
+    """(killed, wounded) counts a sentence states, or None where it states none."""
+    killed = wounded = None
+    for m in _KILLED.finditer(sentence):
+        n = _number(m.group(1))
+        if n is not None:
+            killed = (killed or 0) + n
+    for m in _WOUNDED.finditer(sentence):
+        n = _number(m.group(1) or m.group(2))
+        if n is not None:
+            wounded = (wounded or 0) + n
+    return killed, wounded
+
+
+def geo_precision(place_type: str) -> int:
+    """ACLED-style precision: 1 town or point, 2 district, 3 region or province, 4 country."""
+    return {"populated_place": 1, "admin2": 2, "admin1": 3, "region": 3, "historical": 3}.get(
+        place_type, 4
+    )
+
+
+def _is_actor(sentence: str, rel_start: int, rel_end: int, place_type: str) -> bool:
+    before = sentence[max(0, rel_start - 30) : rel_start]
+    after = sentence[rel_end : rel_end + 30]
+    if _ACTOR_BEFORE.search(before) and not _LOCATIVE.search(before):
+        return True
+    if _ACTOR_AFTER.match(after):
+        return True
+    if place_type == "country" and not _LOCATIVE.search(before):
+        return True  # countries are actors unless something happened *in* them
+    return False
+
+
+def make_mentions(
+    article: Article,
+    resolutions: Sequence[Resolution],
+    exprs: Sequence[TimeExpr],
+    bounds: Sequence[tuple[int, int]],
+    published: dt.date | None,
+    published_source: str,
+) -> list[Mention]:
+    """Date, role and type every resolved place mention of one article."""
+    out: list[Mention] = []
+    text = article.text
+    pub_basis = "inferred" if published_source == "inferred" else "published"
+    for res in resolutions:
+        span = res.span
+        s_start, s_end = bounds[span.sentence] if bounds else (0, len(text))
+        sentence = article.body[s_start:s_end]
+        expr = governing_expr(exprs, article.body, s_start, s_end, span.start, span.end)
+        date: DateValue | None
+        if expr is not None and expr.value is not None:
+            date = expr.value
+            basis = "inferred" if expr.year_inferred and published_source != "header" and (
+                published_source in ("inferred", "unknown")
+            ) else "text"
+        elif published is not None:
+            date, basis = DateValue(published, "day"), pub_basis
+        else:
+            date, basis = None, None
+        types = event_types_of(sentence)
+        killed, wounded = casualty_counts(sentence)
+        rel_start, rel_end = span.start - s_start, span.end - s_start
+        if span.is_dateline:
+            role = "dateline"
+            if published is not None:
+                date, basis = DateValue(published, "day"), pub_basis
+        elif (
+            date is not None
+            and published is not None
+            and date.last_day < published - dt.timedelta(days=365)
+        ):
+            role = "background"
+        elif types and not _is_actor(sentence, rel_start, rel_end, res.place.place_type):
+            role = "event"
+        else:
+            role = "reference"
+        out.append(
+            Mention(
+                article_id=article.id,
+                start=span.start,
+                end=span.end,
+                surface=span.surface,
+                place=res.place,
+                sentence=" ".join(sentence.split()),
+                sentence_start=s_start,
+                is_dateline=span.is_dateline,
+                date=date,
+                date_basis=basis,
+                role=role,  # type: ignore[arg-type]
+                # only an event is split by type; other roles keep the sentence's main type
+                event_types=(types if role == "event" else types[:1]) or ("other",),
+                fatalities=killed if "casualties" in types else None,
+                wounded=wounded if "casualties" in types else None,
+            )
+        )
+    return out
+
+
+def aggregate(
+    mentions: Iterable[Mention], articles: dict[str, dict[str, str | None]]
+) -> pd.DataFrame:
+    """Group mentions into events: same place, date, role and type -> one event.
+
+    Parameters
+    ----------
+    mentions : iterable of Mention
+        Every mention of the run.
+    articles : dict
+        ``{article_id: {"id", "title", "url", "source"}}`` for the ``sources`` column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event, columns ``EVENT_COLUMNS``, in a stable order.
+    """
+    groups: dict[tuple, list[tuple[Mention, str]]] = {}
+    for m in mentions:
+        for etype in m.event_types:
+            d = m.date
+            key = (
+                m.place.place_id,
+                d.iso() if d else "",
+                d.iso_end() or "" if d else "",
+                d.precision if d else "",
+                m.role,
+                etype,
+            )
+            groups.setdefault(key, []).append((m, etype))
+    rows = []
+    for key, items in groups.items():
+        items.sort(key=lambda it: (it[0].article_id, it[0].start))
+        first = items[0][0]
+        place = first.place
+        d = first.date
+        art_ids = sorted({m.article_id for m, _ in items})
+        killed_by_article: dict[str, int] = {}
+        wounded_by_article: dict[str, int] = {}
+        for m, _ in items:
+            if m.fatalities is not None:
+                killed_by_article[m.article_id] = max(
+                    killed_by_article.get(m.article_id, 0), m.fatalities
+                )
+            if m.wounded is not None:
+                wounded_by_article[m.article_id] = max(
+                    wounded_by_article.get(m.article_id, 0), m.wounded
+                )
+        event_id = hashlib.sha1("|".join(key).encode("utf-8")).hexdigest()[:16]
+        rows.append(
+            {
+                "event_id": event_id,
+                "name": place.name,
+                "country_code": place.country_code,
+                "place_type": place.place_type,
+                "place_id": place.place_id,
+                "geonameid": place.geonameid,
+                "lat": place.lat,
+                "lon": place.lon,
+                "geo_precision": geo_precision(place.place_type),
+                "radius_km": place.radius_km,
+                "date": d.iso() if d else None,
+                "date_end": d.iso_end() if d else None,
+                "date_precision": d.precision if d else None,
+                "date_basis": first.date_basis,
+                "role": first.role,
+                "event_type": key[5],
+                "fatalities": max(killed_by_article.values()) if killed_by_article else None,
+                "wounded": max(wounded_by_article.values()) if wounded_by_article else None,
+                "articles": tuple(art_ids),
+                "mentions": tuple(sorted({m.surface for m, _ in items})),
+                "sentence": first.sentence,
+                "sources": tuple(articles.get(a, {"id": a}) for a in art_ids),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+    if not frame.empty:
+        frame = frame.sort_values(
+            ["date", "name", "role", "event_type", "event_id"], na_position="first"
+        ).reset_index(drop=True)
+    frame["geonameid"] = frame["geonameid"].astype("Int64")
+    frame["fatalities"] = frame["fatalities"].astype("Int64")
+    frame["wounded"] = frame["wounded"].astype("Int64")
+    return frame
+
+
+def source_record(article: Article) -> dict[str, str | None]:
+    """The ``sources`` entry of an article: id, title, url and publisher."""
+    return {"id": article.id, "title": article.title, "url": article.url, "source": article.source}

@@ -1,0 +1,140 @@
+"""GeoJSON (RFC 7946) and CSV export of the events DataFrame; atomic, byte-stable writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = [
+    "PROPERTY_COLUMNS",
+    "lonlat",
+    "to_geojson",
+    "write_geojson",
+    "write_csv",
+    "write_json",
+    "atomic_write_text",
+]
+
+#: Event properties written to GeoJSON and CSV, in order.
+PROPERTY_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "name",
+    "country_code",
+    "place_type",
+    "place_id",
+    "geonameid",
+    "geo_precision",
+    "date",
+    "date_end",
+    "date_precision",
+    "date_basis",
+    "role",
+    "event_type",
+    "fatalities",
+    "wounded",
+    "articles",
+    "mentions",
+    "sentence",
+    "sources",
+)
+
+
+def lonlat(lat: float, lon: float) -> list[float]:
+    """The one place geomap turns its (lat, lon) into GeoJSON's [lon, lat] order."""
+    return [round(float(lon), 6), round(float(lat), 6)]
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready value: NA -> None, numpy scalars -> Python, tuples -> lists."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    return value
+
+
+def to_geojson(events: pd.DataFrame) -> dict[str, Any]:
+    """The events as an RFC 7946 FeatureCollection: one Point feature per event."""
+    features = []
+    for row in events.itertuples(index=False):
+        rec = row._asdict()
+        features.append(
+            {
+                "type": "Feature",
+                "id": rec["event_id"],
+                "geometry": {"type": "Point", "coordinates": lonlat(rec["lat"], rec["lon"])},
+                "properties": {k: _plain(rec.get(k)) for k in PROPERTY_COLUMNS},
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return target
+
+
+def write_json(data: Any, path: str | os.PathLike[str]) -> Path:
+    """Write JSON (UTF-8, sorted where the data is, newline-terminated) atomically."""
+    return atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def write_geojson(events: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    """Write ``events.geojson``: RFC 7946, [lon, lat], no ``crs`` member."""
+    return write_json(to_geojson(events), path)
+
+
+def _cell(value: Any) -> str:
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return ";".join(str(v) for v in value)
+    if isinstance(value, float):
+        return repr(round(value, 6))
+    return str(value)
+
+
+def write_csv(events: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    """Write ``events.csv``: the GeoJSON properties plus ``lat`` and ``lon``.
+
+    Lists (``articles``, ``mentions``) are joined with ``;``; ``sources`` is a JSON array.
+    """
+    columns = [*PROPERTY_COLUMNS[:7], "lat", "lon", *PROPERTY_COLUMNS[7:]]
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in events.itertuples(index=False):
+        rec = row._asdict()
+        writer.writerow([_cell(rec.get(c)) for c in columns])
+    return atomic_write_text(path, buf.getvalue())

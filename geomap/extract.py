@@ -1,0 +1,348 @@
+"""Toponym recognition: find the spans of an article that name places in the gazetteer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geomap.gazetteer import Candidate, Gazetteer
+from geomap.models import Article
+from geomap.names import name_key
+
+__all__ = ["Span", "Token", "tokenize", "sentences", "find_toponyms", "MAX_NAME_TOKENS"]
+
+#: Longest place name, in tokens, looked up in the gazetteer.
+MAX_NAME_TOKENS = 7
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., D.C., U.S.S.R.
+    r"|(?:St|Mt|Ft)\.(?=\s+[A-Z])"  # St. Louis
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"
+)
+#: Lower-case words that may sit inside a multi-word place name.
+_CONNECTORS = frozenset(
+    "of de del della di da do dos das du des la le les el al am im an der den upon on sur "
+    "en y and i".split()
+)
+#: Words after a name that say it is an administrative area ("Absheron district").
+DIVISION_WORDS = frozenset(
+    "district districts province region oblast rayon county parish state governorate "
+    "prefecture municipality department canton voivodeship krai okrug territory".split()
+)
+#: Words that, after a place name in a capitalised sequence, make it an organisation's name.
+_ORG_HEADS = frozenset(
+    "group ministry organization organisation council committee commission agency party "
+    "university college school bank company corporation inc ltd llc association federation "
+    "forces army navy police department office court times post journal news herald tribune "
+    "agreement convention treaty protocol accords accord institute foundation fund airlines "
+    "airways club fc united hospital stadium summit declaration process format talks "
+    "conference assembly parliament senate congress government administration service "
+    "services centre center network radio television tv press mission embassy consulate "
+    "company's".split()
+)
+#: Words that, before a capitalised sequence, make it a person's name.
+_TITLES = frozenset(
+    "mr mrs ms miss dr prof president minister secretary general spokesman spokeswoman "
+    "spokesperson ambassador envoy senator sen rep gov governor mayor judge justice prince "
+    "princess king queen pope sheikh chancellor premier chairman chairwoman chair director "
+    "commander lt col capt sgt cpl officer coach rev father sister brother saint leader "
+    "chief counterpart deputy colleague reporter correspondent analyst professor sir lord "
+    "lady dame emir sultan ayatollah imam bishop archbishop cardinal patriarch mufti "
+    "pastor detective inspector sheriff trooper attorney lawyer actor actress singer "
+    "player striker midfielder defender goalkeeper manager ceo founder author writer "
+    "editor said says told according".split()
+)
+#: Capitalised words that are never places on their own.
+_NEVER = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday god lord christmas easter "
+    "i we you he she it they the a an this that these those".split()
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9•])|\n\s*\n|\n(?=\s*[•\-*])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st mt ft gen col lt sgt capt gov sen rep jan feb mar apr jun jul aug sep "
+    "sept oct nov dec no vs etc inc ltd co corp jr sr prof".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def all_caps(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A place name found in a text, with the places it may refer to.
+
+    ``start``/``end`` are offsets into the article text; ``surface`` is ``text[start:end]``.
+    """
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Candidate, ...]
+    sentence: int
+    is_dateline: bool = False
+    #: a division word right after the name ("district" in "Absheron district"), or None
+    qualifier: str | None = None
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split a text into word tokens with their offsets."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries as (start, end) offsets; abbreviations do not end a sentence."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        before = text[max(start, m.start() - 6) : m.start()].rstrip(".\"”’)").split()
+        word = before[-1].lower().strip("(\"“") if before else ""
+        if text[m.start() - 1 : m.start()] == "." and (
+            word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+        ):
+            continue
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    """True when ``b`` follows ``a`` with only one space or a hyphen between them."""
+    gap = text[a.end : b.start]
+    return gap in (" ", "-", "‐", "‑", "–") or (gap.isspace() and "\n" not in gap and len(gap) < 3)
+
+
+def _sentence_index(bounds: Sequence[tuple[int, int]], offset: int) -> int:
+    lo, hi = 0, len(bounds) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if bounds[mid][0] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _is_strong(cands: Sequence[Candidate]) -> bool:
+    for c in cands:
+        p = c.place
+        if not c.primary:
+            continue
+        if p.place_type in ("country", "region", "historical", "admin1"):
+            return True
+        if p.population >= 100_000:
+            return True
+    return False
+
+
+def find_toponyms(
+    article: Article, gazetteer: Gazetteer, *, bounds: Sequence[tuple[int, int]] | None = None
+) -> list[Span]:
+    """Find the place names of an article and their candidate places.
+
+    Works on ``article.body`` (boilerplate blanked) so offsets are valid in ``article.text``.
+    Rejects names that only look like places: people's names ("Vladimir Zainetdinov"),
+    organisations ("OSCE Minsk Group"), demonyms ("Azeri") and capitalised common words.
+
+    Parameters
+    ----------
+    article : Article
+        The article.
+    gazetteer : Gazetteer
+        Where names are looked up.
+    bounds : sequence of (start, end), optional
+        Sentence boundaries, if already computed.
+    """
+    text = article.body
+    tokens = tokenize(text)
+    if bounds is None:
+        bounds = sentences(text)
+    if not tokens or not bounds:
+        return []
+    lowered_words = {t.text for t in tokens if t.text.islower()}
+    sent_first = {_first_token_at(tokens, s) for s, _ in bounds}
+
+    windows: dict[tuple[int, int], str] = {}
+    for i, tok in enumerate(tokens):
+        if not tok.capitalised:
+            continue
+        for j in range(i, min(len(tokens), i + MAX_NAME_TOKENS)):
+            if j > i:
+                if not _joined(text, tokens[j - 1], tokens[j]):
+                    break
+                word = tokens[j].text
+                if not (tokens[j].capitalised or word in _CONNECTORS or word in DIVISION_WORDS):
+                    break
+            last = tokens[j].text
+            if last in _CONNECTORS:
+                continue
+            windows[(i, j)] = name_key(text[tok.start : tokens[j].end])
+    found = gazetteer.lookup_keys(windows.values())
+
+    spans: list[Span] = []
+    dateline = article.dateline
+    if dateline is not None:
+        cands = gazetteer.lookup(text[dateline.place_start : dateline.place_end])
+        if cands:
+            spans.append(
+                Span(
+                    dateline.place_start,
+                    dateline.place_end,
+                    article.text[dateline.place_start : dateline.place_end],
+                    cands,
+                    _sentence_index(bounds, dateline.place_start),
+                    is_dateline=True,
+                )
+            )
+    taken_until = -1
+    for i, tok in enumerate(tokens):
+        if i <= taken_until or not tok.capitalised:
+            continue
+        if dateline is not None and dateline.place_start <= tok.start < dateline.place_end:
+            continue
+        best_j = -1
+        for j in range(min(len(tokens), i + MAX_NAME_TOKENS) - 1, i - 1, -1):
+            key = windows.get((i, j))
+            if key is not None and key in found and tokens[j].text not in DIVISION_WORDS:
+                best_j = j
+                break
+            if key is not None and key in found and j > i:
+                best_j = j
+                break
+        if best_j < 0:
+            continue
+        cands = found[windows[(i, best_j)]]
+        keep = _keep(text, tokens, i, best_j, cands, gazetteer, lowered_words, sent_first)
+        taken_until = best_j
+        if not keep:
+            continue
+        qualifier = None
+        if best_j + 1 < len(tokens) and tokens[best_j + 1].text.lower() in DIVISION_WORDS:
+            if _joined(text, tokens[best_j], tokens[best_j + 1]):
+                qualifier = tokens[best_j + 1].text.lower()
+        start, end = tok.start, tokens[best_j].end
+        spans.append(
+            Span(
+                start,
+                end,
+                article.text[start:end],
+                cands,
+                _sentence_index(bounds, start),
+                qualifier=qualifier,
+            )
+        )
+    spans.sort(key=lambda s: (s.start, s.end))
+    return spans
+
+
+def _first_token_at(tokens: Sequence[Token], offset: int) -> int:
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _keep(
+    text: str,
+    tokens: Sequence[Token],
+    i: int,
+    j: int,
+    cands: Sequence[Candidate],
+    gazetteer: Gazetteer,
+    lowered_words: set[str],
+    sent_first: set[int],
+) -> bool:
+    """Decide whether tokens[i..j] name a place here (True) or something else (False)."""
+    surface = text[tokens[i].start : tokens[j].end]
+    key = name_key(surface)
+    if key in _NEVER or gazetteer.demonym_country(surface) is not None:
+        return False
+    strong = _is_strong(cands)
+    single = i == j
+    tok = tokens[i]
+    # acronyms and all-caps words: only well-known names (US, UK, USSR, MOSCOW)
+    if single and tok.all_caps:
+        letters = sum(c.isalpha() for c in tok.text)
+        if letters <= 4:
+            if not any(
+                c.primary and c.place.place_type in ("country", "region", "historical")
+                for c in cands
+            ):
+                return False
+        elif not strong:
+            return False
+    # capitalised common words ("Union", "Secretary", "From")
+    if single and (key in gazetteer.common_words or tok.text.lower() in lowered_words):
+        countryish = any(
+            c.primary and c.place.place_type in ("country", "region", "historical")
+            for c in cands
+        )
+        if not countryish and (not strong or i in sent_first or tok.text.lower() in lowered_words):
+            return False
+    # the capitalised sequence around the name: persons and organisations
+    left = i
+    while left > 0 and _joined(text, tokens[left - 1], tokens[left]) and (
+        tokens[left - 1].capitalised
+    ):
+        left -= 1
+    right = j
+    while right + 1 < len(tokens) and _joined(text, tokens[right], tokens[right + 1]) and (
+        tokens[right + 1].capitalised
+    ):
+        right += 1
+    before = tokens[i - 1].text.lower().rstrip(".") if i > 0 else ""
+    if i > 0 and before in _TITLES and _joined(text, tokens[i - 1], tokens[i]):
+        return False  # "Minister Sergey", "Mayor Jackson"
+    if i >= 2 and tokens[i - 1].text == "of" and tokens[i - 2].text.lower() in _ORG_HEADS:
+        return False  # "Bank of England", "University of Chicago"
+    for k in range(j + 1, right + 1):
+        word = tokens[k].text.lower()
+        if word in _ORG_HEADS:
+            return False  # "Minsk Group", "Geneva Convention", "Washington Post"
+        if word in _TITLES or word in DIVISION_WORDS:
+            break  # "Bologna Mayor ...", "Tovuz Rayon"
+    others = [k for k in range(left, right + 1) if k < i or k > j]
+    if not others:
+        return True
+    for k in range(left, i):
+        word = tokens[k].text.lower()
+        if word in _TITLES or word in _ORG_HEADS:
+            return False  # "Secretary General Antonio", "Council Minsk"
+    for k in others:
+        other = tokens[k]
+        okey = name_key(other.text)
+        if okey in gazetteer.common_words or okey in _NEVER:
+            continue
+        if gazetteer.demonym_country(other.text) is not None:
+            continue
+        if other.text.lower() in _TITLES or other.text.lower() in DIVISION_WORDS:
+            continue
+        ocands = gazetteer.lookup(other.text)
+        if not ocands:
+            return False  # an unknown capitalised word beside it: "Vladimir Zainetdinov"
+        if not _is_strong(ocands) and not strong:
+            return False  # two small places side by side: "Stanislav Zas"
+    return True

@@ -1,0 +1,394 @@
+"""The compiled gazetteer: open (building on first use), look up names, reverse, geopy geocoder."""
+
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from geopy.distance import great_circle
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+from geomap.errors import GazetteerError
+from geomap.models import Place
+from geomap.names import name_key
+
+__all__ = [
+    "Candidate",
+    "Gazetteer",
+    "GazetteerGeocoder",
+    "default_path",
+    "ensure_gazetteer",
+    "distance_km",
+]
+
+#: Largest number of candidates returned for one name (most populous first).
+MAX_CANDIDATES = 60
+_COLUMNS = (
+    "p.place_id, p.geonameid, p.name, p.lat, p.lon, p.place_type, p.country_code, "
+    "p.admin1, p.population, p.radius_km, p.capital"
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place a name may refer to, and whether the name is the place's own spelling."""
+
+    place: Place
+    #: True when the name is the place's primary (or curated English) name, not an alternate.
+    primary: bool
+    #: True for a national capital.
+    capital: bool = False
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (lat, lon) points (geopy)."""
+    return float(great_circle(a, b).km)
+
+
+def cache_dir() -> Path:
+    """geomap's cache folder: $GEOMAP_CACHE_DIR, else $XDG_CACHE_HOME/geomap, else ~/.cache."""
+    env = os.environ.get("GEOMAP_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(base) / "geomap"
+
+
+def default_path() -> Path:
+    """Where the compiled gazetteer lives: $GEOMAP_GAZETTEER or the cache folder."""
+    from geomap._gazetteer.build import SCHEMA_VERSION
+
+    env = os.environ.get("GEOMAP_GAZETTEER")
+    if env:
+        return Path(env)
+    return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def _fingerprint_of(path: Path) -> str | None:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key='fingerprint'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return None if row is None else str(row[0])
+
+
+def ensure_gazetteer(path: str | os.PathLike[str] | None = None, *, quiet: bool = False) -> Path:
+    """Return the compiled gazetteer's path, building it first if it is missing or stale.
+
+    The build (about 20 s) reads the GeoNames data installed with geomap's dependencies; it
+    shows a progress bar on a terminal and is cached, so later runs open it at once.
+    Concurrent processes wait for one build (a lock file beside the gazetteer).
+    """
+    from geomap._gazetteer.build import build, source_fingerprint
+
+    target = Path(path) if path is not None else default_path()
+    wanted = source_fingerprint()
+    if target.exists() and _fingerprint_of(target) == wanted:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = target.with_name(target.name + ".lock")
+    with open(lock_path, "w") as lock:
+        try:
+            import fcntl
+
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        except ImportError:  # pragma: no cover - not POSIX
+            pass
+        if target.exists() and _fingerprint_of(target) == wanted:
+            return target
+        if not quiet:
+            print(f"geomap: building the gazetteer at {target} (once)", file=sys.stderr)
+        bar = _progress_bar(quiet)
+        try:
+            build(target, progress=bar)
+        except Exception as exc:  # a broken install: say what to do
+            raise GazetteerError(
+                f"could not build the gazetteer at {target}: {exc}; reinstall geomap's "
+                "dependencies (pip install .) or set GEOMAP_GAZETTEER to a built file"
+            ) from exc
+        finally:
+            bar("", 0, 0)
+    return target
+
+
+def _progress_bar(quiet: bool) -> Any:
+    """A progress callback: a tqdm bar per stage on a terminal, silent otherwise."""
+    if quiet or not sys.stderr.isatty():
+        return lambda stage, done, total: None
+    from tqdm import tqdm
+
+    bars: dict[str, Any] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if not stage:
+            for b in bars.values():
+                b.close()
+            return
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc=f"gazetteer {stage}", unit="", leave=False)
+        bar.update(done - bar.n)
+
+    return update
+
+
+def _place(row: Sequence[Any]) -> Place:
+    return Place(
+        place_id=row[0],
+        geonameid=row[1],
+        name=row[2],
+        lat=row[3],
+        lon=row[4],
+        place_type=row[5],
+        country_code=row[6],
+        admin1=row[7],
+        population=row[8] or 0,
+        radius_km=row[9] or 0.0,
+    )
+
+
+class Gazetteer:
+    """Read-only access to the compiled gazetteer.
+
+    Parameters
+    ----------
+    path : path-like, optional
+        A compiled gazetteer; by default the cached one, built on first use.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = ensure_gazetteer(path) if path is None else Path(path)
+        if not self.path.exists():
+            raise GazetteerError(f"no gazetteer at {self.path}; run `geomap gazetteer build`")
+        self._con = sqlite3.connect(
+            f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+        )
+        self._con.execute("PRAGMA mmap_size = 268435456")
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self.demonyms: dict[str, str] = dict(self._con.execute("SELECT * FROM demonyms"))
+        self.common_words: frozenset[str] = frozenset(
+            r[0] for r in self._con.execute("SELECT key FROM common_words")
+        )
+        self.meta: dict[str, str] = dict(self._con.execute("SELECT key, value FROM meta"))
+        self._countries: dict[str, Place] = {
+            p.country_code: p
+            for p in (
+                _place(r)
+                for r in self._con.execute(
+                    f"SELECT {_COLUMNS} FROM places p WHERE place_type = 'country'"
+                )
+            )
+            if p.country_code
+        }
+
+    def __getstate__(self) -> dict[str, Any]:  # processes reopen the file
+        return {"path": str(self.path)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["path"])  # type: ignore[misc]
+
+    def close(self) -> None:
+        """Close the database."""
+        self._con.close()
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Places a name may refer to, most populous first (at most ``MAX_CANDIDATES``)."""
+        key = name_key(name)
+        return self.lookup_keys([key]).get(key, ())
+
+    def lookup_keys(self, keys: Iterable[str]) -> dict[str, tuple[Candidate, ...]]:
+        """Candidates for many normalised keys at once; keys with none are left out."""
+        out: dict[str, tuple[Candidate, ...]] = {}
+        missing = []
+        for key in set(keys):
+            hit = self._cache.get(key)
+            if hit is None:
+                missing.append(key)
+            elif hit:
+                out[key] = hit
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found: dict[str, list[Candidate]] = {}
+            for row in self._con.execute(
+                f"SELECT n.key, n.is_primary, {_COLUMNS} FROM names n "
+                f"JOIN places p ON p.idx = n.idx WHERE n.key IN ({marks})",
+                chunk,
+            ):
+                found.setdefault(row[0], []).append(
+                    Candidate(_place(row[2:]), bool(row[1]), bool(row[12]))
+                )
+            for key in chunk:
+                cands = sorted(
+                    found.get(key, ()), key=lambda c: (-c.place.population, c.place.place_id)
+                )[:MAX_CANDIDATES]
+                value = tuple(cands)
+                if len(self._cache) > 200_000:
+                    self._cache.clear()
+                self._cache[key] = value
+                if value:
+                    out[key] = value
+        return out
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this ``place_id``, or None."""
+        row = self._con.execute(
+            f"SELECT {_COLUMNS} FROM places p WHERE place_id = ?", (place_id,)
+        ).fetchone()
+        return None if row is None else _place(row)
+
+    def country(self, code: str | None) -> Place | None:
+        """The country with this ISO 3166 alpha-2 code, or None."""
+        return None if code is None else self._countries.get(code.upper())
+
+    def demonym_country(self, word: str) -> str | None:
+        """The country code of a demonym ("Azerbaijani" -> "AZ"; "" for peoples with none)."""
+        key = name_key(word)
+        if key in self.demonyms:
+            return self.demonyms[key]
+        if key.endswith("s") and key[:-1] in self.demonyms:
+            return self.demonyms[key[:-1]]
+        return None
+
+    def is_common_word(self, word: str) -> bool:
+        """True when the name is also an ordinary lower-case English word."""
+        return name_key(word) in self.common_words
+
+    def nearest(
+        self,
+        point: tuple[float, float],
+        *,
+        max_km: float = 50.0,
+        place_types: Sequence[str] = ("populated_place",),
+    ) -> list[tuple[Place, float]]:
+        """Places of the given types within ``max_km`` of (lat, lon), nearest first."""
+        lat, lon = point
+        dlat = max_km / 111.0
+        dlon = max_km / max(1e-6, 111.0 * math.cos(math.radians(min(89.0, abs(lat)))))
+        marks = ",".join("?" * len(place_types))
+        rows = self._con.execute(
+            f"SELECT {_COLUMNS} FROM places p WHERE lat BETWEEN ? AND ? "
+            f"AND lon BETWEEN ? AND ? AND place_type IN ({marks})",
+            (lat - dlat, lat + dlat, lon - dlon, lon + dlon, *place_types),
+        ).fetchall()
+        found = [(p, distance_km(point, p.point)) for p in map(_place, rows)]
+        return sorted(
+            ((p, d) for p, d in found if d <= max_km), key=lambda x: (x[1], x[0].place_id)
+        )
+
+
+class GazetteerGeocoder(Geocoder):
+    """A geopy geocoder over geomap's bundled gazetteer: offline, no requests.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer, optional
+        The gazetteer to use; by default the bundled one.
+
+    Examples
+    --------
+    >>> geocoder = GazetteerGeocoder()
+    >>> geocoder.geocode("Ganja").point  # doctest: +SKIP
+    Point(40.68157, 46.36134, 0.0)
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        super().__init__()
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
+
+    def _address(self, place: Place) -> str:
+        country = self.gazetteer.country(place.country_code)
+        if country is None or place.place_type == "country":
+            return place.name
+        return f"{place.name}, {country.name}"
+
+    def _location(self, place: Place, **extra: Any) -> Location:
+        raw = {
+            "place_id": place.place_id,
+            "geonameid": place.geonameid,
+            "name": place.name,
+            "place_type": place.place_type,
+            "country_code": place.country_code,
+            "population": place.population,
+            **extra,
+        }
+        return Location(self._address(place), (place.lat, place.lon, 0.0), raw)
+
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        country_codes: str | Sequence[str] | None = None,
+        limit: int | None = None,
+        timeout: Any = None,
+    ) -> Location | list[Location] | None:
+        """Find places by name, most important first (countries, capitals, then population).
+
+        Parameters
+        ----------
+        query : str
+            A place name in any of its spellings ("Gəncə", "Ganja").
+        exactly_one : bool
+            Return one Location (or None) instead of a list.
+        country_codes : str or sequence of str, optional
+            Restrict to these ISO 3166 alpha-2 codes.
+        limit : int, optional
+            At most this many results when ``exactly_one`` is False.
+        """
+        if isinstance(country_codes, str):
+            country_codes = [country_codes]
+        wanted = {c.upper() for c in country_codes} if country_codes else None
+        cands = [
+            c
+            for c in self.gazetteer.lookup(query)
+            if wanted is None or (c.place.country_code or "") in wanted
+        ]
+        rank = {"country": 0, "region": 1, "historical": 2, "admin1": 3}
+        cands.sort(
+            key=lambda c: (
+                not c.primary,
+                rank.get(c.place.place_type, 4) if c.place.population < 1_000_000 else 0,
+                not c.capital,
+                -c.place.population,
+                c.place.place_id,
+            )
+        )
+        if not cands:
+            return None if exactly_one else []
+        if exactly_one:
+            return self._location(cands[0].place)
+        return [self._location(c.place) for c in cands[: limit or len(cands)]]
+
+    def reverse(
+        self,
+        query: Any,
+        *,
+        exactly_one: bool = True,
+        max_km: float = 50.0,
+        timeout: Any = None,
+    ) -> Location | list[Location] | None:
+        """The populated places nearest to a (lat, lon) point, within ``max_km``."""
+        if isinstance(query, str):
+            lat_s, lon_s = query.split(",")
+            point = (float(lat_s), float(lon_s))
+        elif hasattr(query, "latitude"):
+            point = (float(query.latitude), float(query.longitude))
+        else:
+            point = (float(query[0]), float(query[1]))
+        found = self.gazetteer.nearest(point, max_km=max_km)
+        if not found:
+            return None if exactly_one else []
+        locs = [self._location(p, distance_km=round(d, 3)) for p, d in found]
+        return locs[0] if exactly_one else locs

@@ -1,0 +1,144 @@
+"""Toponym resolution: choose one gazetteer place for each span using the article's context."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from geomap.extract import Span
+from geomap.gazetteer import Candidate, Gazetteer, distance_km
+from geomap.models import Place
+
+__all__ = ["Context", "Resolution", "resolve_spans", "score_candidate"]
+
+_TYPE_PRIOR = {
+    "country": 4.0,
+    "region": 3.0,
+    "historical": 2.5,
+    "admin1": 1.0,
+    "admin2": 0.3,
+    "populated_place": 0.5,
+}
+#: Below this score a span whose best place is a small, unrelated village is dropped.
+MIN_SCORE = 2.2
+
+
+@dataclass
+class Context:
+    """What the article says about where it is: countries, first-level areas, points."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    dateline_country: str | None = None
+
+    def country_weight(self, code: str | None) -> float:
+        """Share of the article's country evidence that points at ``code`` (0..1)."""
+        if not code or not self.countries:
+            return 0.0
+        top = max(self.countries.values())
+        return self.countries[code] / top
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A span and the place chosen for it, with the score that chose it."""
+
+    span: Span
+    place: Place
+    score: float
+
+
+def score_candidate(
+    cand: Candidate, span: Span, ctx: Context, *, exclude: Place | None = None
+) -> float:
+    """Score how likely ``cand`` is the place ``span`` means, given the context."""
+    p = cand.place
+    score = _TYPE_PRIOR.get(p.place_type, 0.5)
+    score += 0.6 * math.log10(p.population + 1)
+    if cand.primary:
+        score += 1.0
+    if cand.capital:
+        score += 1.5
+    if span.qualifier:
+        score += 3.0 if p.place_type in ("admin1", "admin2", "region") else -1.0
+    elif p.place_type == "populated_place":
+        score += 0.8  # a bare name is a town more often than the division named after it
+    score += 2.5 * ctx.country_weight(p.country_code)
+    if ctx.dateline_country and p.country_code == ctx.dateline_country:
+        score += 0.7
+    if p.country_code and p.admin1 and ctx.admin1[(p.country_code, p.admin1)]:
+        score += 1.2
+    if ctx.points and p.place_type not in ("country", "region", "historical"):
+        nearest = min(distance_km(p.point, q) for q in ctx.points)
+        if nearest < 150:
+            score += 1.5
+        elif nearest < 600:
+            score += 0.8
+    return score
+
+
+def _context(chosen: Sequence[Resolution], dateline_country: str | None) -> Context:
+    ctx = Context(dateline_country=dateline_country)
+    for res in chosen:
+        p = res.place
+        if p.country_code:
+            ctx.countries[p.country_code] += 2 if p.place_type == "country" else 1
+        if p.country_code and p.admin1:
+            ctx.admin1[(p.country_code, p.admin1)] += 1
+        if p.place_type not in ("country", "region", "historical"):
+            ctx.points.append(p.point)
+    if dateline_country:
+        ctx.countries[dateline_country] += 3
+    return ctx
+
+
+def _pick(span: Span, ctx: Context) -> Resolution:
+    best: Resolution | None = None
+    for cand in span.candidates:
+        s = score_candidate(cand, span, ctx)
+        if best is None or s > best.score:
+            best = Resolution(span, cand.place, s)
+    assert best is not None
+    if best.place.place_type in ("admin1", "admin2") and not span.qualifier:
+        # "Khizi", "Tovuz": a town that gives its name to the district around it is meant
+        for cand in span.candidates:
+            p = cand.place
+            if (
+                p.place_type == "populated_place"
+                and cand.primary
+                and p.country_code == best.place.country_code
+                and distance_km(p.point, best.place.point) <= max(best.place.radius_km, 25.0)
+            ):
+                return Resolution(span, p, best.score)
+    return best
+
+
+def resolve_spans(
+    spans: Sequence[Span], gazetteer: Gazetteer, *, dateline_country: str | None = None
+) -> list[Resolution]:
+    """Resolve every span to one place, in two passes.
+
+    The first pass scores candidates on their own (type, population, spelling, capital);
+    the second adds the context the first pass found: the countries and first-level areas
+    the article talks about, the dateline's country, and nearness to its other places.
+    Spans whose best place is still weak (a small village abroad matched by an alternate
+    spelling) are dropped.
+    """
+    if not spans:
+        return []
+    empty = Context(dateline_country=dateline_country)
+    if dateline_country:
+        empty.countries[dateline_country] += 3
+    first = [_pick(span, empty) for span in spans]
+    confident = [r for r in first if r.score >= MIN_SCORE + 2.0 or len(r.span.candidates) == 1]
+    ctx = _context(confident, dateline_country)
+    second: list[Resolution] = []
+    for span in spans:
+        res = _pick(span, ctx)
+        if res.score >= MIN_SCORE or span.is_dateline:
+            second.append(res)
+    # dateline: its country is strong evidence for everything else
+    return second
