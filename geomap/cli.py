@@ -1,0 +1,171 @@
+"""The ``geomap`` command: build, extract, gazetteer, geocode."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from geomap.errors import GeomapError
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_STRICT = 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="geomap",
+        description="Turn news articles into a dated, layered map of what happened where.",
+        epilog=(
+            "Exit status: 0 when the outputs were written (bad inputs are reported in "
+            "report.json and on stderr); 1 on an error that stopped the run; 2 on a usage "
+            "error; 3 with --strict when any input or article was skipped."
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("paths", nargs="+", help="files (.txt, .jsonl, .csv) or folders")
+        p.add_argument(
+            "--max-chars",
+            type=int,
+            default=2_000_000,
+            help="skip (and report) articles longer than this many characters",
+        )
+        p.add_argument(
+            "--today",
+            type=dt.date.fromisoformat,
+            default=None,
+            help="latest date an inferred publication date may take (default: today)",
+        )
+        p.add_argument("--strict", action="store_true", help="exit 3 if anything was skipped")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
+        p.add_argument("--gazetteer", default=None, help="a compiled gazetteer file to use")
+
+    b = sub.add_parser("build", help="write map.html, events.geojson, events.csv, report.json")
+    common(b)
+    b.add_argument("-o", "--out", required=True, help="output folder")
+    b.add_argument("--title", default="geomap", help="title shown on the map")
+
+    e = sub.add_parser("extract", help="write toponyms with offsets as JSON lines")
+    common(e)
+    e.add_argument("-o", "--out", required=True, help="output .jsonl file")
+
+    g = sub.add_parser("gazetteer", help="build or describe the bundled gazetteer")
+    g.add_argument("action", choices=["build", "info"])
+    g.add_argument("--out", default=None, help="where to build (default: the cache)")
+
+    q = sub.add_parser("geocode", help="look a place name up in the gazetteer (offline)")
+    q.add_argument("query")
+    q.add_argument("--country", action="append", default=None, help="ISO alpha-2 filter")
+    q.add_argument("-n", "--limit", type=int, default=5)
+    return parser
+
+
+def _say_problems(report: object, quiet: bool) -> None:
+    from geomap.pipeline import RunReport
+
+    assert isinstance(report, RunReport)
+    for problem in report.problems:
+        label = "skipped" if problem.severity == "skipped" else "warning"
+        print(f"geomap: {label}: {problem}", file=sys.stderr)
+
+
+def _gazetteer(path: str | None) -> object:
+    from geomap.gazetteer import Gazetteer
+
+    return Gazetteer(path) if path else Gazetteer()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except GeomapError as exc:
+        print(f"geomap: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("geomap: interrupted; earlier outputs were left as they were", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"geomap: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "gazetteer":
+        from geomap.gazetteer import Gazetteer, default_path, ensure_gazetteer
+
+        if args.action == "build":
+            from geomap._gazetteer.build import main as build_main
+
+            return build_main(["--out", str(args.out or default_path())])
+        path = ensure_gazetteer(args.out)
+        gaz = Gazetteer(path)
+        print(json.dumps({"path": str(path), **gaz.meta}, indent=2))
+        return EXIT_OK
+    if args.command == "geocode":
+        from geomap.gazetteer import GazetteerGeocoder
+
+        geocoder = GazetteerGeocoder()
+        found = geocoder.geocode(
+            args.query, exactly_one=False, country_codes=args.country, limit=args.limit
+        )
+        for loc in found or []:
+            raw = loc.raw
+            print(
+                f"{loc.latitude:.5f}\t{loc.longitude:.5f}\t{raw['place_id']}\t"
+                f"{raw['place_type']}\t{loc.address}"
+            )
+        return EXIT_OK if found else EXIT_ERROR
+
+    from geomap.gazetteer import Gazetteer
+    from geomap.pipeline import run_build, run_extract
+
+    gaz = Gazetteer(args.gazetteer) if args.gazetteer else Gazetteer()
+    show = None if not args.quiet else False
+    if args.command == "build":
+        result = run_build(
+            args.paths,
+            args.out,
+            gazetteer=gaz,
+            today=args.today,
+            max_chars=args.max_chars,
+            progress=show,
+            title=args.title,
+        )
+        report = result.report
+        if not args.quiet:
+            _say_problems(report, args.quiet)
+            totals = report.to_dict()["totals"]
+            print(
+                f"geomap: {totals['articles']} articles, {totals['events']} events, "
+                f"{totals['skipped']} skipped -> {Path(args.out) / 'map.html'}",
+                file=sys.stderr,
+            )
+    else:
+        report = run_extract(
+            args.paths,
+            args.out,
+            gazetteer=gaz,
+            today=args.today,
+            max_chars=args.max_chars,
+            progress=show,
+        )
+        if not args.quiet:
+            _say_problems(report, args.quiet)
+    if args.strict and report.skipped:
+        return EXIT_STRICT
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,26 @@
+"""Shared fixtures: the bundled gazetteer (built once per machine) and ../shared paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    from geomap.gazetteer import Gazetteer
+
+    return Gazetteer()
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    path = SHARED / "seeds"
+    if not path.is_dir():
+        pytest.skip("../shared/seeds not present")
+    return path

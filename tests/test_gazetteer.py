@@ -1,0 +1,98 @@
+import csv
+import time
+from pathlib import Path
+
+import pytest
+from geopy.location import Location
+
+from geomap.gazetteer import Gazetteer, GazetteerGeocoder, distance_km
+
+CURATED = Path(__file__).resolve().parents[1] / "gazetteer" / "curated_places.csv"
+
+
+def ids(cands):
+    return [c.place.place_id for c in cands]
+
+
+def test_stepanakert_is_khankendi_with_corrected_population(gazetteer):
+    (cand,) = gazetteer.lookup("Stepanakert")
+    assert cand.place.place_id == "geonames:146970"
+    assert cand.place.geonameid == 146970
+    assert cand.place.population > 50_000
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Ganja", "geonames:586523"),
+        ("Gəncə", "geonames:586523"),
+        ("Mingachevir", "geonames:585514"),
+        ("Nagorno-Karabakh", "curated:nagorno-karabakh"),
+        ("Nagorno Karabakh", "curated:nagorno-karabakh"),
+        ("Soviet Union", "curated:soviet-union"),
+        ("South Caucasus", "curated:south-caucasus"),
+        ("U.S.", "geonames:6252001"),
+        ("Britain", "geonames:2635167"),
+    ],
+)
+def test_english_spellings_and_curated_names(gazetteer, name, place_id):
+    assert place_id in ids(gazetteer.lookup(name))
+
+
+def test_transliterated_divisions(gazetteer):
+    absheron = [c.place for c in gazetteer.lookup("Absheron")]
+    assert any(p.place_type == "admin1" and p.country_code == "AZ" for p in absheron)
+    khizi = [c.place for c in gazetteer.lookup("Khizi")]
+    assert {p.place_type for p in khizi if p.country_code == "AZ"} >= {"admin1", "populated_place"}
+
+
+def test_every_place_type_is_present(gazetteer):
+    types = {c.place.place_type for name in ("Georgia", "Washington") for c in gazetteer.lookup(name)}
+    assert {"country", "admin1", "populated_place"} <= types
+    assert any(c.place.place_type == "admin2" for c in gazetteer.lookup("Rapides Parish"))
+
+
+def test_demonyms_and_common_words(gazetteer):
+    assert gazetteer.demonym_country("Azeri") == "AZ"
+    assert gazetteer.demonym_country("Armenians") == "AM"
+    assert gazetteer.demonym_country("Ganja") is None
+    assert gazetteer.is_common_word("Secretary")
+    assert not gazetteer.is_common_word("Stepanakert")
+
+
+def test_geopy_geocoder_geocode_and_reverse(gazetteer):
+    geocoder = GazetteerGeocoder(gazetteer)
+    loc = geocoder.geocode("Geneva")
+    assert isinstance(loc, Location)
+    assert loc.raw["country_code"] == "CH"
+    assert abs(loc.latitude - 46.2) < 0.2
+    us = geocoder.geocode("Geneva", exactly_one=False, country_codes=["US"])
+    assert us and all(x.raw["country_code"] == "US" for x in us)
+    assert geocoder.geocode("Nowhereville Qqq") is None
+    back = geocoder.reverse((40.68, 46.36))
+    assert isinstance(back, Location) and back.raw["name"] == "Ganja"
+    assert geocoder.reverse("0.0, -140.0") is None  # open Pacific
+
+
+def test_distance_uses_geopy():
+    baku, ganja = (40.37767, 49.89201), (40.68157, 46.36134)
+    assert 290 < distance_km(baku, ganja) < 310
+
+
+def test_compiled_gazetteer_opens_fast(gazetteer):
+    started = time.perf_counter()
+    again = Gazetteer(gazetteer.path)
+    elapsed = time.perf_counter() - started
+    again.close()
+    assert elapsed < 1.0
+
+
+def test_curated_rows_have_sources_and_valid_coordinates():
+    with open(CURATED, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    assert rows
+    for row in rows:
+        assert row["source"].strip(), row["place_id"]
+        assert row["place_id"].startswith(("curated:", "geonames:"))
+        if row["lat"]:
+            assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
