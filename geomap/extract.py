@@ -59,6 +59,16 @@ _NEVER = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday god lord christmas easter "
     "i we you he she it they the a an this that these those".split()
 )
+#: Small words that may be capitalised at a sentence start without naming anything.
+_FUNCTION_WORDS = frozenset(
+    "the a an in on at from to of for by with and or but as since after before during when "
+    "while if then so yet this that these those its his her their our my your it he she they "
+    "we i you there here what which who whom whose both all some many most more also only "
+    "even just still now today meanwhile however although though because between among "
+    "across into over under near about against via per than no not every each other "
+    "another such last next following according despite amid until unless where whether "
+    "how why one two three".split()
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9•])|\n\s*\n|\n(?=\s*[•\-*])")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st mt ft gen col lt sgt capt gov sen rep jan feb mar apr jun jul aug sep "
@@ -265,6 +275,14 @@ def _first_token_at(tokens: Sequence[Token], offset: int) -> int:
     return lo
 
 
+def _title_case(tokens: Sequence[Token], left: int, right: int) -> bool:
+    """True when the words around a sequence are mostly capitalised (a Title Case line)."""
+    lo, hi = max(0, left - 4), min(len(tokens), right + 5)
+    words = [t for t in tokens[lo:hi] if t.text.lower() not in _FUNCTION_WORDS]
+    caps = sum(t.capitalised for t in words)
+    return len(words) >= 4 and caps >= 0.8 * len(words)
+
+
 def _keep(
     text: str,
     tokens: Sequence[Token],
@@ -331,18 +349,24 @@ def _keep(
         word = tokens[k].text.lower()
         if word in _TITLES or word in _ORG_HEADS:
             return False  # "Secretary General Antonio", "Council Minsk"
+    headline = _title_case(tokens, left, right)
     for k in others:
         other = tokens[k]
         okey = name_key(other.text)
-        if okey in gazetteer.common_words or okey in _NEVER:
+        if okey in _FUNCTION_WORDS or okey in _NEVER:
+            continue
+        if okey in gazetteer.common_words and (headline or k < i and k in sent_first):
             continue
         if gazetteer.demonym_country(other.text) is not None:
             continue
         if other.text.lower() in _TITLES or other.text.lower() in DIVISION_WORDS:
             continue
         ocands = gazetteer.lookup(other.text)
-        if not ocands:
-            return False  # an unknown capitalised word beside it: "Vladimir Zainetdinov"
-        if not _is_strong(ocands) and not strong:
-            return False  # two small places side by side: "Stanislav Zas"
+        if any(
+            c.primary and c.place.place_type in ("country", "region") for c in ocands
+        ):
+            continue  # "Baku Azerbaijan" in a headline
+        # any other capitalised word beside it makes a name of something else:
+        # "Vladimir Zainetdinov", "Stanislav Zas", "Florence Martin"
+        return False
     return True

@@ -23,6 +23,8 @@ _TYPE_PRIOR = {
 }
 #: Below this score a span whose best place is a small, unrelated village is dropped.
 MIN_SCORE = 2.2
+#: First-pass scores at or above this are trusted as context for the second pass.
+CONFIDENT = 7.0
 
 
 @dataclass
@@ -34,12 +36,11 @@ class Context:
     points: list[tuple[float, float]] = field(default_factory=list)
     dateline_country: str | None = None
 
-    def country_weight(self, code: str | None) -> float:
+    def country_share(self, code: str | None) -> float:
         """Share of the article's country evidence that points at ``code`` (0..1)."""
         if not code or not self.countries:
             return 0.0
-        top = max(self.countries.values())
-        return self.countries[code] / top
+        return self.countries[code] / sum(self.countries.values())
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,18 @@ class Resolution:
     score: float
 
 
-def score_candidate(
-    cand: Candidate, span: Span, ctx: Context, *, exclude: Place | None = None
-) -> float:
-    """Score how likely ``cand`` is the place ``span`` means, given the context."""
+def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
+    """Score how likely ``cand`` is the place ``span`` means, given the context.
+
+    Type prior + log10(population) + own spelling + capital + the article's evidence:
+    the share of its country mentions that point at the candidate's country, its
+    first-level area, and nearness to its other places. Country-level evidence alone
+    counts less for a small place, so "Geneva" in a story that names the US is still
+    the Swiss city, while "Alexandria" beside "Rapides Parish" is the Louisiana town.
+    """
     p = cand.place
     score = _TYPE_PRIOR.get(p.place_type, 0.5)
-    score += 0.6 * math.log10(p.population + 1)
+    score += math.log10(p.population + 1)
     if cand.primary:
         score += 1.0
     if cand.capital:
@@ -66,26 +72,33 @@ def score_candidate(
         score += 3.0 if p.place_type in ("admin1", "admin2", "region") else -1.0
     elif p.place_type == "populated_place":
         score += 0.8  # a bare name is a town more often than the division named after it
-    score += 2.5 * ctx.country_weight(p.country_code)
-    if ctx.dateline_country and p.country_code == ctx.dateline_country:
-        score += 0.7
+    local = 0.0
     if p.country_code and p.admin1 and ctx.admin1[(p.country_code, p.admin1)]:
-        score += 1.2
+        local += 1.2
     if ctx.points and p.place_type not in ("country", "region", "historical"):
         nearest = min(distance_km(p.point, q) for q in ctx.points)
         if nearest < 150:
-            score += 1.5
+            local += 1.5
         elif nearest < 600:
-            score += 0.8
+            local += 0.3
+    scale = 1.0 if (local >= 1.2 or p.population >= 100_000) else 0.4
+    score += 2.5 * ctx.country_share(p.country_code) * scale + local
+    if ctx.dateline_country and p.country_code == ctx.dateline_country:
+        score += 0.7
     return score
 
 
-def _context(chosen: Sequence[Resolution], dateline_country: str | None) -> Context:
+def _context(
+    chosen: Sequence[Resolution], dateline_country: str | None, *, skip: str | None = None
+) -> Context:
+    """The context the chosen resolutions give, leaving out those of the name ``skip``."""
     ctx = Context(dateline_country=dateline_country)
     for res in chosen:
+        if skip is not None and res.span.surface == skip:
+            continue  # a name is no evidence for itself
         p = res.place
         if p.country_code:
-            ctx.countries[p.country_code] += 2 if p.place_type == "country" else 1
+            ctx.countries[p.country_code] += 1
         if p.country_code and p.admin1:
             ctx.admin1[(p.country_code, p.admin1)] += 1
         if p.place_type not in ("country", "region", "historical"):
@@ -133,12 +146,14 @@ def resolve_spans(
     if dateline_country:
         empty.countries[dateline_country] += 3
     first = [_pick(span, empty) for span in spans]
-    confident = [r for r in first if r.score >= MIN_SCORE + 2.0 or len(r.span.candidates) == 1]
-    ctx = _context(confident, dateline_country)
+    confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
+    contexts: dict[str, Context] = {}
     second: list[Resolution] = []
     for span in spans:
+        ctx = contexts.get(span.surface)
+        if ctx is None:
+            ctx = contexts[span.surface] = _context(confident, dateline_country, skip=span.surface)
         res = _pick(span, ctx)
         if res.score >= MIN_SCORE or span.is_dateline:
             second.append(res)
-    # dateline: its country is strong evidence for everything else
     return second

@@ -1,0 +1,79 @@
+"""Toponym recognition on short snippets written for these tests."""
+
+from geomap.extract import find_toponyms, sentences, tokenize
+from geomap.models import Article, Dateline
+
+
+def article(text: str, **kw) -> Article:
+    return Article(id="t", text=text, body=text, **kw)
+
+
+def surfaces(text: str, gazetteer, **kw) -> list[str]:
+    return [s.surface for s in find_toponyms(article(text, **kw), gazetteer)]
+
+
+def test_offsets_match_the_text(gazetteer):
+    text = "Shelling hit Ganja and the outskirts of Tbilisi on Friday."
+    spans = find_toponyms(article(text), gazetteer)
+    assert [s.surface for s in spans] == ["Ganja", "Tbilisi"]
+    for s in spans:
+        assert text[s.start : s.end] == s.surface
+
+
+def test_multi_word_and_hyphenated_names(gazetteer):
+    text = "Talks on Nagorno-Karabakh resumed in New York and in the South Caucasus."
+    assert surfaces(text, gazetteer) == ["Nagorno-Karabakh", "New York", "South Caucasus"]
+
+
+def test_names_with_diacritics(gazetteer):
+    assert surfaces("Rescuers reached Gəncə and São Paulo.", gazetteer) == ["Gəncə", "São Paulo"]
+
+
+def test_people_named_like_places_are_rejected(gazetteer):
+    text = (
+        "The spokesman Vladimir Zainetdinov said so. Secretary General Stanislav Zas "
+        "agreed, and Florence Martin of the council disagreed."
+    )
+    assert surfaces(text, gazetteer) == []
+
+
+def test_organisations_containing_places_are_rejected(gazetteer):
+    text = "The OSCE Minsk Group met. The Washington Post and the Geneva Convention were cited."
+    assert surfaces(text, gazetteer) == []
+
+
+def test_capitalised_common_words_and_demonyms_are_rejected(gazetteer):
+    text = "Union leaders spoke. From time to time the Secretary of the Council met Azeri and Armenian officials."
+    assert surfaces(text, gazetteer) == []
+
+
+def test_countries_that_are_common_words_are_kept(gazetteer):
+    assert surfaces("Officials in Turkey and Chad were told.", gazetteer) == ["Turkey", "Chad"]
+
+
+def test_all_caps_acronyms_only_for_known_names(gazetteer):
+    assert surfaces("The US and the USSR; TASS and CSTO reported.", gazetteer) == ["US", "USSR"]
+
+
+def test_dateline_place_in_capitals(gazetteer):
+    text = "BAKU, September 27. Fighting continued."
+    dl = Dateline(0, 18, "BAKU", 0, 4, None, 9, 27, None)
+    spans = find_toponyms(article(text, dateline=dl), gazetteer)
+    assert spans[0].surface == "BAKU" and spans[0].is_dateline
+
+
+def test_division_qualifier_is_recorded(gazetteer):
+    (span,) = find_toponyms(article("Missiles hit the Absheron district."), gazetteer)
+    assert span.surface == "Absheron" and span.qualifier == "district"
+
+
+def test_tokenize_and_sentences():
+    text = "Mr. Smith flew to the U.S. on Monday. He left! Then"
+    assert [t.text for t in tokenize(text)][:3] == ["Mr", "Smith", "flew"]
+    assert "U.S." in [t.text for t in tokenize(text)]
+    bounds = sentences(text)
+    assert [text[s:e] for s, e in bounds] == [
+        "Mr. Smith flew to the U.S. on Monday.",
+        "He left!",
+        "Then",
+    ]

@@ -1,0 +1,45 @@
+"""Resolution in context on short snippets written for these tests."""
+
+from geomap.extract import find_toponyms
+from geomap.models import Article
+from geomap.resolve import resolve_spans
+
+
+def resolve(text: str, gazetteer) -> dict[str, tuple[str, str | None, str]]:
+    art = Article(id="t", text=text, body=text)
+    res = resolve_spans(find_toponyms(art, gazetteer), gazetteer)
+    return {r.span.surface: (r.place.place_id, r.place.country_code, r.place.place_type) for r in res}
+
+
+def test_washington_in_us_diplomacy_is_the_capital(gazetteer):
+    text = (
+        "The foreign ministers of Armenia and Azerbaijan met the US Secretary of State "
+        "in Washington, and agreed to meet again in Geneva."
+    )
+    got = resolve(text, gazetteer)
+    assert got["Washington"][0] == "geonames:4140963"
+    assert got["Geneva"][1] == "CH"
+    assert got["Armenia"][2] == "country"
+
+
+def test_georgia_follows_context(gazetteer):
+    caucasus = resolve("Trucks crossed from Armenia into Georgia near Tbilisi.", gazetteer)
+    assert caucasus["Georgia"][2] == "country"
+    us = resolve("The storm moved from Atlanta across Georgia toward Savannah.", gazetteer)
+    assert us["Georgia"] == (us["Georgia"][0], "US", "admin1")
+
+
+def test_town_preferred_over_district_of_same_name(gazetteer):
+    got = resolve("Missiles hit the Azerbaijani cities of Ganja, Mingachevir and Khizi.", gazetteer)
+    assert got["Khizi"][2] == "populated_place"
+    assert got["Ganja"][0] == "geonames:586523"
+
+
+def test_qualifier_selects_the_division(gazetteer):
+    got = resolve("Missiles hit the Absheron district of Azerbaijan.", gazetteer)
+    assert got["Absheron"][2] == "admin1"
+
+
+def test_local_context_picks_the_local_namesake(gazetteer):
+    got = resolve("A fire in Alexandria was investigated by Rapides Parish deputies.", gazetteer)
+    assert got["Alexandria"][1] == "US"
