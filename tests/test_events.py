@@ -1,0 +1,88 @@
+"""Event types, casualty counts, roles and aggregation, on snippets written for these tests."""
+
+import datetime as dt
+
+from geomap.dates import tag_dates
+from geomap.events import EVENT_COLUMNS, aggregate, casualty_counts, event_types_of, make_mentions
+from geomap.extract import find_toponyms, sentences
+from geomap.models import Article, Dateline
+from geomap.resolve import resolve_spans
+
+
+def mentions_of(text, gazetteer, published=dt.date(2020, 10, 29), source="header", **kw):
+    art = Article(id=kw.pop("id", "a1"), text=text, body=text, **kw)
+    bounds = sentences(text)
+    res = resolve_spans(find_toponyms(art, gazetteer, bounds=bounds), gazetteer)
+    exprs = tag_dates(text, published)
+    return make_mentions(art, res, exprs, bounds, published, source)
+
+
+def by_surface(mentions):
+    return {m.surface: m for m in mentions}
+
+
+def test_event_types_codebook():
+    assert event_types_of("Artillery shelled the town.") == ("shelling",)
+    assert "armed_clash" in event_types_of("Clashes erupted on the border.")
+    assert "ceasefire" in event_types_of("They agreed a humanitarian truce.")
+    assert "mobilisation" in event_types_of("Martial law and a curfew were declared.")
+    assert "protest" in event_types_of("Thousands of protesters rallied.")
+    assert "diplomacy" in event_types_of("The ministers held talks by phone call.")
+    assert event_types_of("The weather was mild.") == ()
+
+
+def test_casualty_counts():
+    assert casualty_counts("four servicemen were killed and four wounded") == (4, 4)
+    assert casualty_counts("Two people were killed and 12 injured.") == (2, 12)
+    assert casualty_counts("No figures were given.") == (None, None)
+
+
+def test_event_date_from_the_governing_expression(gazetteer):
+    text = "On July 12, troops attacked positions near Tovuz with artillery."
+    m = by_surface(mentions_of(text, gazetteer, published=dt.date(2020, 7, 14)))["Tovuz"]
+    assert m.role == "event"
+    assert m.date is not None and m.date.iso() == "2020-07-12"
+    assert m.date_basis == "text"
+    assert {"armed_clash", "shelling"} <= set(m.event_types)
+
+
+def test_reference_role_for_addressees_and_actors(gazetteer):
+    text = "The envoy called on Yerevan and Baku to stop the fighting in Nagorno-Karabakh."
+    got = by_surface(mentions_of(text, gazetteer))
+    assert got["Yerevan"].role == "reference"
+    assert got["Nagorno-Karabakh"].role == "event"
+
+
+def test_background_role_for_old_history(gazetteer):
+    text = "The war in Nagorno-Karabakh began in February 1988 with clashes."
+    m = by_surface(mentions_of(text, gazetteer))["Nagorno-Karabakh"]
+    assert m.role == "background"
+    assert m.date.iso() == "1988-02" and m.date.precision == "month"
+
+
+def test_dateline_role_and_publication_date(gazetteer):
+    text = "BAKU, Oct. 29. Talks were held."
+    dl = Dateline(0, 13, "BAKU", 0, 4, None, 10, 29, None)
+    m = by_surface(mentions_of(text, gazetteer, dateline=dl))["BAKU"]
+    assert m.role == "dateline" and m.date.iso() == "2020-10-29" and m.date_basis == "published"
+
+
+def test_undated_article_is_not_dated(gazetteer):
+    text = "Shelling hit Ganja."
+    m = by_surface(mentions_of(text, gazetteer, published=None, source="unknown"))["Ganja"]
+    assert m.date is None and m.date_basis is None
+
+
+def test_aggregation_merges_articles_and_splits_types(gazetteer):
+    text = "On October 4, missiles struck Ganja, and two people were killed."
+    a = mentions_of(text, gazetteer, id="a1")
+    b = mentions_of(text.replace("missiles", "rockets"), gazetteer, id="b2")
+    frame = aggregate(a + b, {"a1": {"id": "a1", "title": "T1", "url": None, "source": None}})
+    assert list(frame.columns) == list(EVENT_COLUMNS)
+    ganja = frame[frame["name"] == "Ganja"]
+    assert set(ganja["event_type"]) == {"shelling", "casualties"}
+    assert all(row == ("a1", "b2") for row in ganja["articles"])
+    casualties = ganja[ganja["event_type"] == "casualties"].iloc[0]
+    assert casualties["fatalities"] == 2 and casualties["date"] == "2020-10-04"
+    again = aggregate(b + a, {})
+    assert list(again["event_id"]) == list(frame["event_id"])
