@@ -1,1 +1,1 @@
-"""geomap's bundled gazetteer: build script and curated additions (installed as geomap._gazetteer)."""
+"""The bundled gazetteer: build script and curated additions (installed as geomap._gazetteer)."""

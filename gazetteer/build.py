@@ -203,7 +203,7 @@ def _read_countries(
         gn = json.load(fh)
     info: dict[str, dict] = {}
     for ci in countryinfo.all_countries():
-        data = ci.info()
+        data: dict = dict(ci.info())
         iso = (data.get("ISO") or {}).get("alpha2")
         if iso:
             info[iso] = data
@@ -317,9 +317,7 @@ def _read_divisions(
         cc = line_to_iso.get(country_s)
         gid = int(gid_s) if gid_s else None
         inside = [
-            p
-            for p in (places.get(f"geonames:{g}") for g in members.get(sid, ()))
-            if p is not None
+            p for p in (places.get(f"geonames:{g}") for g in members.get(sid, ())) if p is not None
         ]
         if not inside:
             unplaced += 1

@@ -211,9 +211,13 @@ def make_mentions(
         date: DateValue | None
         if expr is not None and expr.value is not None:
             date = expr.value
-            basis = "inferred" if expr.year_inferred and published_source != "header" and (
-                published_source in ("inferred", "unknown")
-            ) else "text"
+            basis = (
+                "inferred"
+                if expr.year_inferred
+                and published_source != "header"
+                and (published_source in ("inferred", "unknown"))
+                else "text"
+            )
         elif published is not None:
             date, basis = DateValue(published, "day"), pub_basis
         else:

@@ -121,8 +121,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        before = text[max(start, m.start() - 6) : m.start()].rstrip(".\"”’)").split()
-        word = before[-1].lower().strip("(\"“") if before else ""
+        before = text[max(start, m.start() - 6) : m.start()].rstrip('."”’)').split()
+        word = before[-1].lower().strip('("“') if before else ""
         if text[m.start() - 1 : m.start()] == "." and (
             word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
         ):
@@ -315,20 +315,23 @@ def _keep(
     # capitalised common words ("Union", "Secretary", "From")
     if single and (key in gazetteer.common_words or tok.text.lower() in lowered_words):
         countryish = any(
-            c.primary and c.place.place_type in ("country", "region", "historical")
-            for c in cands
+            c.primary and c.place.place_type in ("country", "region", "historical") for c in cands
         )
         if not countryish and (not strong or i in sent_first or tok.text.lower() in lowered_words):
             return False
     # the capitalised sequence around the name: persons and organisations
     left = i
-    while left > 0 and _joined(text, tokens[left - 1], tokens[left]) and (
-        tokens[left - 1].capitalised
+    while (
+        left > 0
+        and _joined(text, tokens[left - 1], tokens[left])
+        and (tokens[left - 1].capitalised)
     ):
         left -= 1
     right = j
-    while right + 1 < len(tokens) and _joined(text, tokens[right], tokens[right + 1]) and (
-        tokens[right + 1].capitalised
+    while (
+        right + 1 < len(tokens)
+        and _joined(text, tokens[right], tokens[right + 1])
+        and (tokens[right + 1].capitalised)
     ):
         right += 1
     before = tokens[i - 1].text.lower().rstrip(".") if i > 0 else ""
@@ -362,9 +365,7 @@ def _keep(
         if other.text.lower() in _TITLES or other.text.lower() in DIVISION_WORDS:
             continue
         ocands = gazetteer.lookup(other.text)
-        if any(
-            c.primary and c.place.place_type in ("country", "region") for c in ocands
-        ):
+        if any(c.primary and c.place.place_type in ("country", "region") for c in ocands):
             continue  # "Baku Azerbaijan" in a headline
         # any other capitalised word beside it makes a name of something else:
         # "Vladimir Zainetdinov", "Stanislav Zas", "Florence Martin"

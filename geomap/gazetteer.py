@@ -171,9 +171,7 @@ class Gazetteer:
         self.path = ensure_gazetteer(path) if path is None else Path(path)
         if not self.path.exists():
             raise GazetteerError(f"no gazetteer at {self.path}; run `geomap gazetteer build`")
-        self._con = sqlite3.connect(
-            f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
-        )
+        self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._con.execute("PRAGMA mmap_size = 268435456")
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self.demonyms: dict[str, str] = dict(self._con.execute("SELECT * FROM demonyms"))

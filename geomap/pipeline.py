@@ -60,8 +60,7 @@ class FileReport:
             "status": self.status,
             "articles": self.articles,
             "problems": [
-                {"line": p.line, "reason": p.reason, "severity": p.severity}
-                for p in self.problems
+                {"line": p.line, "reason": p.reason, "severity": p.severity} for p in self.problems
             ],
         }
 
@@ -151,7 +150,9 @@ def read_articles(
             if n > 1:
                 new_id = f"{rec.id}#{n}"
                 entry.problems.append(
-                    Problem(rec.path, f"duplicate article id {rec.id!r}; renamed {new_id}", rec.line)
+                    Problem(
+                        rec.path, f"duplicate article id {rec.id!r}; renamed {new_id}", rec.line
+                    )
                 )
                 rec = _with_id(rec, new_id)
             yield rec
@@ -236,7 +237,9 @@ def build_events(
     progress : bool or None
         Show a progress bar (None: when stderr is a terminal).
     """
-    return _build(paths, gazetteer=gazetteer, today=today, max_chars=max_chars, progress=progress).events
+    return _build(
+        paths, gazetteer=gazetteer, today=today, max_chars=max_chars, progress=progress
+    ).events
 
 
 def _build(

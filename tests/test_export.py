@@ -12,11 +12,25 @@ from geomap.export import PROPERTY_COLUMNS, lonlat, to_geojson, write_csv, write
 def frame() -> pd.DataFrame:
     row = {c: None for c in EVENT_COLUMNS}
     row.update(
-        event_id="e1", name="Ganja", country_code="AZ", place_type="populated_place",
-        place_id="geonames:586523", geonameid=586523, lat=40.68157, lon=46.36134,
-        geo_precision=1, radius_km=0.0, date="2020-10", date_precision="month",
-        date_basis="text", role="event", event_type="shelling", fatalities=None,
-        articles=("a1", "b2"), mentions=("Ganja",), sentence='He said "hi", then left.',
+        event_id="e1",
+        name="Ganja",
+        country_code="AZ",
+        place_type="populated_place",
+        place_id="geonames:586523",
+        geonameid=586523,
+        lat=40.68157,
+        lon=46.36134,
+        geo_precision=1,
+        radius_km=0.0,
+        date="2020-10",
+        date_precision="month",
+        date_basis="text",
+        role="event",
+        event_type="shelling",
+        fatalities=None,
+        articles=("a1", "b2"),
+        mentions=("Ganja",),
+        sentence='He said "hi", then left.',
         sources=({"id": "a1", "title": "T", "url": None, "source": None},),
     )
     df = pd.DataFrame([row], columns=list(EVENT_COLUMNS))

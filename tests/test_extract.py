@@ -43,7 +43,10 @@ def test_organisations_containing_places_are_rejected(gazetteer):
 
 
 def test_capitalised_common_words_and_demonyms_are_rejected(gazetteer):
-    text = "Union leaders spoke. From time to time the Secretary of the Council met Azeri and Armenian officials."
+    text = (
+        "Union leaders spoke. From time to time the Secretary of the Council met "
+        "Azeri and Armenian officials."
+    )
     assert surfaces(text, gazetteer) == []
 
 

@@ -47,7 +47,9 @@ def test_transliterated_divisions(gazetteer):
 
 
 def test_every_place_type_is_present(gazetteer):
-    types = {c.place.place_type for name in ("Georgia", "Washington") for c in gazetteer.lookup(name)}
+    types = {
+        c.place.place_type for name in ("Georgia", "Washington") for c in gazetteer.lookup(name)
+    }
     assert {"country", "admin1", "populated_place"} <= types
     assert any(c.place.place_type == "admin2" for c in gazetteer.lookup("Rapides Parish"))
 

@@ -8,7 +8,9 @@ from geomap.resolve import resolve_spans
 def resolve(text: str, gazetteer) -> dict[str, tuple[str, str | None, str]]:
     art = Article(id="t", text=text, body=text)
     res = resolve_spans(find_toponyms(art, gazetteer), gazetteer)
-    return {r.span.surface: (r.place.place_id, r.place.country_code, r.place.place_type) for r in res}
+    return {
+        r.span.surface: (r.place.place_id, r.place.country_code, r.place.place_type) for r in res
+    }
 
 
 def test_washington_in_us_diplomacy_is_the_capital(gazetteer):
