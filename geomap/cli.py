@@ -1,4 +1,4 @@
-"""The ``geomap`` command: build, extract, gazetteer, geocode."""
+"""The ``geomap`` command: build, extract, evaluate, gazetteer, geocode."""
 
 from __future__ import annotations
 
@@ -62,6 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("action", choices=["build", "info"])
     g.add_argument("--out", default=None, help="where to build (default: the cache)")
 
+    v = sub.add_parser("evaluate", help="score toponyms against an annotated corpus")
+    v.add_argument("gold", help="gold corpus: JSON lines with id, text, toponyms")
+    v.add_argument("--pred", default=None, help="a saved `geomap extract` output to score")
+    v.add_argument("--json", action="store_true", help="print the figures as JSON")
+    v.add_argument("--gazetteer", default=None, help="a compiled gazetteer file to use")
+
     q = sub.add_parser("geocode", help="look a place name up in the gazetteer (offline)")
     q.add_argument("query")
     q.add_argument("--country", action="append", default=None, help="ISO alpha-2 filter")
@@ -82,6 +88,46 @@ def _gazetteer(path: str | None) -> object:
     from geomap.gazetteer import Gazetteer
 
     return Gazetteer(path) if path else Gazetteer()
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from geomap.evaluate import predict, read_gold, read_predictions, score
+    from geomap.gazetteer import Gazetteer
+
+    gaz = Gazetteer(args.gazetteer) if args.gazetteer else Gazetteer()
+    docs = list(read_gold(args.gold))
+    if args.pred:
+        saved = read_predictions(args.pred)
+        cache = {d.id: saved.get(d.id, []) for d in docs}
+    else:
+        cache = {d.id: predict(d, gaz) for d in docs}
+
+    def is_demonym(name: str) -> bool:
+        return gaz.demonym_country(name) is not None
+
+    results = {
+        "demonyms_excluded": score(docs, lambda d: cache[d.id], is_demonym=is_demonym),
+        "all_gold": score(docs, lambda d: cache[d.id]),
+    }
+    if args.json:
+        out = {k: v.to_dict() for k, v in results.items()}
+        print(json.dumps({"gold": args.gold, **out}, indent=2))
+        return EXIT_OK
+    print(f"{args.gold}: {len(docs)} documents")
+    print(
+        "rule                 P      R      F1    P(ex)  R(ex)  F1(ex) acc@161 mean_km "
+        "med_km  AUC"
+    )
+    for name, sc in results.items():
+        p, r, f = sc.overlap
+        pe, re_, fe = sc.exact
+        acc = sc.accuracy_161
+        print(
+            f"{name:<18} {p:6.3f} {r:6.3f} {f:6.3f} {pe:6.3f} {re_:6.3f} {fe:6.3f} "
+            f"{(acc or 0):7.3f} {(sc.mean_km or 0):7.0f} {(sc.median_km or 0):6.1f} "
+            f"{(sc.auc or 0):5.3f}"
+        )
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -112,6 +158,8 @@ def _run(args: argparse.Namespace) -> int:
         gaz = Gazetteer(path)
         print(json.dumps({"path": str(path), **gaz.meta}, indent=2))
         return EXIT_OK
+    if args.command == "evaluate":
+        return _evaluate(args)
     if args.command == "geocode":
         from geomap.gazetteer import GazetteerGeocoder
 

@@ -1,0 +1,147 @@
+"""End to end: build_events, run_build and run_extract on a small corpus, and on the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from geomap.pipeline import build_events, run_build, run_extract
+
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, gazetteer):
+    out = tmp_path_factory.mktemp("out")
+    result = run_build([CORPUS], out, gazetteer=gazetteer, today=TODAY, progress=False)
+    return out, result
+
+
+def test_build_writes_the_four_outputs(built):
+    out, _ = built
+    for name in ("map.html", "events.geojson", "events.csv", "report.json"):
+        assert (out / name).stat().st_size > 0, name
+
+
+def test_report_names_bad_lines_and_keeps_good_articles(built):
+    out, _ = built
+    report = json.loads((out / "report.json").read_text())
+    by_name = {Path(f["path"]).name: f for f in report["inputs"]}
+    feed = by_name["feed.jsonl"]
+    assert feed["status"] == "partial" and feed["articles"] == 2
+    assert {p["line"] for p in feed["problems"] if p["severity"] == "skipped"} == {3, 4}
+    assert by_name["dispatch.txt"]["status"] == "processed"
+    assert by_name["notes.txt"]["articles"] == 1  # read from a nested folder
+    assert report["totals"]["articles"] == 5
+
+
+def test_events_have_the_places_and_dates_the_texts_give(built):
+    _, result = built
+    ev = result.events
+    rows = {(r.name, r.role, r.event_type, r.date) for r in ev.itertuples()}
+    assert any(n == "Budapest" and r == "dateline" and d == "2021-03-09" for n, r, _, d in rows)
+    assert any(n == "Szentendre" and d == "2021-03-07" and t == "casualties" for n, _, t, d in rows)
+    assert any(n == "Izium" and t == "casualties" and d == "2022-05-04" for n, _, t, d in rows)
+    assert any(n == "Danube" or n == "Esztergom" for n, *_ in rows)
+    central = [r for r in ev.itertuples() if r.date == "2013-06"]
+    assert central and all(r.role == "background" for r in central)
+    undated = ev[ev["articles"].map(lambda a: "notes" in a)]
+    assert not undated.empty and undated["date"].isna().all()  # never dated today
+
+
+def test_build_events_is_deterministic(gazetteer):
+    a = build_events([CORPUS], gazetteer=gazetteer, today=TODAY)
+    b = build_events([CORPUS], gazetteer=gazetteer, today=TODAY)
+    assert a.equals(b)
+    assert a["event_id"].is_unique
+
+
+def test_rerun_outputs_are_byte_identical(built, tmp_path, gazetteer):
+    out, _ = built
+    run_build([CORPUS], tmp_path, gazetteer=gazetteer, today=TODAY, progress=False)
+    for name in ("events.geojson", "events.csv"):
+        assert (out / name).read_bytes() == (tmp_path / name).read_bytes()
+
+
+def test_extract_offsets_refer_to_the_text_as_given(tmp_path, gazetteer):
+    out = tmp_path / "toponyms.jsonl"
+    run_extract([CORPUS / "dispatch.txt"], out, gazetteer=gazetteer, today=TODAY)
+    (line,) = out.read_text().splitlines()
+    rec = json.loads(line)
+    text = (CORPUS / "dispatch.txt").read_text(encoding="utf-8")
+    assert rec["id"] == "dispatch" and rec["toponyms"]
+    for t in rec["toponyms"]:
+        assert text[t["start"] : t["end"]] == t["name"]
+        assert {"lat", "lon", "geonameid", "country_code", "place_type", "date", "role"} <= set(t)
+
+
+# --- acceptance on the seed articles (../shared/seeds), skipped when absent -------------
+
+
+@pytest.fixture(scope="module")
+def seed_events(seeds_dir, gazetteer):
+    return build_events([seeds_dir], gazetteer=gazetteer, today=TODAY)
+
+
+def _at(events, name_or_id):
+    return events[(events["name"] == name_or_id) | (events["place_id"] == name_or_id)]
+
+
+@pytest.mark.parametrize(
+    ("place", "date", "precision"),
+    [
+        ("geonames:146970", "2020-09-27", "day"),  # Stepanakert shelled
+        ("Tovuz", "2020-07-12", "day"),
+        ("Ganja", "2020-10", "month"),
+        ("Mingachevir", "2020-10", "month"),
+        ("Khizi", "2020-10", "month"),
+        ("Abşeron", "2020-10", "month"),
+    ],
+)
+def test_seed_events_on_the_dates_the_articles_give(seed_events, place, date, precision):
+    rows = _at(seed_events, place)
+    events = rows[rows["role"] == "event"]
+    assert not events.empty, place
+    assert (events["date"] == date).any(), events[["date", "event_type"]]
+    assert (events[events["date"] == date]["date_precision"] == precision).all()
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Baku", "AZ"),
+        ("Yerevan", "AM"),
+        ("Moscow", "RU"),
+        ("Nagorno-Karabakh", "AZ"),
+        ("Washington", "US"),
+        ("Geneva", "CH"),
+    ],
+)
+def test_seed_places_in_the_right_countries(seed_events, name, country):
+    rows = _at(seed_events, name)
+    assert not rows.empty, name
+    assert set(rows["country_code"]) == {country}
+
+
+def test_seed_washington_is_the_capital_on_october_23(seed_events):
+    rows = _at(seed_events, "Washington")
+    assert set(rows["place_id"]) == {"geonames:4140963"}
+    assert (rows["date"] == "2020-10-23").any()
+
+
+def test_seed_history_is_background(seed_events):
+    old = seed_events[seed_events["date"].fillna("9999").str[:4].astype(int) < 2000]
+    assert not old.empty
+    assert set(old["role"]) == {"background"}
+    assert {"1988", "1988-02"} & set(old["date"])
+
+
+def test_seed_no_person_or_organisation_places(seed_events):
+    names = set(seed_events["name"])
+    mentions = {m for ms in seed_events["mentions"] for m in ms}
+    for bad in ("Vladimir", "Zas", "Stanislav", "Minsk", "Aseri", "Secretary", "Union"):
+        assert bad not in names and bad not in mentions
