@@ -115,8 +115,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"{args.gold}: {len(docs)} documents")
     print(
-        "rule                 P      R      F1    P(ex)  R(ex)  F1(ex) acc@161 mean_km "
-        "med_km  AUC"
+        "rule                 P      R      F1    P(ex)  R(ex)  F1(ex) acc@161 mean_km med_km  AUC"
     )
     for name, sc in results.items():
         p, r, f = sc.overlap

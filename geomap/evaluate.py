@@ -201,9 +201,7 @@ def score(
                     kept.append(g)
             gold = kept
         preds = [
-            p
-            for p in predictions(doc)
-            if not any(p.start < e and st < p.end for st, e in ignored)
+            p for p in predictions(doc) if not any(p.start < e and st < p.end for st, e in ignored)
         ]
         s.gold += len(gold)
         s.predicted += len(preds)

@@ -66,7 +66,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"attack(?:s|ed|ing)?|hostilities|firefights?|skirmish(?:es)?|assaults?|ambush(?:ed)?|"
         r"raids?|military (?:action|confrontation|operation)|gunfire|clashes|incursions?)\b",
         "shelling": r"\b(shell(?:ing|ed|s)?|artillery|mortars?|missiles?|rockets?|"
-        r"air ?strikes?|drone strikes?|bomb(?:ing|ed|s)?|air raids?|barrages?|fired on|"
+        r"air ?strikes?|drone (?:strikes?|attacks?)|drones? (?:struck|hit)|"
+        r"kamikaze drones?|bomb(?:ing|ed|s)?|air raids?|barrages?|fired on|"
         r"struck by)\b",
         "casualties": r"\b(killed|kill(?:ing)?|dead|deaths?|died|wounded|injured|injur(?:y|ies)|"
         r"casualties|victims|fatalities|loss of life|lost their lives)\b",
@@ -182,7 +183,7 @@ def geo_precision(place_type: str) -> int:
 def _is_actor(sentence: str, rel_start: int, rel_end: int, place_type: str) -> bool:
     before = sentence[max(0, rel_start - 30) : rel_start]
     after = sentence[rel_end : rel_end + 30]
-    if _ACTOR_BEFORE.search(before) and not _LOCATIVE.search(before):
+    if _ACTOR_BEFORE.search(before):
         return True
     if _ACTOR_AFTER.match(after):
         return True
@@ -203,6 +204,11 @@ def make_mentions(
     out: list[Mention] = []
     text = article.text
     pub_basis = "inferred" if published_source == "inferred" else "published"
+    # the article's time frame: its date, else the latest date its text gives
+    frame = published
+    if frame is None:
+        ends = [e.value.last_day for e in exprs if e.value is not None]
+        frame = max(ends) if ends else None
     for res in resolutions:
         span = res.span
         s_start, s_end = bounds[span.sentence] if bounds else (0, len(text))
@@ -231,8 +237,8 @@ def make_mentions(
                 date, basis = DateValue(published, "day"), pub_basis
         elif (
             date is not None
-            and published is not None
-            and date.last_day < published - dt.timedelta(days=365)
+            and frame is not None
+            and date.last_day < frame - dt.timedelta(days=365)
         ):
             role = "background"
         elif types and not _is_actor(sentence, rel_start, rel_end, res.place.place_type):

@@ -127,7 +127,11 @@ def _progress(items: Iterable[Any], total: int, desc: str, show: bool | None) ->
 
 
 def read_articles(
-    paths: Iterable[PathLike], *, max_chars: int = DEFAULT_MAX_CHARS, report: RunReport
+    paths: Iterable[PathLike],
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    report: RunReport,
+    today: dt.date | None = None,
 ) -> Iterator[Article]:
     """Every article of the inputs, recording each file and problem in ``report``.
 
@@ -139,7 +143,7 @@ def read_articles(
             report.add_problem(item)
             continue
         entry = report.file(str(item))
-        for rec in read_file(item, max_chars=max_chars):
+        for rec in read_file(item, max_chars=max_chars, today=today):
             if isinstance(rec, Problem):
                 entry.problems.append(rec)
                 continue
@@ -200,10 +204,9 @@ def _process_all(
     progress: bool | None,
 ) -> tuple[list[Article], dict[str, tuple[dt.date | None, str]], list[Mention], RunReport]:
     report = RunReport()
-    articles = list(read_articles(paths, max_chars=max_chars, report=report))
-    decided = decide_publication_dates(
-        [publication_evidence(a) for a in articles], today=today or dt.date.today()
-    )
+    today = today or dt.date.today()
+    articles = list(read_articles(paths, max_chars=max_chars, report=report, today=today))
+    decided = decide_publication_dates([publication_evidence(a) for a in articles], today=today)
     default_year = run_default_year(decided)
     gaz = gazetteer if gazetteer is not None else Gazetteer()
     mentions: list[Mention] = []

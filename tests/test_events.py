@@ -3,7 +3,6 @@
 import datetime as dt
 
 from geomap.dates import tag_dates
-
 from geomap.events import EVENT_COLUMNS, aggregate, casualty_counts, event_types_of, make_mentions
 from geomap.extract import find_toponyms, sentences
 from geomap.models import Article, Dateline
