@@ -1,0 +1,7 @@
+"""``python -m geomap``: the geomap command."""
+
+import sys
+
+from geomap.cli import main
+
+sys.exit(main())
