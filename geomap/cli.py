@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -142,6 +143,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as exc:
         print(f"geomap: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # never a traceback for the user unless asked for
+        if os.environ.get("GEOMAP_DEBUG"):
+            raise
+        print(
+            f"geomap: internal error: {type(exc).__name__}: {exc} "
+            "(set GEOMAP_DEBUG=1 for a traceback and please report it)",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
 
 

@@ -12,7 +12,7 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from geomap.models import Article, Dateline, Problem
@@ -151,12 +151,17 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+#: Cyrillic letters inside Cyrillic words (cp1251 text), not lone ones among Latin letters.
+_CYRILLIC_RUN = re.compile(
+    r"(?<=[\u0400-\u04ff])[\u0400-\u04ff]|[\u0400-\u04ff](?=[\u0400-\u04ff])"
+)
 
 
-def decode_bytes(data: bytes) -> Decoded | None:
+def decode_bytes(data: bytes, *, binary_check: bool = True) -> Decoded | None:
     """Decode file bytes: BOM, then UTF-8, then cp1251 or cp1252/latin-1 by content.
 
-    Returns None when the bytes look binary (NUL bytes or many control characters).
+    Returns None when ``binary_check`` is on and the bytes look binary (NUL bytes or many
+    control characters). Record-oriented readers turn it off and judge each record.
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -169,7 +174,7 @@ def decode_bytes(data: bytes) -> Decoded | None:
             except UnicodeDecodeError:
                 text = data.decode(enc, errors="replace")
                 return Decoded(text, enc, f"invalid {enc} bytes replaced by U+FFFD")
-    if b"\x00" in data:
+    if binary_check and b"\x00" in data:
         return None
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
@@ -183,12 +188,13 @@ def decode_bytes(data: bytes) -> Decoded | None:
             )
         bad_utf8 = exc
     controls = sum(1 for b in data[:65536] if b < 32 and b not in (9, 10, 12, 13))
-    if controls > max(8, len(data[:65536]) // 100):
+    if binary_check and controls > max(8, len(data[:65536]) // 100):
         return None
     high = [b for b in data if b >= 0x80]
     cyr = data.decode("cp1251", errors="replace")
     cyr_letters = len(_CYRILLIC.findall(cyr))
-    if high and cyr_letters >= 0.8 * len(high):
+    in_words = len(_CYRILLIC_RUN.findall(cyr))
+    if high and cyr_letters >= 0.8 * len(high) and in_words >= 0.6 * cyr_letters:
         enc = "cp1251"
         text = cyr
     else:
@@ -328,7 +334,7 @@ def read_jsonl(
         yield data
         return
     name = str(path)
-    decoded = decode_bytes(data)
+    decoded = decode_bytes(data, binary_check=False)
     if decoded is None:
         yield Problem(name, "binary file, not JSON lines; skipped", severity="skipped")
         return
@@ -448,7 +454,7 @@ def parse_iso_date(
     if day > limit:
         return None, f"in the future (after {limit.isoformat()})"
     if day < EARLIEST_PUBLICATION:
-        return None, "implausibly early"
+        return None, f"implausibly early (before {EARLIEST_PUBLICATION.isoformat()})"
     return day, None
 
 
@@ -546,6 +552,30 @@ def find_dateline(text: str, start: int, end: int) -> Dateline | None:
     )
 
 
+def _check_dateline(found: Dateline, today: dt.date | None) -> tuple[Dateline, str | None]:
+    """Drop a dateline's date when it is impossible or in the future; say why."""
+    if found.month is None or found.day is None:
+        return found, None
+    why = None
+    year = found.year if found.year is not None else 2000  # a leap year: Feb 29 may be valid
+    if _safe(year, found.month, found.day) is None:
+        why = f"{found.month:02d}-{found.day:02d} is impossible"
+    elif found.year is not None:
+        day, reason = parse_iso_date(f"{found.year}-{found.month}-{found.day}", today=today)
+        if reason:
+            why = f"{found.year}-{found.month:02d}-{found.day:02d} is {reason}"
+    if why is None:
+        return found, None
+    return replace(found, month=None, day=None, year=None), why
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _lines(text: str, start: int) -> Iterator[tuple[int, int]]:
     pos = start
     n = len(text)
@@ -629,6 +659,9 @@ def parse_article(
         if dateline is None and seen_content <= 6:
             found = find_dateline(text, a, b)
             if found is not None:
+                found, why = _check_dateline(found, today)
+                if why:
+                    probs.append(Problem(path, f"dateline date {why}; ignored", line))
                 dateline = found
                 blank(found.place_end, found.end)
                 if found.country:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,9 +33,12 @@ __all__ = [
     "run_build",
     "run_extract",
     "DEFAULT_MAX_CHARS",
+    "OUTPUT_NAMES",
 ]
 
 DEFAULT_MAX_CHARS = 2_000_000
+#: The files ``geomap build`` writes into its output folder (and no others).
+OUTPUT_NAMES = ("events.geojson", "events.csv", "map.html", "report.json")
 PathLike = str | os.PathLike[str]
 
 
@@ -278,10 +283,18 @@ def run_build(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     result = _build(paths, gazetteer=gazetteer, today=today, max_chars=max_chars, progress=progress)
-    write_geojson(result.events, out / "events.geojson")
-    write_csv(result.events, out / "events.csv")
-    render_map(result.events, out / "map.html", title=title)
-    write_json(result.report.to_dict(), out / "report.json")
+    # write everything into a staging folder first, then move the files into place: an
+    # interrupted build leaves the previous outputs as they were
+    staging = Path(tempfile.mkdtemp(prefix=".geomap-staging-", dir=out))
+    try:
+        write_geojson(result.events, staging / "events.geojson")
+        write_csv(result.events, staging / "events.csv")
+        render_map(result.events, staging / "map.html", title=title)
+        write_json(result.report.to_dict(), staging / "report.json")
+        for name in OUTPUT_NAMES:
+            os.replace(staging / name, out / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return result
 
 
