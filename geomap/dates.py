@@ -101,7 +101,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             rf"\b(?P<prep>in|since|until|till|by|during|through|throughout|from|last|this|next|"
-            rf"early|late|mid|of)[ \t-]+(?P<mon>{_MON}){_END}",
+            rf"early|late|mid|of)[ \t-]+(?P<mon>{_MON}){_END}(?!\.?[ \t]?\d)",
             re.IGNORECASE,
         ),
     ),

@@ -1,0 +1,141 @@
+"""Reading inputs: headers, datelines, boilerplate, titles, encodings, JSONL and CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from geomap.ingest import find_dateline, iter_input_files, parse_article, read_file
+from geomap.models import Article, Problem
+
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "country", "month", "day", "year"),
+    [
+        ("BAKU, September 27. /TASS/. Azerbaijani Foreign Minister", "BAKU", None, 9, 27, None),
+        ("MOSCOW, July 14. /TASS/. The Secretariat", "MOSCOW", None, 7, 14, None),
+        ("BAKU, Azerbaijan, Oct.29", "BAKU", "Azerbaijan", 10, 29, None),
+        ("KYIV, May 5 (Example Wire) - Artillery shelled", "KYIV", None, 5, 5, None),
+        ("WASHINGTON, Oct. 23, 2020 - The talks", "WASHINGTON", None, 10, 23, 2020),
+        ("SÃO PAULO, 3 March 2021 (Wire) - Rain", "SÃO PAULO", None, 3, 3, 2021),
+        ("GENEVA (Reuters) - Talks resumed", "GENEVA", None, None, None, None),
+    ],
+)  # fmt: skip
+def test_dateline_variants(line, place, country, month, day, year):
+    dl = find_dateline(line, 0, len(line))
+    assert dl is not None
+    assert (dl.place, dl.country, dl.month, dl.day, dl.year) == (place, country, month, day, year)
+    assert line[dl.place_start : dl.place_end] == place
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["UN Secretary-General António Guterres has called", "The US and UK said on Monday", "NATO"],
+)
+def test_not_datelines(line):
+    assert find_dateline(line, 0, len(line)) is None
+
+
+def test_header_on_the_same_line_as_text():
+    text = " date 2020-09-28 The Secretary General called on Yerevan and Baku."
+    art = parse_article("a", text, infer_title=True)
+    assert art.published == dt.date(2020, 9, 28) and art.date_source == "header"
+    assert "date" not in art.body and art.body.strip().startswith("The Secretary")
+    assert art.title is None  # a long first line with a final full stop
+
+
+def test_header_then_dateline_on_one_line():
+    text = " date 2020-10-29 BAKU, Azerbaijan, Oct.29\n\nTrend:\n\nRussia is making efforts."
+    art = parse_article("a", text, infer_title=True)
+    assert art.dateline is not None and art.dateline.place == "BAKU"
+    assert art.title is None
+    assert "Trend:" not in art.body and "Oct.29" not in art.body
+    assert "Azerbaijan" in art.body  # the dateline's country stays for extraction
+
+
+def test_boilerplate_and_title():
+    text = (
+        "All news\n\nRussian, Azeri diplomats talk by phone\n\nBAKU, September 27. /TASS/. "
+        "Talks were held.\n\nRead alsoArmenia accuses Turkey of meddling\n\nВидео дня\n\n"
+        "The ministry said on Sunday."
+    )
+    art = parse_article("a", text, infer_title=True)
+    assert art.title == "Russian, Azeri diplomats talk by phone"
+    for gone in ("All news", "Read also", "Armenia accuses", "Видео", "/TASS/"):
+        assert gone not in art.body
+    assert len(art.body) == len(text)
+    assert art.dateline.month == 9 and art.dateline.day == 27
+
+
+def test_title_credit_is_cut():
+    text = "Guterres calls on the sides to return to talks  / REUTERS\n\nUN chief spoke."
+    art = parse_article("a", text, infer_title=True)
+    assert art.title == "Guterres calls on the sides to return to talks"
+    assert "REUTERS" not in art.body
+
+
+def test_articles_in_another_script_are_kept():
+    text = "Наводнение в Москве\n\nВода поднялась в Москве в понедельник."
+    art = parse_article("a", text)
+    assert art.body == text
+
+
+def test_txt_id_title_and_header(tmp_path):
+    path = tmp_path / "story-1.txt"
+    path.write_text("date 2021-03-09\nFloods along the Danube\n\nBUDAPEST, March 9. Text.\n")
+    (art,) = list(read_file(path))
+    assert art.id == "story-1" and art.title == "Floods along the Danube"
+    assert art.published == dt.date(2021, 3, 9)
+
+
+def test_jsonl_fields_and_bad_lines():
+    items = list(read_file(CORPUS / "feed.jsonl"))
+    arts = [i for i in items if isinstance(i, Article)]
+    probs = [i for i in items if isinstance(i, Problem)]
+    assert [a.id for a in arts] == ["wire-1", "wire-2"]
+    assert arts[0].published == dt.date(2022, 5, 5) and arts[0].date_source == "metadata"
+    assert arts[0].title and arts[0].url and arts[0].source == "Example Wire"
+    assert {(p.line, p.severity) for p in probs} == {(3, "skipped"), (4, "skipped")}
+
+
+def test_jsonl_missing_id_gets_a_stable_one(tmp_path):
+    path = tmp_path / "f.jsonl"
+    path.write_text(json.dumps({"text": "Floods in Lisbon."}) + "\n")
+    (art,) = [i for i in read_file(path) if isinstance(i, Article)]
+    assert art.id == "f-1" and any("no 'id'" in p.reason for p in art.problems)
+
+
+def test_csv_rows_with_line_numbers(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text('id,text,date\na,"Line one\nstill one",2020-01-02\nb,,2020-01-03\nc,Three,\n')
+    items = list(read_file(path))
+    arts = [i for i in items if isinstance(i, Article)]
+    assert [(a.id, a.line) for a in arts] == [("a", 2), ("c", 5)]
+    (prob,) = [i for i in items if isinstance(i, Problem)]
+    assert prob.line == 4 and "empty" in prob.reason
+
+
+def test_folders_are_read_recursively_in_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text("x")
+    (tmp_path / "1.jsonl").write_text("")
+    (tmp_path / "README.md").write_text("docs")
+    (tmp_path / "notes.docx").write_text("?")
+    (tmp_path / ".hidden.txt").write_text("x")
+    got = list(iter_input_files([tmp_path]))
+    paths = [g for g in got if isinstance(g, Path)]
+    assert [p.name for p in paths] == ["1.jsonl", "2.txt"]
+    (warn,) = [g for g in got if isinstance(g, Problem)]
+    assert warn.path.endswith("notes.docx") and warn.severity == "warning"
+
+
+def test_explicit_unsupported_file_is_skipped(tmp_path):
+    path = tmp_path / "a.pdf"
+    path.write_text("x")
+    (prob,) = list(iter_input_files([path]))
+    assert isinstance(prob, Problem) and prob.severity == "skipped" and ".pdf" in prob.reason
