@@ -16,10 +16,13 @@ accident           crashes, collisions, sinkings, derailments, explosions
 other              none of the above
 =================  ==============================================================
 
-Roles: ``dateline`` (where the story was filed), ``background`` (what happened long before
-the article's time: more than a year before its date), ``event`` (something happened
-there: the sentence reports one of the types above and the place is where it happened,
-not an actor), ``reference`` (any other mention: "called on Yerevan and Baku").
+Roles, from evidence in the sentence: ``dateline`` (where the story was filed),
+``background`` (what the text dates more than a year before the article's time frame — its
+publication date, else the latest date it gives), ``event`` (something happened there: the
+clause reports one of the types above, the place is where it happened rather than an actor
+— "called on Yerevan", "Armenia said" — and the clause is not about what will, would or
+could happen — "the next meeting in Geneva"), ``reference`` (any other mention). A
+sentence dated "on that day" or "the same day" takes the date of the sentences before.
 """
 
 from __future__ import annotations
@@ -120,6 +123,33 @@ _ACTOR_AFTER = re.compile(
     r"declared|confirmed|did|does)\b",
     re.IGNORECASE,
 )
+#: A clause about what is planned, hoped for or hypothetical: not (yet) an event there.
+_IRREALIS = re.compile(
+    r"\b(?:will|would|could|might|shall|plans? to|planned|intends? to|is to|are to|"
+    r"(?:is|are) (?:expected|scheduled|due|set) to|to be held|next (?:meeting|round|talks)|"
+    r"threaten(?:s|ed)? to|if)\b",
+    re.IGNORECASE,
+)
+#: "On that day", "the same day": the date of the previous sentences.
+_ANAPHORIC_DATE = re.compile(
+    r"\b(?:on|by|during|later|earlier)\s+(?:that|the same)\s+(?:day|date|morning|evening|night)\b"
+    r"|\bthe same day\b",
+    re.IGNORECASE,
+)
+_CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:but|while|whereas|although)\b|\s[–—-]\s")
+
+
+def _clause(sentence: str, rel_start: int, rel_end: int) -> str:
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_STOP.finditer(sentence):
+        if m.end() <= rel_start:
+            start = m.end()
+        elif m.start() >= rel_end:
+            end = m.start()
+            break
+    return sentence[start:end]
+
+
 #: Columns of the events DataFrame, in order.
 EVENT_COLUMNS: tuple[str, ...] = (
     "event_id",
@@ -214,6 +244,11 @@ def make_mentions(
         s_start, s_end = bounds[span.sentence] if bounds else (0, len(text))
         sentence = article.body[s_start:s_end]
         expr = governing_expr(exprs, article.body, s_start, s_end, span.start, span.end)
+        if (expr is None or expr.value is None) and _ANAPHORIC_DATE.search(
+            article.body, s_start, s_end
+        ):
+            earlier = [e for e in exprs if e.end <= s_start and e.value is not None]
+            expr = earlier[-1] if earlier else expr
         date: DateValue | None
         if expr is not None and expr.value is not None:
             date = expr.value
@@ -241,7 +276,11 @@ def make_mentions(
             and date.last_day < frame - dt.timedelta(days=365)
         ):
             role = "background"
-        elif types and not _is_actor(sentence, rel_start, rel_end, res.place.place_type):
+        elif (
+            types
+            and not _is_actor(sentence, rel_start, rel_end, res.place.place_type)
+            and not _IRREALIS.search(_clause(sentence, rel_start, rel_end))
+        ):
             role = "event"
         else:
             role = "reference"

@@ -86,3 +86,33 @@ def test_aggregation_merges_articles_and_splits_types(gazetteer):
     assert casualties["fatalities"] == 2 and casualties["date"] == "2020-10-04"
     again = aggregate(b + a, {})
     assert list(again["event_id"]) == list(frame["event_id"])
+
+
+def test_planned_or_hypothetical_is_not_an_event(gazetteer):
+    text = "An agreement was reached on the next meeting in Geneva."
+    assert by_surface(mentions_of(text, gazetteer))["Geneva"].role == "reference"
+    text = "The ministers will meet in Geneva on Friday."
+    assert by_surface(mentions_of(text, gazetteer))["Geneva"].role == "reference"
+    text = "The ministers met in Geneva on Friday."
+    assert by_surface(mentions_of(text, gazetteer))["Geneva"].role == "event"
+
+
+def test_on_that_day_takes_the_previous_date(gazetteer):
+    text = (
+        "The situation escalated on the morning of September 27. "
+        "On that day, artillery shelled Stepanakert."
+    )
+    m = by_surface(mentions_of(text, gazetteer, published=dt.date(2020, 9, 28)))["Stepanakert"]
+    assert m.date.iso() == "2020-09-27" and m.date_basis == "text" and m.role == "event"
+
+
+def test_range_dates_reach_the_events(gazetteer):
+    text = "The truce in Nagorno-Karabakh held from 8:00 on October 26 until October 30."
+    ms = mentions_of(text, gazetteer)
+    ev = aggregate(ms, {})
+    row = ev[ev["name"] == "Nagorno-Karabakh"].iloc[0]
+    assert (row["date"], row["date_end"], row["date_precision"]) == (
+        "2020-10-26",
+        "2020-10-30",
+        "day",
+    )
