@@ -18,7 +18,7 @@ MAX_NAME_TOKENS = 7
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., D.C., U.S.S.R.
     r"|(?:St|Mt|Ft)\.(?=\s+[A-Z])"  # St. Louis
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"
+    r"|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*"  # O'Connor; "Dublin's" -> Dublin + 's
 )
 #: Lower-case words that may sit inside a multi-word place name.
 _CONNECTORS = frozenset(
@@ -39,7 +39,21 @@ _ORG_HEADS = frozenset(
     "airways club fc united hospital stadium summit declaration process format talks "
     "conference assembly parliament senate congress government administration service "
     "services centre center network radio television tv press mission embassy consulate "
-    "company's".split()
+    "company's house legislature".split()
+)
+#: Organisation heads whose name only recalls a place ("OSCE Minsk Group", "Geneva
+#: Conventions", "Washington Post"): the place is not mentioned as a place.
+_NAMED_AFTER = frozenset(
+    "group agreement agreements convention conventions treaty protocol accords accord "
+    "declaration process format talks summit times post journal herald tribune gazette "
+    "globe chronicle fc united airlines airways club".split()
+)
+#: Words that may sit before a place name without making a person's or an
+#: organisation's name of it ("Northeast Georgia", "Greater London").
+_MODIFIERS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern "
+    "eastern western central upper lower greater downtown metro metropolitan rural "
+    "suburban inner outer new old acting former interim".split()
 )
 #: Words that, before a capitalised sequence, make it a person's name.
 _TITLES = frozenset(
@@ -223,6 +237,7 @@ def find_toponyms(
                     is_dateline=True,
                 )
             )
+    people = _person_words(text, tokens, found, windows, sent_first)
     taken_until = -1
     for i, tok in enumerate(tokens):
         if i <= taken_until or not tok.capitalised:
@@ -242,6 +257,8 @@ def find_toponyms(
             continue
         cands = found[windows[(i, best_j)]]
         keep = _keep(text, tokens, i, best_j, cands, gazetteer, lowered_words, sent_first)
+        if keep and i == best_j and windows[(i, i)] in people and not _is_strong(cands):
+            keep = False  # "Jones said" after "Bob Jones": one sense per document
         taken_until = best_j
         if not keep:
             continue
@@ -264,6 +281,48 @@ def find_toponyms(
     return spans
 
 
+def _person_words(
+    text: str,
+    tokens: Sequence[Token],
+    found: dict[str, tuple[Candidate, ...]],
+    windows: dict[tuple[int, int], str],
+    sent_first: set[int],
+) -> set[str]:
+    """Name keys the document uses as people's names: "Bob Jones", "Mr. Jones".
+
+    A capitalised word is a surname here when a title comes before it, or when it ends a
+    pair of capitalised words that is not itself a place and whose first word is neither a
+    place nor a place modifier.
+    """
+    people: set[str] = set()
+    for k in range(1, len(tokens)):
+        tok, prev = tokens[k], tokens[k - 1]
+        if not tok.capitalised or tok.all_caps or not _joined(text, prev, tok):
+            continue
+        key = windows.get((k, k))
+        if key is None or key not in found:
+            continue
+        pword = prev.text.lower().rstrip(".")
+        if pword in _TITLES and pword not in ("said", "says", "told", "according"):
+            people.add(key)
+            continue
+        if not prev.capitalised or prev.all_caps or pword in _FUNCTION_WORDS:
+            continue
+        if pword in _MODIFIERS or pword in _NEVER or pword in _ORG_HEADS:
+            continue
+        pair = windows.get((k - 1, k))
+        if pair is not None and pair in found:
+            continue  # "New York", "Fort Worth"
+        pkey = windows.get((k - 1, k - 1))
+        if pkey is not None and pkey in found:
+            continue  # "Baku Azerbaijan", "Paris Texas"
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if nxt is not None and nxt.capitalised and _joined(text, tok, nxt):
+            continue  # longer sequences are judged by their own rules
+        people.add(key)
+    return people
+
+
 def _first_token_at(tokens: Sequence[Token], offset: int) -> int:
     lo, hi = 0, len(tokens)
     while lo < hi:
@@ -273,6 +332,11 @@ def _first_token_at(tokens: Sequence[Token], offset: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def _only_modifiers(tokens: Sequence[Token], left: int, i: int) -> bool:
+    """True when every word from ``left`` to before ``i`` is a place modifier ("North")."""
+    return all(tokens[m].text.lower() in _MODIFIERS for m in range(left, i))
 
 
 def _title_case(tokens: Sequence[Token], left: int, right: int) -> bool:
@@ -340,12 +404,23 @@ def _keep(
     if i >= 2 and tokens[i - 1].text == "of" and tokens[i - 2].text.lower() in _ORG_HEADS:
         return False  # "Bank of England", "University of Chicago"
     for k in range(j + 1, right + 1):
-        word = tokens[k].text.lower()
-        if word in _ORG_HEADS:
+        word = tokens[k].text.lower().rstrip(".")
+        if word in _NAMED_AFTER:
             return False  # "Minsk Group", "Geneva Convention", "Washington Post"
-        if word in _TITLES or word in DIVISION_WORDS:
-            break  # "Bologna Mayor ...", "Tovuz Rayon"
+        if word in _ORG_HEADS or word in _TITLES or word in DIVISION_WORDS:
+            if k == j + 1 or all(
+                tokens[m].text.lower() in _ORG_HEADS or tokens[m].capitalised
+                for m in range(j + 1, k)
+            ):
+                # an institution or office of the place: "Texas Department of Health",
+                # "Ohio Supreme Court", "Gainesville Police", "U.S. Attorney", "Tovuz Rayon"
+                return not any(
+                    tokens[m].text.lower() not in _MODIFIERS for m in range(left, i)
+                ) or _only_modifiers(tokens, left, i)
+            break
     others = [k for k in range(left, right + 1) if k < i or k > j]
+    if not [k for k in others if k > j] and _only_modifiers(tokens, left, i):
+        return True  # "Northeast Georgia", "Greater London"
     if not others:
         return True
     for k in range(left, i):
