@@ -372,6 +372,8 @@ def _read_curated(places: dict[str, _Place], demonyms: dict[str, str]) -> int:
                 existing.primary |= {row["name"], *aliases}
                 if row.get("population"):
                     existing.population = int(row["population"])
+                if row.get("lat") and row.get("lon"):
+                    existing.lat, existing.lon = float(row["lat"]), float(row["lon"])
                 continue
             if not row.get("lat"):
                 raise ValueError(

@@ -153,7 +153,7 @@ def predict(doc: GoldDoc, gazetteer: Gazetteer) -> list[Prediction]:
     spans = find_toponyms(article, gazetteer, bounds=bounds)
     return [
         Prediction(r.span.start, r.span.end, r.place.lat, r.place.lon)
-        for r in resolve_spans(spans, gazetteer)
+        for r in resolve_spans(spans, gazetteer, text=article.body)
     ]
 
 

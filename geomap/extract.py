@@ -90,6 +90,38 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+#: US states by their postal code and their AP-style abbreviation (``Ga.``, ``W.Va.``), as
+#: news writes them after a town: "Gainesville, Ga.", "Charleston, W.Va.", "Austin, TX".
+US_STATES: dict[str, tuple[str, str]] = {
+    "AL": ("Alabama", "Ala"), "AK": ("Alaska", "Alaska"), "AZ": ("Arizona", "Ariz"),
+    "AR": ("Arkansas", "Ark"), "CA": ("California", "Calif"), "CO": ("Colorado", "Colo"),
+    "CT": ("Connecticut", "Conn"), "DE": ("Delaware", "Del"), "FL": ("Florida", "Fla"),
+    "GA": ("Georgia", "Ga"), "HI": ("Hawaii", "Hawaii"), "ID": ("Idaho", "Idaho"),
+    "IL": ("Illinois", "Ill"), "IN": ("Indiana", "Ind"), "IA": ("Iowa", "Iowa"),
+    "KS": ("Kansas", "Kan"), "KY": ("Kentucky", "Ky"), "LA": ("Louisiana", "La"),
+    "ME": ("Maine", "Maine"), "MD": ("Maryland", "Md"), "MA": ("Massachusetts", "Mass"),
+    "MI": ("Michigan", "Mich"), "MN": ("Minnesota", "Minn"), "MS": ("Mississippi", "Miss"),
+    "MO": ("Missouri", "Mo"), "MT": ("Montana", "Mont"), "NE": ("Nebraska", "Neb"),
+    "NV": ("Nevada", "Nev"), "NH": ("New Hampshire", "N.H"), "NJ": ("New Jersey", "N.J"),
+    "NM": ("New Mexico", "N.M"), "NY": ("New York", "N.Y"), "NC": ("North Carolina", "N.C"),
+    "ND": ("North Dakota", "N.D"), "OH": ("Ohio", "Ohio"), "OK": ("Oklahoma", "Okla"),
+    "OR": ("Oregon", "Ore"), "PA": ("Pennsylvania", "Pa"), "RI": ("Rhode Island", "R.I"),
+    "SC": ("South Carolina", "S.C"), "SD": ("South Dakota", "S.D"), "TN": ("Tennessee", "Tenn"),
+    "TX": ("Texas", "Texas"), "UT": ("Utah", "Utah"), "VT": ("Vermont", "Vt"),
+    "VA": ("Virginia", "Va"), "WA": ("Washington", "Wash"), "WV": ("West Virginia", "W.Va"),
+    "WI": ("Wisconsin", "Wis"), "WY": ("Wyoming", "Wyo"),
+}  # fmt: skip
+_AP_TO_STATE = {ap.replace(".", ""): name for name, ap in US_STATES.values() if ap != name}
+_AP_TO_STATE["Tex"] = "Texas"
+_POSTAL_TO_STATE = {code: name for code, (name, _ap) in US_STATES.items()}
+_STATE_AFTER_TOWN = re.compile(
+    r"(?<=[A-Za-z.]),[ \t]+(?:"
+    r"(?P<ap>(?:[A-Z]\.[ \t]?[A-Z][a-z]?|[A-Z][a-z]{1,4}))\."
+    r"|(?P<postal>[A-Z]{2})(?![\w.])"
+    r")"
+)
+
+
 @dataclass(frozen=True)
 class Token:
     """A word of the text: ``text[start:end]``."""
@@ -277,8 +309,48 @@ def find_toponyms(
                 qualifier=qualifier,
             )
         )
+    states = _state_abbreviations(article, text, bounds, spans, gazetteer)
+    if states:
+        spans = [s for s in spans if not any(a.start <= s.start and s.end <= a.end for a in states)]
+        spans.extend(states)
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
+
+
+def _state_abbreviations(
+    article: Article,
+    text: str,
+    bounds: Sequence[tuple[int, int]],
+    spans: Sequence[Span],
+    gazetteer: Gazetteer,
+) -> list[Span]:
+    """US states written as abbreviations after a town: "Gainesville, Ga.", "Austin, TX"."""
+    out: list[Span] = []
+    for m in _STATE_AFTER_TOWN.finditer(text):
+        if m.group("ap"):
+            name = _AP_TO_STATE.get(re.sub(r"[.\s]", "", m.group("ap")))
+            start, end = m.start("ap"), m.end("ap") + 1
+        else:
+            name = _POSTAL_TO_STATE.get(m.group("postal"))
+            start, end = m.start("postal"), m.end("postal")
+        if name is None or any(
+            s.start < end and start < s.end and not (start <= s.start and s.end <= end)
+            for s in spans
+        ):
+            continue
+        # the town before the comma must be a place name found here
+        if not any(0 <= m.start() - s.end <= 1 for s in spans):
+            continue
+        cands = tuple(
+            c
+            for c in gazetteer.lookup(name)
+            if c.place.place_type == "admin1" and c.place.country_code == "US"
+        )
+        if cands:
+            out.append(
+                Span(start, end, article.text[start:end], cands, _sentence_index(bounds, start))
+            )
+    return out
 
 
 def _person_words(

@@ -189,12 +189,16 @@ def process_article(
         dateline_country = next(
             (c.place.country_code for c in country if c.place.place_type == "country"), None
         )
-    resolutions = resolve_spans(spans, gazetteer, dateline_country=dateline_country)
+    resolutions = resolve_spans(
+        spans, gazetteer, dateline_country=dateline_country, text=article.body
+    )
     if dateline_country is None:
         for res in resolutions:
             if res.span.is_dateline:
                 dateline_country = res.place.country_code
-                resolutions = resolve_spans(spans, gazetteer, dateline_country=dateline_country)
+                resolutions = resolve_spans(
+                    spans, gazetteer, dateline_country=dateline_country, text=article.body
+                )
                 break
     exprs = tag_dates(article.body, published, default_year=default_year)
     return make_mentions(article, resolutions, exprs, bounds, published, published_source)

@@ -63,7 +63,7 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     """
     p = cand.place
     score = _TYPE_PRIOR.get(p.place_type, 0.5)
-    score += math.log10(p.population + 1)
+    score += math.log10(p.population + 1) if p.population else _size_prior(p)
     if cand.primary:
         score += 1.0
     if cand.capital:
@@ -86,6 +86,13 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     if ctx.dateline_country and p.country_code == ctx.dateline_country:
         score += 0.7
     return score
+
+
+def _size_prior(place: Place) -> float:
+    """Stand-in for log10(population) of an area without one (continents, regions)."""
+    if place.place_type in ("region", "historical", "country") and place.radius_km > 0:
+        return min(7.0, 4.0 + math.log10(place.radius_km))
+    return 0.0
 
 
 def _context(
@@ -129,8 +136,34 @@ def _pick(span: Span, ctx: Context) -> Resolution:
     return best
 
 
+def _containers(spans: Sequence[Span], first: Sequence[Resolution], text: str) -> dict[int, Place]:
+    """Spans written "Town, Region": the place the region resolved to, by span index."""
+    out: dict[int, Place] = {}
+    for k in range(len(spans) - 1):
+        a, b = spans[k], spans[k + 1]
+        gap = text[a.end : b.start]
+        if gap.strip() != "," or len(gap) > 3:
+            continue
+        outer = first[k + 1].place
+        if outer.place_type in ("admin1", "country") and outer.country_code:
+            out[k] = outer
+    return out
+
+
+def _inside(place: Place, outer: Place) -> bool:
+    if place.country_code != outer.country_code or place.place_id == outer.place_id:
+        return False
+    return outer.place_type == "country" or (
+        outer.admin1 is not None and place.admin1 == outer.admin1
+    )
+
+
 def resolve_spans(
-    spans: Sequence[Span], gazetteer: Gazetteer, *, dateline_country: str | None = None
+    spans: Sequence[Span],
+    gazetteer: Gazetteer,
+    *,
+    dateline_country: str | None = None,
+    text: str | None = None,
 ) -> list[Resolution]:
     """Resolve every span to one place, in two passes.
 
@@ -146,14 +179,23 @@ def resolve_spans(
     if dateline_country:
         empty.countries[dateline_country] += 3
     first = [_pick(span, empty) for span in spans]
+    containers = _containers(spans, first, text) if text is not None else {}
     confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
     contexts: dict[str, Context] = {}
     second: list[Resolution] = []
-    for span in spans:
+    for k, span in enumerate(spans):
         ctx = contexts.get(span.surface)
         if ctx is None:
             ctx = contexts[span.surface] = _context(confident, dateline_country, skip=span.surface)
-        res = _pick(span, ctx)
+        outer = containers.get(k)
+        inner = [c for c in span.candidates if _inside(c.place, outer)] if outer else []
+        if inner:
+            # "Charleston, W.Va.", "Paris, Texas": the place inside the named region
+            res = _pick(Span(span.start, span.end, span.surface, tuple(inner), span.sentence,
+                             span.is_dateline, span.qualifier), ctx)  # fmt: skip
+            res = Resolution(span, res.place, max(res.score, MIN_SCORE))
+        else:
+            res = _pick(span, ctx)
         if res.score >= MIN_SCORE or span.is_dateline:
             second.append(res)
     return second
