@@ -23,7 +23,7 @@ _TOKEN = re.compile(
 #: Lower-case words that may sit inside a multi-word place name.
 _CONNECTORS = frozenset(
     "of de del della di da do dos das du des la le les el al am im an der den upon on sur "
-    "en y and i".split()
+    "en y and i the".split()
 )
 #: Words after a name that say it is an administrative area ("Absheron district").
 DIVISION_WORDS = frozenset(
@@ -48,6 +48,10 @@ _NAMED_AFTER = frozenset(
     "declaration process format talks summit times post journal herald tribune gazette "
     "globe chronicle fc united airlines airways club".split()
 )
+#: Lower-case words after a place that make it the name of a disease ("Marburg virus").
+_DISEASE_WORDS = frozenset(
+    "virus viruses fever flu influenza disease syndrome strain variant".split()
+)
 #: Words that may sit before a place name without making a person's or an
 #: organisation's name of it ("Northeast Georgia", "Greater London").
 _MODIFIERS = frozenset(
@@ -71,7 +75,8 @@ _TITLES = frozenset(
 _NEVER = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday god lord christmas easter "
-    "i we you he she it they the a an this that these those".split()
+    "i we you he she it they the a an this that these those dr mr mrs ms prof gen sen rep "
+    "gov lt col sgt capt north south east west".split()
 )
 #: Small words that may be capitalised at a sentence start without naming anything.
 _FUNCTION_WORDS = frozenset(
@@ -386,7 +391,7 @@ def _person_words(
         if pair is not None and pair in found:
             continue  # "New York", "Fort Worth"
         pkey = windows.get((k - 1, k - 1))
-        if pkey is not None and pkey in found:
+        if pkey is not None and pkey in found and _is_strong(found[pkey]):
             continue  # "Baku Azerbaijan", "Paris Texas"
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if nxt is not None and nxt.capitalised and _joined(text, tok, nxt):
@@ -475,6 +480,8 @@ def _keep(
         return False  # "Minister Sergey", "Mayor Jackson"
     if i >= 2 and tokens[i - 1].text == "of" and tokens[i - 2].text.lower() in _ORG_HEADS:
         return False  # "Bank of England", "University of Chicago"
+    if j + 1 < len(tokens) and tokens[j + 1].text.lower() in _DISEASE_WORDS:
+        return False  # "Marburg virus", "West Nile fever", "Spanish flu"
     for k in range(j + 1, right + 1):
         word = tokens[k].text.lower().rstrip(".")
         if word in _NAMED_AFTER:
