@@ -76,7 +76,11 @@ _NEVER = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday god lord christmas easter "
     "i we you he she it they the a an this that these those dr mr mrs ms prof gen sen rep "
-    "gov lt col sgt capt north south east west".split()
+    "gov lt col sgt capt north south east west northern southern eastern western central "
+    "jan feb mar apr jun jul aug sep sept oct nov dec ive im ill id youve weve theyve "
+    "olympic olympics jesus christ".split()
+) | frozenset(
+    {"white house", "the city", "the state", "the country", "city hall", "the capital"}
 )
 #: Small words that may be capitalised at a sentence start without naming anything.
 _FUNCTION_WORDS = frozenset(
@@ -122,7 +126,7 @@ _POSTAL_TO_STATE = {code: name for code, (name, _ap) in US_STATES.items()}
 _STATE_AFTER_TOWN = re.compile(
     r"(?<=[A-Za-z.]),[ \t]+(?:"
     r"(?P<ap>(?:[A-Z]\.[ \t]?[A-Z][a-z]?|[A-Z][a-z]{1,4}))\."
-    r"|(?P<postal>[A-Z]{2})(?![\w.])"
+    r"|(?P<postal>[A-Z]{2})(?!\w|\.\w)"
     r")"
 )
 
@@ -413,7 +417,10 @@ def _first_token_at(tokens: Sequence[Token], offset: int) -> int:
 
 def _only_modifiers(tokens: Sequence[Token], left: int, i: int) -> bool:
     """True when every word from ``left`` to before ``i`` is a place modifier ("North")."""
-    return all(tokens[m].text.lower() in _MODIFIERS for m in range(left, i))
+    return all(
+        tokens[m].text.lower() in _MODIFIERS or tokens[m].text.lower() in _FUNCTION_WORDS
+        for m in range(left, i)
+    )
 
 
 def _title_case(tokens: Sequence[Token], left: int, right: int) -> bool:
@@ -493,9 +500,7 @@ def _keep(
             ):
                 # an institution or office of the place: "Texas Department of Health",
                 # "Ohio Supreme Court", "Gainesville Police", "U.S. Attorney", "Tovuz Rayon"
-                return not any(
-                    tokens[m].text.lower() not in _MODIFIERS for m in range(left, i)
-                ) or _only_modifiers(tokens, left, i)
+                return _only_modifiers(tokens, left, i)
             break
     others = [k for k in range(left, right + 1) if k < i or k > j]
     if not [k for k in others if k > j] and _only_modifiers(tokens, left, i):

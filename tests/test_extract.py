@@ -80,3 +80,41 @@ def test_tokenize_and_sentences():
         "He left!",
         "Then",
     ]
+
+
+def test_possessives_are_split_off(gazetteer):
+    assert surfaces("Dublin's council met; the mayor's aide spoke.", gazetteer) == ["Dublin"]
+
+
+def test_places_inside_institution_names_are_kept(gazetteer):
+    text = (
+        "The Texas Department of Health and the Ohio Supreme Court said so, "
+        "according to Gainesville Police."
+    )
+    assert surfaces(text, gazetteer) == ["Texas", "Ohio", "Gainesville"]
+
+
+def test_names_that_only_recall_a_place_are_rejected(gazetteer):
+    text = "The OSCE Minsk Group, the Geneva Conventions, the Washington Post and Marburg virus."
+    assert surfaces(text, gazetteer) == []
+
+
+def test_place_modifiers(gazetteer):
+    assert surfaces("Schools in Northeast Georgia closed.", gazetteer) == ["Georgia"]
+
+
+def test_a_surname_stays_a_surname_in_the_whole_article(gazetteer):
+    text = "Bob Jones said the fire started at noon. Later Jones added that it spread."
+    assert surfaces(text, gazetteer) == []
+
+
+def test_months_titles_and_compass_words_are_not_places(gazetteer):
+    text = "On Nov. 3 Dr. Smith went North; the White House and I've no comment."
+    assert surfaces(text, gazetteer) == []
+
+
+def test_us_state_abbreviations_after_a_town(gazetteer):
+    text = "He moved from Charleston, W.Va., to Gainesville, Ga., and then Austin, TX."
+    spans = find_toponyms(article(text), gazetteer)
+    got = {s.surface: s.candidates[0].place.name for s in spans}
+    assert got["W.Va."] == "West Virginia" and got["Ga."] == "Georgia" and got["TX"] == "Texas"

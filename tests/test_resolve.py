@@ -45,3 +45,27 @@ def test_qualifier_selects_the_division(gazetteer):
 def test_local_context_picks_the_local_namesake(gazetteer):
     got = resolve("A fire in Alexandria was investigated by Rapides Parish deputies.", gazetteer)
     assert got["Alexandria"][1] == "US"
+
+
+def test_town_comma_region_is_resolved_inside_the_region(gazetteer):
+    from geomap.extract import find_toponyms
+    from geomap.models import Article
+    from geomap.resolve import resolve_spans
+
+    text = "The fair in Paris, Texas, and the shooting in Athens, Ga., made the news."
+    art = Article(id="t", text=text, body=text)
+    res = resolve_spans(find_toponyms(art, gazetteer), gazetteer, text=text)
+    got = {r.span.surface: (r.place.country_code, r.place.admin1) for r in res}
+    assert got["Paris"] == ("US", "TX")
+    assert got["Athens"] == ("US", "GA")
+
+
+def test_continents_beat_homonymous_towns(gazetteer):
+    from geomap.extract import find_toponyms
+    from geomap.models import Article
+    from geomap.resolve import resolve_spans
+
+    text = "The virus spread from Africa to Asia and Europe."
+    art = Article(id="t", text=text, body=text)
+    res = resolve_spans(find_toponyms(art, gazetteer), gazetteer, text=text)
+    assert {r.place.place_type for r in res} == {"region"}
