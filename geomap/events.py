@@ -192,6 +192,9 @@ def event_types_of(sentence: str) -> tuple[str, ...]:
 def casualty_counts(sentence: str) -> tuple[int | None, int | None]:
     """(killed, wounded) counts a sentence states, or None where it states none."""
     killed = wounded = None
+    low = sentence.lower()
+    if not any(stem in low for stem in ("kill", "dead", "died", "wound", "injur", "hurt")):
+        return None, None  # cheap test first: the count patterns are slow
     for m in _KILLED.finditer(sentence):
         n = _number(m.group(1))
         if n is not None:
@@ -239,6 +242,7 @@ def make_mentions(
     if frame is None:
         ends = [e.value.last_day for e in exprs if e.value is not None]
         frame = max(ends) if ends else None
+    per_sentence: dict[int, tuple[tuple[str, ...], tuple[int | None, int | None], str]] = {}
     for res in resolutions:
         span = res.span
         s_start, s_end = bounds[span.sentence] if bounds else (0, len(text))
@@ -263,8 +267,14 @@ def make_mentions(
             date, basis = DateValue(published, "day"), pub_basis
         else:
             date, basis = None, None
-        types = event_types_of(sentence)
-        killed, wounded = casualty_counts(sentence)
+        cached = per_sentence.get(s_start)
+        if cached is None:
+            cached = per_sentence[s_start] = (
+                event_types_of(sentence),
+                casualty_counts(sentence),
+                " ".join(sentence.split()),
+            )
+        types, (killed, wounded), flat = cached
         rel_start, rel_end = span.start - s_start, span.end - s_start
         if span.is_dateline:
             role = "dateline"
@@ -291,7 +301,7 @@ def make_mentions(
                 end=span.end,
                 surface=span.surface,
                 place=res.place,
-                sentence=" ".join(sentence.split()),
+                sentence=flat,
                 sentence_start=s_start,
                 is_dateline=span.is_dateline,
                 date=date,

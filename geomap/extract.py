@@ -131,22 +131,31 @@ _STATE_AFTER_TOWN = re.compile(
 )
 
 
-@dataclass(frozen=True)
 class Token:
-    """A word of the text: ``text[start:end]``."""
+    """A word of the text: ``text[start:end]``, with its case flags computed once."""
 
-    start: int
-    end: int
-    text: str
+    __slots__ = ("start", "end", "text", "capitalised", "all_caps")
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.capitalised = text[:1].isupper()
+        letters = [c for c in text if c.isalpha()] if self.capitalised else ()
+        self.all_caps = len(letters) >= 2 and all(c.isupper() for c in letters)
 
-    @property
-    def all_caps(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.start, self.end, self.text) == (
+            other.start,
+            other.end,
+            other.text,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
 
 
 @dataclass(frozen=True)

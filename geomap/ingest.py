@@ -641,8 +641,9 @@ def parse_article(
         elif published is None:
             published, date_source = day, "header"
 
-    letters = _LETTER.findall(text[:20000])
-    mostly_latin = bool(letters) and sum(1 for c in letters if _LATIN.match(c)) > 0.5 * len(letters)
+    sample = text[:20000]
+    n_letters = len(_LETTER.findall(sample))
+    mostly_latin = n_letters > 0 and len(_LATIN.findall(sample)) > 0.5 * n_letters
 
     dateline: Dateline | None = None
     first_content: tuple[int, int] | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["name_key", "az_english", "is_latin_name", "SPECIAL_LETTERS"]
 
@@ -94,10 +95,16 @@ def name_key(text: str) -> str:
     str
         The key; empty when nothing of the name is left.
     """
+    return _name_key(text)
+
+
+@lru_cache(maxsize=131072)
+def _name_key(text: str) -> str:
     text = text.translate(SPECIAL_LETTERS)
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = _DASHES.sub(" ", stripped.casefold())
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _DASHES.sub(" ", text.casefold())
     return _SPACES.sub(" ", stripped).strip()
 
 

@@ -76,7 +76,7 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     if p.country_code and p.admin1 and ctx.admin1[(p.country_code, p.admin1)]:
         local += 1.2
     if ctx.points and p.place_type not in ("country", "region", "historical"):
-        nearest = min(distance_km(p.point, q) for q in ctx.points)
+        nearest = _nearest_km(p.lat, p.lon, ctx.points)
         if nearest < 150:
             local += 1.5
         elif nearest < 600:
@@ -86,6 +86,23 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     if ctx.dateline_country and p.country_code == ctx.dateline_country:
         score += 0.7
     return score
+
+
+#: Mean Earth radius in km, as geopy's great_circle uses it.
+EARTH_RADIUS_KM = 6371.009
+
+
+def _nearest_km(lat: float, lon: float, points: Sequence[tuple[float, float]]) -> float:
+    """Great-circle distance to the nearest of ``points`` (haversine; as geopy's, faster)."""
+    la1, lo1 = math.radians(lat), math.radians(lon)
+    cos1 = math.cos(la1)
+    best = math.inf
+    for qlat, qlon in points:
+        la2, lo2 = math.radians(qlat), math.radians(qlon)
+        h = math.sin((la2 - la1) / 2) ** 2 + cos1 * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+        if h < best:
+            best = h
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(best)))
 
 
 def _size_prior(place: Place) -> float:
