@@ -31,7 +31,8 @@ from geomap.errors import GazetteerError, GeomapError, InputError, OutputError
 
 if TYPE_CHECKING:
     from geomap.export import write_csv, write_geojson
-    from geomap.gazetteer import Gazetteer, GazetteerGeocoder
+    from geomap.gazetteer import Gazetteer
+    from geomap.geocoder import GazetteerGeocoder
     from geomap.pipeline import build_events, run_build
     from geomap.render import render_map
 
@@ -42,7 +43,7 @@ _LAZY = {
     "write_geojson": "geomap.export",
     "write_csv": "geomap.export",
     "Gazetteer": "geomap.gazetteer",
-    "GazetteerGeocoder": "geomap.gazetteer",
+    "GazetteerGeocoder": "geomap.geocoder",
 }
 
 

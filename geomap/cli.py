@@ -49,6 +49,19 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--strict", action="store_true", help="exit 3 if anything was skipped")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
         p.add_argument("--gazetteer", default=None, help="a compiled gazetteer file to use")
+        p.add_argument(
+            "-j",
+            "--workers",
+            type=int,
+            default=1,
+            help="processes for the per-article work (default 1; output is identical)",
+        )
+        p.add_argument(
+            "--dask",
+            default=None,
+            metavar="ADDRESS",
+            help="run the per-article work on a Dask scheduler (pip install 'geomap[dask]')",
+        )
 
     b = sub.add_parser("build", help="write map.html, events.geojson, events.csv, report.json")
     common(b)
@@ -170,7 +183,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "evaluate":
         return _evaluate(args)
     if args.command == "geocode":
-        from geomap.gazetteer import GazetteerGeocoder
+        from geomap.geocoder import GazetteerGeocoder
 
         geocoder = GazetteerGeocoder()
         found = geocoder.geocode(
@@ -198,6 +211,8 @@ def _run(args: argparse.Namespace) -> int:
             max_chars=args.max_chars,
             progress=show,
             title=args.title,
+            workers=args.workers,
+            dask=args.dask,
         )
         report = result.report
         if not args.quiet:
@@ -216,6 +231,8 @@ def _run(args: argparse.Namespace) -> int:
             today=args.today,
             max_chars=args.max_chars,
             progress=show,
+            workers=args.workers,
+            dask=args.dask,
         )
         if not args.quiet:
             _say_problems(report, args.quiet)

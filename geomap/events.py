@@ -31,12 +31,14 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from geomap.dates import governing_expr
 from geomap.models import Article, DateValue, Mention, TimeExpr
 from geomap.resolve import Resolution
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "EVENT_TYPES",
@@ -45,6 +47,7 @@ __all__ = [
     "casualty_counts",
     "make_mentions",
     "aggregate",
+    "Aggregator",
     "geo_precision",
     "source_record",
 ]
@@ -316,10 +319,185 @@ def make_mentions(
     return out
 
 
+class _Group:
+    """What an event keeps while mentions stream in: a few sets, not the mentions."""
+
+    __slots__ = ("first", "start", "end", "articles", "surfaces", "killed", "wounded")
+
+    def __init__(self, m: Mention) -> None:
+        self.first = m
+        self.start = m.date.start if m.date else None
+        self.end = m.date.end if m.date else None
+        self.articles: set[str] = set()
+        self.surfaces: set[str] = set()
+        self.killed: dict[str, int] = {}
+        self.wounded: dict[str, int] = {}
+
+    def add(self, m: Mention) -> None:
+        if (m.article_id, m.start) < (self.first.article_id, self.first.start):
+            self.first = m
+        self.articles.add(m.article_id)
+        self.surfaces.add(m.surface)
+        if m.fatalities is not None:
+            self.killed[m.article_id] = max(self.killed.get(m.article_id, 0), m.fatalities)
+        if m.wounded is not None:
+            self.wounded[m.article_id] = max(self.wounded.get(m.article_id, 0), m.wounded)
+
+    def absorb(self, other: _Group) -> None:
+        """Merge an overlapping range of the same place, role, type and precision."""
+        if (other.first.article_id, other.first.start) < (
+            self.first.article_id,
+            self.first.start,
+        ):
+            self.first = other.first
+        assert self.start is not None and other.start is not None
+        last = max(_last(self), _last(other))
+        self.start = min(self.start, other.start)
+        self.end = last if last > self.start else None
+        self.articles |= other.articles
+        self.surfaces |= other.surfaces
+        for mine, theirs in ((self.killed, other.killed), (self.wounded, other.wounded)):
+            for art, n in theirs.items():
+                mine[art] = max(mine.get(art, 0), n)
+
+
+def _last(g: _Group) -> dt.date:
+    assert g.start is not None
+    d = g.first.date
+    if g.end is not None:
+        return g.end
+    return DateValue(g.start, d.precision if d else "day").last_day
+
+
+class Aggregator:
+    """Events built incrementally from a stream of mentions (memory grows with events).
+
+    The same happening — same place, role and event type, the same date, or date ranges
+    of the same precision that overlap — reported by several articles is one event that
+    lists them all. A different date or type is a different event.
+
+    Examples
+    --------
+    >>> agg = Aggregator()
+    >>> for article, mentions in work:          # doctest: +SKIP
+    ...     agg.add(mentions, source_record(article))
+    >>> events = agg.frame()                    # doctest: +SKIP
+    """
+
+    def __init__(self) -> None:
+        self._groups: dict[tuple[str, ...], _Group] = {}
+        self._sources: dict[str, dict[str, str | None]] = {}
+
+    def add(self, mentions: Iterable[Mention], source: dict[str, str | None] | None = None) -> int:
+        """Add one article's mentions (and its ``sources`` record); return how many."""
+        n = 0
+        for m in mentions:
+            n += 1
+            if source is not None:
+                self._sources[m.article_id] = source
+            d = m.date
+            for etype in m.event_types:
+                key = (
+                    m.place.place_id,
+                    d.iso() if d else "",
+                    d.iso_end() or "" if d else "",
+                    d.precision if d else "",
+                    m.role,
+                    etype,
+                )
+                group = self._groups.get(key)
+                if group is None:
+                    group = self._groups[key] = _Group(m)
+                group.add(m)
+        return n
+
+    def _merged(self) -> list[tuple[tuple[str, ...], _Group]]:
+        buckets: dict[tuple[str, ...], list[tuple[tuple[str, ...], _Group]]] = {}
+        out: list[tuple[tuple[str, ...], _Group]] = []
+        for key, group in self._groups.items():
+            if group.start is None:
+                out.append((key, group))
+                continue
+            buckets.setdefault((key[0], key[3], key[4], key[5]), []).append((key, group))
+        for bucket in buckets.values():
+            if len(bucket) == 1 or all(g.end is None for _, g in bucket):
+                out.extend(bucket)
+                continue
+            bucket.sort(key=lambda kg: (kg[1].start, _last(kg[1]), kg[0]))
+            current_key, current = bucket[0]
+            for key, group in bucket[1:]:
+                assert group.start is not None
+                overlaps = group.start <= _last(current)
+                if overlaps and (group.end is not None or current.end is not None):
+                    current.absorb(group)
+                else:
+                    out.append((current_key, current))
+                    current_key, current = key, group
+            out.append((current_key, current))
+        return out
+
+    def frame(self) -> pd.DataFrame:
+        """The events so far: one row per event, columns ``EVENT_COLUMNS``, stable order."""
+        import pandas as pd
+
+        rows = []
+        for key, group in self._merged():
+            first = group.first
+            place = first.place
+            precision = key[3] or None
+            date: str | None
+            date_end: str | None
+            id_key: tuple[str, ...]
+            if group.start is not None and precision:
+                value = DateValue(group.start, precision, group.end)  # type: ignore[arg-type]
+                date, date_end = value.iso(), value.iso_end()
+                id_key = (key[0], date, date_end or "", key[3], key[4], key[5])
+            else:
+                date = date_end = None
+                id_key = key
+            art_ids = sorted(group.articles)
+            event_id = hashlib.sha1("|".join(id_key).encode("utf-8")).hexdigest()[:16]
+            rows.append(
+                {
+                    "event_id": event_id,
+                    "name": place.name,
+                    "country_code": place.country_code,
+                    "place_type": place.place_type,
+                    "place_id": place.place_id,
+                    "geonameid": place.geonameid,
+                    "lat": place.lat,
+                    "lon": place.lon,
+                    "geo_precision": geo_precision(place.place_type),
+                    "radius_km": place.radius_km,
+                    "date": date,
+                    "date_end": date_end,
+                    "date_precision": precision,
+                    "date_basis": first.date_basis,
+                    "role": key[4],
+                    "event_type": key[5],
+                    "fatalities": max(group.killed.values()) if group.killed else None,
+                    "wounded": max(group.wounded.values()) if group.wounded else None,
+                    "articles": tuple(art_ids),
+                    "mentions": tuple(sorted(group.surfaces)),
+                    "sentence": first.sentence,
+                    "sources": tuple(self._sources.get(a, {"id": a}) for a in art_ids),
+                }
+            )
+        frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+        if not frame.empty:
+            frame = frame.sort_values(
+                ["date", "name", "role", "event_type", "event_id"], na_position="first"
+            ).reset_index(drop=True)
+        frame["geonameid"] = frame["geonameid"].astype("Int64")
+        frame["fatalities"] = frame["fatalities"].astype("Int64")
+        frame["wounded"] = frame["wounded"].astype("Int64")
+        return frame
+
+
 def aggregate(
     mentions: Iterable[Mention], articles: dict[str, dict[str, str | None]]
 ) -> pd.DataFrame:
-    """Group mentions into events: same place, date, role and type -> one event.
+    """Group mentions into events (see ``Aggregator``) and return them as a DataFrame.
 
     Parameters
     ----------
@@ -333,73 +511,10 @@ def aggregate(
     pandas.DataFrame
         One row per event, columns ``EVENT_COLUMNS``, in a stable order.
     """
-    groups: dict[tuple, list[tuple[Mention, str]]] = {}
+    agg = Aggregator()
     for m in mentions:
-        for etype in m.event_types:
-            d = m.date
-            key = (
-                m.place.place_id,
-                d.iso() if d else "",
-                d.iso_end() or "" if d else "",
-                d.precision if d else "",
-                m.role,
-                etype,
-            )
-            groups.setdefault(key, []).append((m, etype))
-    rows = []
-    for key, items in groups.items():
-        items.sort(key=lambda it: (it[0].article_id, it[0].start))
-        first = items[0][0]
-        place = first.place
-        d = first.date
-        art_ids = sorted({m.article_id for m, _ in items})
-        killed_by_article: dict[str, int] = {}
-        wounded_by_article: dict[str, int] = {}
-        for m, _ in items:
-            if m.fatalities is not None:
-                killed_by_article[m.article_id] = max(
-                    killed_by_article.get(m.article_id, 0), m.fatalities
-                )
-            if m.wounded is not None:
-                wounded_by_article[m.article_id] = max(
-                    wounded_by_article.get(m.article_id, 0), m.wounded
-                )
-        event_id = hashlib.sha1("|".join(key).encode("utf-8")).hexdigest()[:16]
-        rows.append(
-            {
-                "event_id": event_id,
-                "name": place.name,
-                "country_code": place.country_code,
-                "place_type": place.place_type,
-                "place_id": place.place_id,
-                "geonameid": place.geonameid,
-                "lat": place.lat,
-                "lon": place.lon,
-                "geo_precision": geo_precision(place.place_type),
-                "radius_km": place.radius_km,
-                "date": d.iso() if d else None,
-                "date_end": d.iso_end() if d else None,
-                "date_precision": d.precision if d else None,
-                "date_basis": first.date_basis,
-                "role": first.role,
-                "event_type": key[5],
-                "fatalities": max(killed_by_article.values()) if killed_by_article else None,
-                "wounded": max(wounded_by_article.values()) if wounded_by_article else None,
-                "articles": tuple(art_ids),
-                "mentions": tuple(sorted({m.surface for m, _ in items})),
-                "sentence": first.sentence,
-                "sources": tuple(articles.get(a, {"id": a}) for a in art_ids),
-            }
-        )
-    frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
-    if not frame.empty:
-        frame = frame.sort_values(
-            ["date", "name", "role", "event_type", "event_id"], na_position="first"
-        ).reset_index(drop=True)
-    frame["geonameid"] = frame["geonameid"].astype("Int64")
-    frame["fatalities"] = frame["fatalities"].astype("Int64")
-    frame["wounded"] = frame["wounded"].astype("Int64")
-    return frame
+        agg.add((m,), articles.get(m.article_id))
+    return agg.frame()
 
 
 def source_record(article: Article) -> dict[str, str | None]:

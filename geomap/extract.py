@@ -79,9 +79,7 @@ _NEVER = frozenset(
     "gov lt col sgt capt north south east west northern southern eastern western central "
     "jan feb mar apr jun jul aug sep sept oct nov dec ive im ill id youve weve theyve "
     "olympic olympics jesus christ".split()
-) | frozenset(
-    {"white house", "the city", "the state", "the country", "city hall", "the capital"}
-)
+) | frozenset({"white house", "the city", "the state", "the country", "city hall", "the capital"})
 #: Small words that may be capitalised at a sentence start without naming anything.
 _FUNCTION_WORDS = frozenset(
     "the a an in on at from to of for by with and or but as since after before during when "
@@ -141,8 +139,7 @@ class Token:
         self.end = end
         self.text = text
         self.capitalised = text[:1].isupper()
-        letters = [c for c in text if c.isalpha()] if self.capitalised else ()
-        self.all_caps = len(letters) >= 2 and all(c.isupper() for c in letters)
+        self.all_caps = self.capitalised and text.isupper() and sum(map(str.isalpha, text)) >= 2
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"

@@ -642,8 +642,11 @@ def parse_article(
             published, date_source = day, "header"
 
     sample = text[:20000]
-    n_letters = len(_LETTER.findall(sample))
-    mostly_latin = n_letters > 0 and len(_LATIN.findall(sample)) > 0.5 * n_letters
+    if sample.isascii():
+        mostly_latin = True
+    else:
+        n_letters = len(_LETTER.findall(sample))
+        mostly_latin = n_letters > 0 and len(_LATIN.findall(sample)) > 0.5 * n_letters
 
     dateline: Dateline | None = None
     first_content: tuple[int, int] | None = None

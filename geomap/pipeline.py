@@ -2,32 +2,40 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from geomap.dates import decide_publication_dates, publication_evidence, run_default_year, tag_dates
-from geomap.events import aggregate, make_mentions, source_record
-from geomap.export import write_csv, write_geojson, write_json
+from geomap.dates import decide_publication_dates, needs_run, publication_evidence, tag_dates
+from geomap.errors import GeomapError
+from geomap.events import Aggregator, make_mentions, source_record
 from geomap.extract import find_toponyms, sentences
 from geomap.gazetteer import Gazetteer
 from geomap.ingest import iter_input_files, read_file
 from geomap.models import Article, Mention, Problem
 from geomap.resolve import resolve_spans
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
     "FileReport",
     "RunReport",
     "BuildResult",
     "read_articles",
+    "RunDates",
+    "ArticleResult",
+    "decide_run_dates",
+    "work_chunk",
+    "iter_results",
     "process_article",
     "build_events",
     "run_build",
@@ -37,6 +45,8 @@ __all__ = [
 ]
 
 DEFAULT_MAX_CHARS = 2_000_000
+#: Articles per unit of work sent to a worker process or a Dask task.
+CHUNK_SIZE = 64
 #: The files ``geomap build`` writes into its output folder (and no others).
 OUTPUT_NAMES = ("events.geojson", "events.csv", "map.html", "report.json")
 PathLike = str | os.PathLike[str]
@@ -118,7 +128,6 @@ class BuildResult:
 
     events: pd.DataFrame
     report: RunReport
-    mentions: list[Mention]
 
 
 def _progress(items: Iterable[Any], total: int, desc: str, show: bool | None) -> Iterable[Any]:
@@ -204,26 +213,193 @@ def process_article(
     return make_mentions(article, resolutions, exprs, bounds, published, published_source)
 
 
-def _process_all(
+@dataclass(frozen=True)
+class RunDates:
+    """Publication dates decided over a whole run: all the per-article work needs of it.
+
+    Only the articles whose year came from the run (a dateline without a year) are listed;
+    every other article's date follows from the article alone.
+    """
+
+    today: dt.date
+    from_run: dict[str, tuple[dt.date | None, str]]
+    default_year: int | None
+
+    def for_article(self, article: Article) -> tuple[dt.date | None, str]:
+        """The publication date of ``article`` and how it was obtained."""
+        got = self.from_run.get(article.id)
+        if got is not None:
+            return got
+        ev = publication_evidence(article)
+        return decide_publication_dates([ev], today=self.today)[article.id]
+
+
+def decide_run_dates(
+    paths: Sequence[PathLike], *, today: dt.date, max_chars: int, report: RunReport
+) -> tuple[RunDates, int]:
+    """First pass: read every article once, keep only its date evidence; decide the dates.
+
+    Returns the decisions and the number of articles read. Memory holds the evidence of
+    the articles that need the run (datelines without a year), not the articles.
+    """
+    years: Counter[int] = Counter()
+    pending = []
+    count = 0
+    for article in read_articles(paths, max_chars=max_chars, report=report, today=today):
+        count += 1
+        ev = publication_evidence(article)
+        if needs_run(ev):
+            pending.append(ev)
+            continue
+        date, _source = decide_publication_dates([ev], today=today)[article.id]
+        if date is not None:
+            years[date.year] += 1
+    from_run = decide_publication_dates(pending, today=today, run_years=years)
+    for date, _source in from_run.values():
+        if date is not None:
+            years[date.year] += 1
+    default_year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0] if years else None
+    return RunDates(today, from_run, default_year), count
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """The per-article work's output: its date, its mentions and its ``sources`` record."""
+
+    article_id: str
+    published: dt.date | None
+    published_source: str
+    mentions: list[Mention]
+    source: dict[str, str | None]
+
+
+def work_chunk(
+    articles: Sequence[Article], dates: RunDates, gazetteer: Gazetteer
+) -> list[ArticleResult]:
+    """The per-article work for a chunk of articles (what workers and Dask tasks run)."""
+    out = []
+    for article in articles:
+        published, source = dates.for_article(article)
+        mentions = process_article(article, gazetteer, published, source, dates.default_year)
+        out.append(ArticleResult(article.id, published, source, mentions, source_record(article)))
+    return out
+
+
+#: The gazetteer of a worker process, opened once by ``_init_worker`` (per-process state
+#: of the pool's workers, never of the main process).
+_WORKER_GAZETTEER: list[Gazetteer] = []
+
+
+def _init_worker(gazetteer_path: str) -> None:
+    _WORKER_GAZETTEER[:] = [Gazetteer(gazetteer_path)]
+
+
+def _pool_chunk(articles: Sequence[Article], dates: RunDates) -> list[ArticleResult]:
+    return work_chunk(articles, dates, _WORKER_GAZETTEER[0])
+
+
+def _dask_chunk(
+    articles: Sequence[Article], dates: RunDates, gazetteer_path: str
+) -> list[ArticleResult]:
+    gaz = Gazetteer(gazetteer_path)
+    try:
+        return work_chunk(articles, dates, gaz)
+    finally:
+        gaz.close()
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _ordered(submit: Any, chunks: Iterator[list[Article]], window: int) -> Iterator[Any]:
+    """Results of ``submit(chunk)`` in input order, with at most ``window`` in flight."""
+    from collections import deque
+
+    pending: deque[Any] = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def iter_results(
+    paths: Sequence[PathLike],
+    dates: RunDates,
+    *,
+    gazetteer: Gazetteer,
+    max_chars: int,
+    workers: int = 1,
+    dask: str | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> Iterator[ArticleResult]:
+    """Second pass: every article's result, in input order, locally, in processes or on Dask.
+
+    Articles are read again lazily and sent in chunks; at most a few chunks per worker are
+    in flight, so memory does not grow with the corpus.
+    """
+    quiet = RunReport()  # problems were recorded by the first pass
+    articles = read_articles(paths, max_chars=max_chars, report=quiet, today=dates.today)
+    chunks = _chunks(articles, chunk_size)
+    if dask:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise GeomapError(
+                "--dask needs the optional Dask extra: pip install 'geomap[dask]'"
+            ) from exc
+        with Client(dask, set_as_default=False) as client:
+            path = str(gazetteer.path)
+            window = max(4, 2 * sum(client.nthreads().values()))
+            for batch in _ordered(
+                lambda c: client.submit(_dask_chunk, c, dates, path, pure=False), chunks, window
+            ):
+                yield from batch
+        return
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker, initargs=(str(gazetteer.path),)
+        ) as pool:
+            for batch in _ordered(
+                lambda c: pool.submit(_pool_chunk, c, dates), chunks, 3 * workers
+            ):
+                yield from batch
+        return
+    for chunk in chunks:
+        yield from work_chunk(chunk, dates, gazetteer)
+
+
+def _run(
     paths: Iterable[PathLike],
     *,
     gazetteer: Gazetteer | None,
     today: dt.date | None,
     max_chars: int,
     progress: bool | None,
-) -> tuple[list[Article], dict[str, tuple[dt.date | None, str]], list[Mention], RunReport]:
+    workers: int,
+    dask: str | None,
+) -> tuple[Iterator[ArticleResult], RunReport]:
+    paths = list(paths)
     report = RunReport()
-    today = today or dt.date.today()
-    articles = list(read_articles(paths, max_chars=max_chars, report=report, today=today))
-    decided = decide_publication_dates([publication_evidence(a) for a in articles], today=today)
-    default_year = run_default_year(decided)
+    dates, count = decide_run_dates(
+        paths, today=today or dt.date.today(), max_chars=max_chars, report=report
+    )
     gaz = gazetteer if gazetteer is not None else Gazetteer()
-    mentions: list[Mention] = []
-    for article in _progress(articles, len(articles), "geomap", progress):
-        published, source = decided.get(article.id, (None, "unknown"))
-        mentions.extend(process_article(article, gaz, published, source, default_year))
-    report.mentions = len(mentions)
-    return articles, decided, mentions, report
+    results = iter_results(
+        paths, dates, gazetteer=gaz, max_chars=max_chars, workers=workers, dask=dask
+    )
+    return iter(_progress(results, count, "geomap", progress)), report
 
 
 def build_events(
@@ -233,6 +409,8 @@ def build_events(
     today: dt.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     progress: bool | None = False,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> pd.DataFrame:
     """Read news articles and return their events as a DataFrame (see ``geomap.events``).
 
@@ -248,9 +426,19 @@ def build_events(
         Articles longer than this are skipped and reported.
     progress : bool or None
         Show a progress bar (None: when stderr is a terminal).
+    workers : int
+        Processes for the per-article work (1: in this process).
+    dask : str, optional
+        Address of a Dask scheduler to run the per-article work on instead.
     """
     return _build(
-        paths, gazetteer=gazetteer, today=today, max_chars=max_chars, progress=progress
+        paths,
+        gazetteer=gazetteer,
+        today=today,
+        max_chars=max_chars,
+        progress=progress,
+        workers=workers,
+        dask=dask,
     ).events
 
 
@@ -261,14 +449,24 @@ def _build(
     today: dt.date | None,
     max_chars: int,
     progress: bool | None,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> BuildResult:
-    articles, _decided, mentions, report = _process_all(
-        paths, gazetteer=gazetteer, today=today, max_chars=max_chars, progress=progress
+    results, report = _run(
+        paths,
+        gazetteer=gazetteer,
+        today=today,
+        max_chars=max_chars,
+        progress=progress,
+        workers=workers,
+        dask=dask,
     )
-    sources = {a.id: source_record(a) for a in articles}
-    events = aggregate(mentions, sources)
+    agg = Aggregator()
+    for res in results:
+        report.mentions += agg.add(res.mentions, res.source)
+    events = agg.frame()
     report.events = len(events)
-    return BuildResult(events, report, mentions)
+    return BuildResult(events, report)
 
 
 def run_build(
@@ -280,13 +478,24 @@ def run_build(
     max_chars: int = DEFAULT_MAX_CHARS,
     progress: bool | None = None,
     title: str = "geomap",
+    workers: int = 1,
+    dask: str | None = None,
 ) -> BuildResult:
     """``geomap build``: write map.html, events.geojson, events.csv and report.json."""
+    from geomap.export import write_csv, write_geojson, write_json
     from geomap.render import render_map
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    result = _build(paths, gazetteer=gazetteer, today=today, max_chars=max_chars, progress=progress)
+    result = _build(
+        paths,
+        gazetteer=gazetteer,
+        today=today,
+        max_chars=max_chars,
+        progress=progress,
+        workers=workers,
+        dask=dask,
+    )
     # write everything into a staging folder first, then move the files into place: an
     # interrupted build leaves the previous outputs as they were
     staging = Path(tempfile.mkdtemp(prefix=".geomap-staging-", dir=out))
@@ -302,6 +511,36 @@ def run_build(
     return result
 
 
+def _toponym_line(res: ArticleResult) -> str:
+    import json
+
+    toponyms = [
+        {
+            "start": m.start,
+            "end": m.end,
+            "name": m.surface,
+            "lat": m.place.lat,
+            "lon": m.place.lon,
+            "geonameid": m.place.geonameid,
+            "place_id": m.place.place_id,
+            "place_name": m.place.name,
+            "country_code": m.place.country_code,
+            "place_type": m.place.place_type,
+            "date": m.date.iso() if m.date else None,
+            "date_precision": m.date.precision if m.date else None,
+            "role": m.role,
+        }
+        for m in sorted(res.mentions, key=lambda m: (m.start, m.end))
+    ]
+    record = {
+        "id": res.article_id,
+        "published": res.published.isoformat() if res.published else None,
+        "published_source": res.published_source,
+        "toponyms": toponyms,
+    }
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
 def run_extract(
     paths: Iterable[PathLike],
     out_file: PathLike,
@@ -310,49 +549,35 @@ def run_extract(
     today: dt.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     progress: bool | None = None,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> RunReport:
-    """``geomap extract``: one JSON line per article with its toponyms and their offsets."""
-    import json
+    """``geomap extract``: one JSON line per article with its toponyms and their offsets.
 
-    from geomap.export import atomic_write_text
-
-    articles, decided, mentions, report = _process_all(
-        paths, gazetteer=gazetteer, today=today, max_chars=max_chars, progress=progress
+    Lines are written as articles are done, into a temporary file renamed at the end.
+    """
+    results, report = _run(
+        paths,
+        gazetteer=gazetteer,
+        today=today,
+        max_chars=max_chars,
+        progress=progress,
+        workers=workers,
+        dask=dask,
     )
-    by_article: dict[str, list[Mention]] = {}
-    for m in mentions:
-        by_article.setdefault(m.article_id, []).append(m)
-    lines = []
-    for article in articles:
-        published, source = decided.get(article.id, (None, "unknown"))
-        toponyms = [
-            {
-                "start": m.start,
-                "end": m.end,
-                "name": m.surface,
-                "lat": m.place.lat,
-                "lon": m.place.lon,
-                "geonameid": m.place.geonameid,
-                "place_id": m.place.place_id,
-                "place_name": m.place.name,
-                "country_code": m.place.country_code,
-                "place_type": m.place.place_type,
-                "date": m.date.iso() if m.date else None,
-                "date_precision": m.date.precision if m.date else None,
-                "role": m.role,
-            }
-            for m in sorted(by_article.get(article.id, []), key=lambda m: (m.start, m.end))
-        ]
-        lines.append(
-            json.dumps(
-                {
-                    "id": article.id,
-                    "published": published.isoformat() if published else None,
-                    "published_source": source,
-                    "toponyms": toponyms,
-                },
-                ensure_ascii=False,
-            )
-        )
-    atomic_write_text(out_file, "".join(line + "\n" for line in lines))
+    target = Path(out_file)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            for res in results:
+                report.mentions += len(res.mentions)
+                fh.write(_toponym_line(res))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     return report

@@ -35,6 +35,8 @@ class Context:
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     points: list[tuple[float, float]] = field(default_factory=list)
     dateline_country: str | None = None
+    #: ``points`` as (lat, lon) radians and cos(lat), for fast distances
+    radians: list[tuple[float, float, float]] = field(default_factory=list)
 
     def country_share(self, code: str | None) -> float:
         """Share of the article's country evidence that points at ``code`` (0..1)."""
@@ -76,7 +78,7 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     if p.country_code and p.admin1 and ctx.admin1[(p.country_code, p.admin1)]:
         local += 1.2
     if ctx.points and p.place_type not in ("country", "region", "historical"):
-        nearest = _nearest_km(p.lat, p.lon, ctx.points)
+        nearest = _nearest_km(p.lat, p.lon, ctx.radians)
         if nearest < 150:
             local += 1.5
         elif nearest < 600:
@@ -92,14 +94,17 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
 EARTH_RADIUS_KM = 6371.009
 
 
-def _nearest_km(lat: float, lon: float, points: Sequence[tuple[float, float]]) -> float:
-    """Great-circle distance to the nearest of ``points`` (haversine; as geopy's, faster)."""
+def _nearest_km(lat: float, lon: float, points: Sequence[tuple[float, float, float]]) -> float:
+    """Great-circle distance to the nearest of ``points`` (haversine; as geopy's, faster).
+
+    ``points`` are (lat, lon) in radians with the cosine of the latitude.
+    """
     la1, lo1 = math.radians(lat), math.radians(lon)
     cos1 = math.cos(la1)
     best = math.inf
-    for qlat, qlon in points:
-        la2, lo2 = math.radians(qlat), math.radians(qlon)
-        h = math.sin((la2 - la1) / 2) ** 2 + cos1 * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    sin = math.sin
+    for la2, lo2, cos2 in points:
+        h = sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * sin((lo2 - lo1) / 2) ** 2
         if h < best:
             best = h
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(best)))
@@ -127,6 +132,8 @@ def _context(
             ctx.admin1[(p.country_code, p.admin1)] += 1
         if p.place_type not in ("country", "region", "historical"):
             ctx.points.append(p.point)
+            lat = math.radians(p.lat)
+            ctx.radians.append((lat, math.radians(p.lon), math.cos(lat)))
     if dateline_country:
         ctx.countries[dateline_country] += 3
     return ctx

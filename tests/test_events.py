@@ -116,3 +116,33 @@ def test_range_dates_reach_the_events(gazetteer):
         "2020-10-30",
         "day",
     )
+
+
+def test_overlapping_ranges_from_several_articles_are_one_event(gazetteer):
+    a = mentions_of("A truce held in Nagorno-Karabakh from October 26 until October 30.",
+                    gazetteer, id="a1")  # fmt: skip
+    b = mentions_of(
+        "The truce in Nagorno-Karabakh on October 28-31 was broken.", gazetteer, id="b1"
+    )
+    c = mentions_of("A truce in Nagorno-Karabakh was agreed on October 10.", gazetteer, id="c1")
+    ev = aggregate([*a, *b, *c], {})
+    rows = ev[(ev["name"] == "Nagorno-Karabakh") & (ev["event_type"] == "ceasefire")]
+    merged = rows[rows["articles"].map(len) == 2].iloc[0]
+    assert merged["articles"] == ("a1", "b1")
+    assert (merged["date"], merged["date_end"]) == ("2020-10-26", "2020-10-31")
+    assert (rows["date"] == "2020-10-10").sum() == 1  # a different date stays apart
+
+
+def test_aggregator_streams_and_matches_aggregate(gazetteer):
+    from geomap.events import Aggregator
+
+    ms = mentions_of(
+        "Shelling hit Ganja and Tovuz on Monday; talks were held in Geneva.", gazetteer
+    )
+    agg = Aggregator()
+    for m in ms:
+        agg.add([m], {"id": m.article_id, "title": "t", "url": None, "source": None})
+    frame = agg.frame()
+    assert frame.equals(aggregate(ms, {"a1": {"id": "a1", "title": "t", "url": None,
+                                              "source": None}}))  # fmt: skip
+    assert frame["event_id"].is_unique
