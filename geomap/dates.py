@@ -498,6 +498,10 @@ def publication_evidence(article: Article) -> PubDateEvidence:
     weekdays: list[tuple[int, float]] = []
     pairs: list[tuple[int, int, int]] = []
     body = article.body
+    dl = article.dateline
+    if article.published is not None or dl is None or dl.year is not None or not dl.month:
+        # the date follows from the article alone: no need for the weekdays it names
+        body = ""
     for m in _WEEKDAY_MENTION.finditer(body):
         wd = WEEKDAYS[m.group("wd").lower()]
         pre = (m.group("pre") or "").strip().lower()
@@ -508,7 +512,6 @@ def publication_evidence(article: Article) -> PubDateEvidence:
             continue
         weekdays.append((wd, 1.0 if pre else 0.8))
     years = [int(y) for y in _YEAR_MENTION.findall(body)]
-    dl = article.dateline
     return PubDateEvidence(
         article_id=article.id,
         stated=article.published,

@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 #: Largest number of candidates returned for one name (most populous first).
-MAX_CANDIDATES = 60
+MAX_CANDIDATES = 25
 _COLUMNS = (
     "p.place_id, p.geonameid, p.name, p.lat, p.lon, p.place_type, p.country_code, "
     "p.admin1, p.population, p.radius_km, p.capital"
