@@ -76,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("action", choices=["build", "info"])
     g.add_argument("--out", default=None, help="where to build (default: the cache)")
 
+    a = sub.add_parser("assets", help="fetch (once) or describe the map's offline assets")
+    a.add_argument("action", choices=["install", "info"])
+    a.add_argument("--force", action="store_true", help="fetch again even if installed")
+
     v = sub.add_parser("evaluate", help="score toponyms against an annotated corpus")
     v.add_argument("gold", help="gold corpus: JSON lines with id, text, toponyms")
     v.add_argument("--pred", default=None, help="a saved `geomap extract` output to score")
@@ -182,6 +186,21 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "evaluate":
         return _evaluate(args)
+    if args.command == "assets":
+        from geomap import assets
+
+        if args.action == "install":
+            path = assets.install(force=args.force)
+            print(f"geomap: map assets ready in {path}", file=sys.stderr)
+            return EXIT_OK
+        loaded = assets.load()
+        info = {
+            "path": str(assets.assets_dir()),
+            "installed": loaded is not None,
+            "packages": {n: v for n, (v, _i) in assets.PACKAGES.items()},
+        }
+        print(json.dumps(info, indent=2))
+        return EXIT_OK if loaded is not None else EXIT_ERROR
     if args.command == "geocode":
         from geomap.geocoder import GazetteerGeocoder
 

@@ -22,6 +22,7 @@ __all__ = [
     "write_csv",
     "write_json",
     "atomic_write_text",
+    "public_mode",
 ]
 
 #: Event properties written to GeoJSON and CSV, in order.
@@ -84,12 +85,20 @@ def to_geojson(events: pd.DataFrame) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
+def public_mode() -> int:
+    """The mode a newly created file gets under the current umask (0o666 minus umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
     """Write ``text`` to ``path`` through a temporary file and a rename."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, public_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()

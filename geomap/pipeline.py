@@ -569,6 +569,9 @@ def run_extract(
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        from geomap.export import public_mode
+
+        os.fchmod(fd, public_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             for res in results:
                 report.mentions += len(res.mentions)
