@@ -177,7 +177,9 @@ def _run(args: argparse.Namespace) -> int:
         from geomap.gazetteer import Gazetteer, default_path, ensure_gazetteer
 
         if args.action == "build":
-            from geomap._gazetteer.build import main as build_main
+            from geomap.gazetteer import build_module
+
+            build_main = build_module().main
 
             return build_main(["--out", str(args.out or default_path())])
         path = ensure_gazetteer(args.out)

@@ -20,6 +20,7 @@ __all__ = [
     "Gazetteer",
     "default_path",
     "ensure_gazetteer",
+    "build_module",
     "distance_km",
 ]
 
@@ -60,12 +61,10 @@ def cache_dir() -> Path:
 
 def default_path() -> Path:
     """Where the compiled gazetteer lives: $GEOMAP_GAZETTEER or the cache folder."""
-    from geomap._gazetteer.build import SCHEMA_VERSION
-
     env = os.environ.get("GEOMAP_GAZETTEER")
     if env:
         return Path(env)
-    return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+    return cache_dir() / f"gazetteer-v{build_module().SCHEMA_VERSION}.sqlite"
 
 
 def _fingerprint_of(path: Path) -> str | None:
@@ -80,6 +79,32 @@ def _fingerprint_of(path: Path) -> str | None:
     return None if row is None else str(row[0])
 
 
+def build_module() -> Any:
+    """The gazetteer build script (``gazetteer/build.py``), installed or in a checkout.
+
+    An installed geomap ships it as ``geomap._gazetteer.build``; in a source checkout
+    (tests run from the repository root) it is loaded from ``gazetteer/build.py``.
+    """
+    try:
+        from geomap._gazetteer import build as module
+    except ImportError:
+        import importlib.util
+
+        name = "geomap._gazetteer.build"
+        if name in sys.modules:
+            return sys.modules[name]
+        path = Path(__file__).resolve().parent.parent / "gazetteer" / "build.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        if spec is None or spec.loader is None or not path.exists():
+            raise GazetteerError(
+                f"the gazetteer build script is missing ({path}); reinstall geomap"
+            ) from None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return module
+
+
 def ensure_gazetteer(path: str | os.PathLike[str] | None = None, *, quiet: bool = False) -> Path:
     """Return the compiled gazetteer's path, building it first if it is missing or stale.
 
@@ -87,7 +112,8 @@ def ensure_gazetteer(path: str | os.PathLike[str] | None = None, *, quiet: bool 
     shows a progress bar on a terminal and is cached, so later runs open it at once.
     Concurrent processes wait for one build (a lock file beside the gazetteer).
     """
-    from geomap._gazetteer.build import build, source_fingerprint
+    builder = build_module()
+    build, source_fingerprint = builder.build, builder.source_fingerprint
 
     target = Path(path) if path is not None else default_path()
     wanted = source_fingerprint()
