@@ -154,6 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="also time this many workers")
     parser.add_argument("--curve", default="1000,5000,10000,20000,40000")
     parser.add_argument("--no-curve", action="store_true")
+    parser.add_argument(
+        "--curve-commands", default="extract,build", help="commands measured for the curve"
+    )
     parser.add_argument("--no-build", action="store_true", help="skip the full build timings")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args(argv)
@@ -200,10 +203,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.no_curve:
             for k in (int(x) for x in args.curve.split(",") if x):
                 path, _ = make_corpus(args.source, k, root / f"curve-{k}.jsonl")
-                wall, peak = run_command(
-                    _geomap("build", str(path), "-o", str(root / f"c{k}"), "-q")
-                )
-                curve.append({"articles": k, "seconds": round(wall, 1), "peak_mb": round(peak)})
+                for command in args.curve_commands.split(","):
+                    target = root / (f"c{k}.jsonl" if command == "extract" else f"c{k}")
+                    wall, peak = run_command(_geomap(command, str(path), "-o", str(target), "-q"))
+                    curve.append({"command": command, "articles": k, "seconds": round(wall, 1),
+                                  "peak_mb": round(peak)})  # fmt: skip
                 path.unlink()
         figures["memory_curve"] = curve
         # in-process references last: a large parent would inflate the children's peak RSS
@@ -240,10 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"\nraw scan / geomap extract (1 worker): {raw['articles_per_s'] / extract.per_second:.1f}x"
     )
     if curve:
-        print("\n" + _row(["articles (build)", "wall s", "peak MB"]))
-        print(_row(["---"] * 3))
+        print("\n" + _row(["command", "articles", "wall s", "peak MB"]))
+        print(_row(["---"] * 4))
         for point in curve:
-            print(_row([point["articles"], point["seconds"], point["peak_mb"]]))
+            print(_row([point["command"], point["articles"], point["seconds"], point["peak_mb"]]))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
     return 0
