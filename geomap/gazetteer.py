@@ -201,6 +201,10 @@ class Gazetteer:
         self.common_words: frozenset[str] = frozenset(
             r[0] for r in self._con.execute("SELECT key FROM common_words")
         )
+        #: place names that are plurals of English words ("Cases", "Mines")
+        self.plural_words: frozenset[str] = frozenset(
+            r[0] for r in self._con.execute("SELECT key FROM plural_words")
+        )
         self.meta: dict[str, str] = dict(self._con.execute("SELECT key, value FROM meta"))
         self._countries: dict[str, Place] = {
             p.country_code: p

@@ -139,14 +139,21 @@ def _context(
     return ctx
 
 
-def _pick(span: Span, ctx: Context) -> Resolution:
+#: Added to the candidates of the kind a span's list siblings are ("Ohio, Oklahoma and
+#: Washington": Washington is the state).
+LIST_BONUS = 3.0
+
+
+def _pick(span: Span, ctx: Context, kind: tuple[str, str | None] | None = None) -> Resolution:
     best: Resolution | None = None
     for cand in span.candidates:
         s = score_candidate(cand, span, ctx)
+        if kind is not None and _of_kind(cand.place, kind):
+            s += LIST_BONUS
         if best is None or s > best.score:
             best = Resolution(span, cand.place, s)
     assert best is not None
-    if best.place.place_type in ("admin1", "admin2") and not span.qualifier:
+    if best.place.place_type in ("admin1", "admin2") and not span.qualifier and kind is None:
         # "Khizi", "Tovuz": a town that gives its name to the district around it is meant
         for cand in span.candidates:
             p = cand.place
@@ -154,23 +161,119 @@ def _pick(span: Span, ctx: Context) -> Resolution:
                 p.place_type == "populated_place"
                 and cand.primary
                 and p.country_code == best.place.country_code
-                and distance_km(p.point, best.place.point) <= max(best.place.radius_km, 25.0)
+                and _within(p, best.place)
             ):
                 return Resolution(span, p, best.score)
     return best
 
 
-def _containers(spans: Sequence[Span], first: Sequence[Resolution], text: str) -> dict[int, Place]:
-    """Spans written "Town, Region": the place the region resolved to, by span index."""
-    out: dict[int, Place] = {}
-    for k in range(len(spans) - 1):
-        a, b = spans[k], spans[k + 1]
-        gap = text[a.end : b.start]
-        if gap.strip() != "," or len(gap) > 3:
+_LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
+
+
+def _neighbours(spans: Sequence[Span], text: str) -> dict[int, tuple[int, str]]:
+    """Each span's next span in the text, with the gap between them normalised."""
+    order = sorted(range(len(spans)), key=lambda k: spans[k].start)
+    return {
+        a: (b, " ".join(text[spans[a].end : spans[b].start].split()))
+        for a, b in zip(order, order[1:], strict=False)
+        if spans[b].start - spans[a].end <= 6
+    }
+
+
+def _list_links(neighbours: dict[int, tuple[int, str]]) -> dict[int, int]:
+    """Spans joined into a list ("Iraq, Iran, and Syria"): each member's next member.
+
+    An "and" or "or" ends a list, so the comma after its last member starts something
+    else ("Texas and Washington, D.C.").
+    """
+    links: dict[int, int] = {}
+    ended: set[int] = set()
+    for a, (b, gap) in neighbours.items():
+        if gap not in _LIST_GAPS:
             continue
-        outer = first[k + 1].place
-        if outer.place_type in ("admin1", "country") and outer.country_code:
-            out[k] = outer
+        if gap == "," and a in ended:
+            continue
+        links[a] = b
+        if gap != ",":
+            ended.add(b)
+    return links
+
+
+def _kind(place: Place) -> tuple[str, str | None] | None:
+    if place.place_type == "country":
+        return ("country", None)
+    if place.place_type == "admin1":
+        return ("admin1", place.country_code)
+    return None
+
+
+def _of_kind(place: Place, kind: tuple[str, str | None]) -> bool:
+    return place.place_type == kind[0] and (kind[1] is None or place.country_code == kind[1])
+
+
+def _list_kinds(
+    first: Sequence[Resolution], links: dict[int, int]
+) -> dict[int, tuple[str, str | None]]:
+    """For spans in a list, the kind (country, or a country's first-level area) most of the
+    other members are, when at least half of them are of it."""
+    prev = {b: a for a, b in links.items()}
+    out: dict[int, tuple[str, str | None]] = {}
+    seen: set[int] = set()
+    for start in links:
+        if start in prev or start in seen:
+            continue
+        chain = [start]
+        while chain[-1] in links:
+            chain.append(links[chain[-1]])
+        seen.update(chain)
+        kinds = [_kind(first[k].place) for k in chain]
+        for pos, k in enumerate(chain):
+            others = Counter(kd for j, kd in enumerate(kinds) if j != pos and kd is not None)
+            if not others:
+                continue
+            kind, n = others.most_common(1)[0]
+            if 2 * n >= len(chain) - 1:
+                out[k] = kind
+    return out
+
+
+def _within(place: Place, division: Place) -> bool:
+    """Whether a place lies in a division: its first-level code, else its radius."""
+    if division.place_type == "admin1" and division.admin1 is not None:
+        return place.admin1 == division.admin1
+    return distance_km(place.point, division.point) <= max(division.radius_km, 25.0)
+
+
+def _containers(
+    spans: Sequence[Span],
+    first: Sequence[Resolution],
+    text: str,
+    neighbours: dict[int, tuple[int, str]],
+    links: dict[int, int],
+) -> dict[int, Place]:
+    """Spans written "Town, Region": the place the region resolved to, by span index.
+
+    Not when the two are members of a list of such regions ("Iraq, Iran, and Syria",
+    "Washington, Pennsylvania and California").
+    """
+    prev = {b: a for a, b in links.items()}
+    out: dict[int, Place] = {}
+    for k, (nxt, gap) in neighbours.items():
+        if gap != "," or spans[nxt].start - spans[k].end > 3:
+            continue
+        outer = first[nxt].place
+        if outer.place_type not in ("admin1", "country") or not outer.country_code:
+            continue
+        kind = _kind(outer)
+        assert kind is not None
+        if _of_kind(first[k].place, kind):
+            continue
+        after, before = links.get(nxt), prev.get(k)
+        if (after is not None and _of_kind(first[after].place, kind)) or (
+            before is not None and _of_kind(first[before].place, kind)
+        ):
+            continue
+        out[k] = outer
     return out
 
 
@@ -203,7 +306,10 @@ def resolve_spans(
     if dateline_country:
         empty.countries[dateline_country] += 3
     first = [_pick(span, empty) for span in spans]
-    containers = _containers(spans, first, text) if text is not None else {}
+    neighbours = _neighbours(spans, text) if text is not None else {}
+    links = _list_links(neighbours)
+    containers = _containers(spans, first, text, neighbours, links) if text is not None else {}
+    kinds = _list_kinds(first, links)
     confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
     contexts: dict[str, Context] = {}
     second: list[Resolution] = []
@@ -219,7 +325,7 @@ def resolve_spans(
                              span.is_dateline, span.qualifier), ctx)  # fmt: skip
             res = Resolution(span, res.place, max(res.score, MIN_SCORE))
         else:
-            res = _pick(span, ctx)
+            res = _pick(span, ctx, kinds.get(k))
         if res.score >= MIN_SCORE or span.is_dateline:
             second.append(res)
     return second

@@ -118,3 +118,17 @@ def test_us_state_abbreviations_after_a_town(gazetteer):
     spans = find_toponyms(article(text), gazetteer)
     got = {s.surface: s.candidates[0].place.name for s in spans}
     assert got["W.Va."] == "West Virginia" and got["Ga."] == "Georgia" and got["TX"] == "Texas"
+
+
+def test_plurals_of_common_words_are_not_villages(gazetteer):
+    # "Cases" and "Mines" are villages in GeoNames; "Wales" is well known and stays
+    text = "Cases rose again. Mines were closed in Wales and in Sudan."
+    assert surfaces(text, gazetteer) == ["Wales", "Sudan"]
+
+
+def test_dc_after_washington_is_the_district(gazetteer):
+    spans = find_toponyms(article("He flew to Washington, D.C., on Monday."), gazetteer)
+    assert [(s.surface, s.candidates[0].place.place_type) for s in spans] == [
+        ("Washington", spans[0].candidates[0].place.place_type),
+        ("D.C.", "admin1"),
+    ]

@@ -98,3 +98,22 @@ def test_curated_rows_have_sources_and_valid_coordinates():
         assert row["place_id"].startswith(("curated:", "geonames:"))
         if row["lat"]:
             assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
+
+
+def test_division_points_are_area_centres_not_population_centres(gazetteer):
+    # GeoNames places Texas at 31.25, -99.25 (CC BY 4.0); the mean of its towns lies far east
+    texas = next(c.place for c in gazetteer.lookup("Texas") if c.place.place_type == "admin1")
+    assert distance_km(texas.point, (31.25044, -99.25061)) < 100
+
+
+def test_hull_centre_ignores_a_misfiled_outlier():
+    from geomap.gazetteer import build_module
+
+    hull_centre = build_module()._hull_centre
+    square = [(lat, lon) for lat in (38.0, 39.0, 40.0, 41.0) for lon in (114.0, 116.0, 118.0)]
+    clean = hull_centre(square)
+    assert clean == (39.5, 116.0)
+    assert hull_centre([*square, (31.9, 90.8)]) == clean  # a village in Tibet filed under Hebei
+    # across the antimeridian
+    lat, lon = hull_centre([(-18.0, 178.0), (-17.0, 179.0), (-16.0, -179.0), (-17.0, -178.0)])
+    assert abs(lat + 17.0) < 0.01 and (lon > 179.5 or lon < -179.5)

@@ -69,3 +69,45 @@ def test_continents_beat_homonymous_towns(gazetteer):
     art = Article(id="t", text=text, body=text)
     res = resolve_spans(find_toponyms(art, gazetteer), gazetteer, text=text)
     assert {r.place.place_type for r in res} == {"region"}
+
+
+def _resolve_with_text(text: str, gazetteer) -> list[tuple[str, str | None, str, str]]:
+    art = Article(id="t", text=text, body=text)
+    res = resolve_spans(find_toponyms(art, gazetteer), gazetteer, text=text)
+    return [
+        (r.span.surface, r.place.country_code, r.place.place_type, r.place.place_id) for r in res
+    ]
+
+
+def test_a_list_of_states_makes_each_member_a_state(gazetteer):
+    got = _resolve_with_text(
+        "Cases were reported in Arizona, Georgia, Oklahoma, Oregon, Washington and Wyoming.",
+        gazetteer,
+    )
+    assert [(name, cc, kind) for name, cc, kind, _ in got] == [
+        (name, "US", "admin1")
+        for name in ("Arizona", "Georgia", "Oklahoma", "Oregon", "Washington", "Wyoming")
+    ]
+
+
+def test_a_list_of_countries_is_not_town_comma_region(gazetteer):
+    got = _resolve_with_text(
+        "The FAO warned Armenia, Azerbaijan, Georgia, Iraq, Iran, and Syria.", gazetteer
+    )
+    assert {name: (cc, kind) for name, cc, kind, _ in got}["Iraq"] == ("IQ", "country")
+    assert {name: (cc, kind) for name, cc, kind, _ in got}["Georgia"] == ("GE", "country")
+
+
+def test_a_list_ends_at_and(gazetteer):
+    got = _resolve_with_text("Fans came from as far as Texas and Washington, D.C., to see it.",
+                             gazetteer)  # fmt: skip
+    assert {name: pid for name, _, _, pid in got}["Washington"] == "geonames:4140963"
+    got = _resolve_with_text(
+        "Officials are investigating cases in Washington, Pennsylvania and California.", gazetteer
+    )
+    assert {name: kind for name, _, kind, _ in got}["Washington"] == "admin1"
+
+
+def test_division_word_before_the_name(gazetteer):
+    got = resolve("The first case was found in 2003 in the state of Washington.", gazetteer)
+    assert got["Washington"][1:] == ("US", "admin1")
