@@ -6,6 +6,7 @@ import codecs
 import csv
 import datetime as dt
 import errno
+import io
 import json
 import os
 import re
@@ -14,6 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from geomap.models import Article, Dateline, Problem
 
@@ -226,6 +228,77 @@ def _read_bytes(path: Path) -> bytes | Problem:
         return Problem(str(path), f"cannot be read: {exc.strerror or exc}", severity="skipped")
 
 
+class _Lines:
+    """The lines of a record file, decoded one at a time: a multi-GB file is never held whole.
+
+    Each line is UTF-8, or decoded by ``decode_bytes``' fallback on its own; a file with a
+    UTF-16/32 byte-order mark is read as a text stream in that encoding. What was said
+    about the decoding collects in ``problems`` for the reader to report.
+    """
+
+    def __init__(self, fh: BinaryIO, name: str) -> None:
+        self.fh = fh
+        self.name = name
+        self.problems: list[Problem] = []
+        self.fallbacks = 0
+        self.content = False
+        #: the encoding of the line last read
+        self.encoding = "utf-8"
+
+    def __iter__(self) -> Iterator[str]:
+        head = self.fh.read(4)
+        self.fh.seek(0)
+        for bom, enc in _BOMS:
+            if head.startswith(bom) and enc != "utf-8-sig":
+                self.problems.append(Problem(self.name, f"decoded as {enc} (byte-order mark)"))
+                self.encoding = enc
+                stream = io.TextIOWrapper(self.fh, encoding=enc, errors="replace", newline="")
+                for line in stream:
+                    self.content = self.content or bool(line.strip())
+                    yield line
+                return
+        for number, raw in enumerate(self.fh, start=1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            try:
+                line = raw.decode("utf-8")
+                self.encoding = "utf-8"
+            except UnicodeDecodeError:
+                decoded = decode_bytes(raw, binary_check=False)
+                assert decoded is not None  # never None without the binary check
+                line, self.encoding = decoded.text, decoded.encoding
+                self.fallbacks += 1
+                if self.fallbacks == 1 and decoded.warning:
+                    self.problems.append(Problem(self.name, decoded.warning, number))
+            self.content = self.content or bool(line.strip())
+            yield line
+
+    def summary(self) -> Problem | None:
+        """A closing note when more than one line needed the fallback."""
+        if self.fallbacks > 1:
+            return Problem(
+                self.name,
+                f"{self.fallbacks:,} lines were not valid UTF-8 and were decoded by the fallback",
+            )
+        return None
+
+
+def _open_binary(path: Path) -> BinaryIO | Problem:
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        return Problem(str(path), f"cannot be read: {exc.strerror or exc}", severity="skipped")
+
+
+def _looks_binary_head(fh: BinaryIO) -> bool:
+    head = fh.read(65536)
+    fh.seek(0)
+    if head.startswith(tuple(bom for bom, _ in _BOMS)):
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return b"\x00" in head or controls > max(8, len(head) // 100)
+
+
 def read_txt(
     path: Path, *, max_chars: int = 2_000_000, today: dt.date | None = None
 ) -> Iterator[Article | Problem]:
@@ -328,71 +401,92 @@ def _record_article(
 def read_jsonl(
     path: Path, *, max_chars: int = 2_000_000, today: dt.date | None = None
 ) -> Iterator[Article | Problem]:
-    """One article per JSON line: ``id``, ``text``; optional ``date``, ``title``, ``url``…"""
-    data = _read_bytes(path)
-    if isinstance(data, Problem):
-        yield data
+    """One article per JSON line: ``id``, ``text``; optional ``date``, ``title``, ``url``…
+
+    Read line by line: memory does not grow with the file.
+    """
+    fh = _open_binary(path)
+    if isinstance(fh, Problem):
+        yield fh
         return
     name = str(path)
-    decoded = decode_bytes(data, binary_check=False)
-    if decoded is None:
-        yield Problem(name, "binary file, not JSON lines; skipped", severity="skipped")
-        return
-    if decoded.warning:
-        yield Problem(name, decoded.warning)
-    if not decoded.text.strip():
-        yield Problem(name, "empty file", severity="skipped")
-        return
-    for number, raw in enumerate(decoded.text.split("\n"), start=1):
-        if not raw.strip():
-            continue
-        try:
-            rec = json.loads(raw)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            msg = getattr(exc, "msg", "too deeply nested")
-            yield Problem(name, f"not valid JSON ({msg}); line skipped", number, "skipped")
-            continue
-        if not isinstance(rec, dict):
-            yield Problem(
-                name, f"a JSON {type(rec).__name__}, not an object; line skipped", number, "skipped"
+    with fh:
+        lines = _Lines(fh, name)
+        for number, raw in enumerate(lines, start=1):
+            yield from lines.problems
+            lines.problems.clear()
+            if not raw.strip():
+                continue
+            try:
+                rec = json.loads(raw)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                msg = getattr(exc, "msg", "too deeply nested")
+                yield Problem(name, f"not valid JSON ({msg}); line skipped", number, "skipped")
+                continue
+            if not isinstance(rec, dict):
+                yield Problem(
+                    name,
+                    f"a JSON {type(rec).__name__}, not an object; line skipped",
+                    number,
+                    "skipped",
+                )
+                continue
+            yield _record_article(
+                rec,
+                path=path,
+                line=number,
+                fallback_id=f"{path.stem}-{number}",
+                max_chars=max_chars,
+                today=today,
+                encoding=lines.encoding,
             )
-            continue
-        yield _record_article(
-            rec,
-            path=path,
-            line=number,
-            fallback_id=f"{path.stem}-{number}",
-            max_chars=max_chars,
-            today=today,
-            encoding=decoded.encoding,
-        )
+        yield from lines.problems
+        summary = lines.summary()
+        if summary is not None:
+            yield summary
+        if not lines.content:
+            yield Problem(name, "empty file", severity="skipped")
 
 
 def read_csv(
     path: Path, *, max_chars: int = 2_000_000, today: dt.date | None = None
 ) -> Iterator[Article | Problem]:
-    """One article per CSV row, with a header row naming ``text`` and optional columns."""
-    data = _read_bytes(path)
-    if isinstance(data, Problem):
-        yield data
+    """One article per CSV row, with a header row naming ``text`` and optional columns.
+
+    Read row by row: memory does not grow with the file.
+    """
+    fh = _open_binary(path)
+    if isinstance(fh, Problem):
+        yield fh
         return
+    with fh:
+        yield from _read_csv_rows(path, fh, max_chars=max_chars, today=today)
+
+
+def _read_csv_rows(
+    path: Path, fh: BinaryIO, *, max_chars: int, today: dt.date | None
+) -> Iterator[Article | Problem]:
     name = str(path)
-    decoded = decode_bytes(data)
-    if decoded is None:
+    if _looks_binary_head(fh):
         yield Problem(name, "binary file, not CSV; skipped", severity="skipped")
         return
-    if decoded.warning:
-        yield Problem(name, decoded.warning)
-    if not decoded.text.strip():
-        yield Problem(name, "empty file", severity="skipped")
-        return
+    lines = _Lines(fh, name)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    lines = decoded.text.splitlines(keepends=True)
     reader = csv.reader(lines)
     try:
         header = next(reader)
-    except (csv.Error, StopIteration) as exc:
+    except StopIteration:
+        yield from lines.problems
+        yield Problem(name, "empty file", severity="skipped")
+        return
+    except csv.Error as exc:
+        yield from lines.problems
         yield Problem(name, f"cannot read the CSV header: {exc}", 1, "skipped")
+        return
+    yield from lines.problems
+    lines.problems.clear()
+    if not lines.content and not any(h.strip() for h in header):
+        yield Problem(name, "empty file", severity="skipped")
         return
     columns = [h.strip().lower() for h in header]
     if "text" not in columns:
@@ -415,6 +509,8 @@ def read_csv(
             row_start = reader.line_num + 1
             continue
         line, row_start = row_start, reader.line_num + 1
+        yield from lines.problems
+        lines.problems.clear()
         if not any(cell.strip() for cell in row):
             continue
         extra: tuple[Problem, ...] = ()
@@ -428,9 +524,13 @@ def read_csv(
             fallback_id=f"{path.stem}-{line}",
             max_chars=max_chars,
             today=today,
-            encoding=decoded.encoding,
+            encoding=lines.encoding,
             extra=extra,
         )
+    yield from lines.problems
+    summary = lines.summary()
+    if summary is not None:
+        yield summary
 
 
 # --------------------------------------------------------------------------- dates

@@ -139,3 +139,47 @@ def test_explicit_unsupported_file_is_skipped(tmp_path):
     path.write_text("x")
     (prob,) = list(iter_input_files([path]))
     assert isinstance(prob, Problem) and prob.severity == "skipped" and ".pdf" in prob.reason
+
+
+def _line(i: str, text: str) -> str:
+    return json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n"
+
+
+def test_jsonl_is_read_line_by_line(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text(_line("a", "Floods hit Dhaka. " * 20000), encoding="utf-8")
+    records = read_file(path)
+    first = next(records)
+    assert isinstance(first, Article) and first.id == "a"
+    with open(path, "a", encoding="utf-8") as fh:  # written after reading began
+        fh.write(_line("b", "Protests in Lima."))
+    assert [r.id for r in records if isinstance(r, Article)] == ["b"]
+
+
+def test_jsonl_line_in_another_encoding_is_decoded_and_reported(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(
+        _line("a", "Floods hit Dhaka.").encode()
+        + _line("b", "Café owners in Lisbon protested.").encode("cp1252")
+        + _line("c", "Protests in Lima.").encode()
+    )
+    out = list(read_file(path))
+    arts = {r.id: r for r in out if isinstance(r, Article)}
+    assert sorted(arts) == ["a", "b", "c"]
+    assert arts["b"].text.startswith("Café") and arts["b"].encoding == "cp1252"
+    (warning,) = [r for r in out if isinstance(r, Problem)]
+    assert warning.line == 2 and "cp1252" in warning.reason
+
+
+def test_utf16_jsonl_and_cp1251_csv(tmp_path):
+    wire = tmp_path / "wire.jsonl"
+    wire.write_bytes(b"\xff\xfe" + _line("a", "Наводнение в Казани.").encode("utf-16-le"))
+    out = list(read_file(wire))
+    assert [r.text for r in out if isinstance(r, Article)] == ["Наводнение в Казани."]
+    assert any(isinstance(r, Problem) and "utf-16" in r.reason for r in out)
+    desk = tmp_path / "desk.csv"
+    desk.write_bytes("id,text\nk1,Наводнение в Казани на прошлой неделе.\n".encode("cp1251"))
+    out = list(read_file(desk))
+    (art,) = [r for r in out if isinstance(r, Article)]
+    assert art.text.startswith("Наводнение") and art.encoding == "cp1251"
+    assert any(isinstance(r, Problem) and r.line == 2 and "cp1251" in r.reason for r in out)
