@@ -71,6 +71,11 @@ _TITLES = frozenset(
     "player striker midfielder defender goalkeeper manager ceo founder author writer "
     "editor said says told according".split()
 )
+#: Titles written shortened with a full stop before a name ("Capt. Roy", "Sen. Byrd").
+_TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sen sens rep reps gov lt col capt sgt cpl gen maj adm cmdr det insp "
+    "supt rev fr pres atty".split()
+)
 #: Capitalised words that are never places on their own.
 _NEVER = frozenset(
     "january february march april may june july august september october november december "
@@ -201,6 +206,17 @@ def _joined(text: str, a: Token, b: Token) -> bool:
     """True when ``b`` follows ``a`` with only one space or a hyphen between them."""
     gap = text[a.end : b.start]
     return gap in (" ", "-", "‐", "‑", "–") or (gap.isspace() and "\n" not in gap and len(gap) < 3)
+
+
+def _after_abbreviation(text: str, a: Token, b: Token) -> bool:
+    """True when ``b`` follows a title or an initial written with a full stop: "Capt. Roy",
+    "Mr. Jones", "Roy A. Nelson"."""
+    if text[a.end : b.start] != ". ":
+        return False
+    if len(a.text) == 1:
+        # an initial before a surname, not a state abbreviation ("D-W. Va.")
+        return a.text.isupper() and len(b.text) >= 3 and text[b.end : b.end + 1] != "."
+    return a.text.lower() in _TITLE_ABBREVIATIONS
 
 
 def _sentence_index(bounds: Sequence[tuple[int, int]], offset: int) -> int:
@@ -393,10 +409,17 @@ def _person_words(
     people: set[str] = set()
     for k in range(1, len(tokens)):
         tok, prev = tokens[k], tokens[k - 1]
-        if not tok.capitalised or tok.all_caps or not _joined(text, prev, tok):
+        if not tok.capitalised or tok.all_caps:
+            continue
+        abbreviated = _after_abbreviation(text, prev, tok)
+        if not abbreviated and not _joined(text, prev, tok):
             continue
         key = windows.get((k, k))
         if key is None or key not in found:
+            continue
+        if abbreviated and len(prev.text) == 1:
+            if k >= 2 and tokens[k - 2].capitalised and _joined(text, tokens[k - 2], prev):
+                people.add(key)  # "Roy A. Nelson"
             continue
         pword = prev.text.lower().rstrip(".")
         if pword in _TITLES and pword not in ("said", "says", "told", "according"):
@@ -501,8 +524,18 @@ def _keep(
     ):
         right += 1
     before = tokens[i - 1].text.lower().rstrip(".") if i > 0 else ""
-    if i > 0 and before in _TITLES and _joined(text, tokens[i - 1], tokens[i]):
-        return False  # "Minister Sergey", "Mayor Jackson"
+    if i > 0 and before in _TITLES and (
+        _joined(text, tokens[i - 1], tokens[i]) or _after_abbreviation(text, tokens[i - 1], tok)
+    ):
+        return False  # "Minister Sergey", "Mayor Jackson", "Capt. Roy"
+    if (
+        i >= 2
+        and _after_abbreviation(text, tokens[i - 1], tok)
+        and len(tokens[i - 1].text) == 1
+        and tokens[i - 2].capitalised
+        and _joined(text, tokens[i - 2], tokens[i - 1])
+    ):
+        return False  # "Roy A. Nelson", "George W. Bush"
     if i >= 2 and tokens[i - 1].text == "of" and tokens[i - 2].text.lower() in _ORG_HEADS:
         return False  # "Bank of England", "University of Chicago"
     if j + 1 < len(tokens) and tokens[j + 1].text.lower() in _DISEASE_WORDS:

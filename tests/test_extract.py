@@ -132,3 +132,13 @@ def test_dc_after_washington_is_the_district(gazetteer):
         ("Washington", spans[0].candidates[0].place.place_type),
         ("D.C.", "admin1"),
     ]
+
+
+def test_abbreviated_titles_and_middle_initials_mark_people(gazetteer):
+    text = (
+        "Capt. Roy A. Nelson said the music was loud. Later Nelson said it stopped. "
+        "Sen. Byrd, D-W. Va., spoke in Charleston, W.Va., on Monday."
+    )
+    got = surfaces(text, gazetteer)
+    assert "Roy" not in got and "Nelson" not in got
+    assert "Charleston" in got and "W.Va." in got
