@@ -380,18 +380,39 @@ class EventLayers(MacroElement):  # type: ignore[misc]
         weight: 1, fillColor: color, fillOpacity: 0.85});
     }
     marker.geomapIndex = i;
-    marker.bindPopup(function () { return popupHtml(ev); }, {maxWidth: 360});
-    marker.bindTooltip(function () { return esc(str(ev[4])) + " · " + esc(str(ev[6])); });
+    if (marker.eachLayer) { marker.eachLayer(function (part) { part.geomapIndex = i; }); }
     var area = ev[15] >= 0 || ev[2] > 0;
     (area ? g.areaMarkers : g.pointMarkers).push(marker);
     all.push({marker: marker, group: g, area: area, day: ev[13], name: str(ev[4]), ev: ev});
   });
 
+  // popups and tooltips: one handler per group, not one bound to each of 100,000 markers
+  function openPopup(ev, at) {
+    L.popup({maxWidth: 360}).setLatLng(at).setContent(popupHtml(ev)).openOn(map);
+  }
+  var hover = L.tooltip({sticky: false});
+  groups.forEach(function (g) {
+    [g.points, g.areas].forEach(function (layer) {
+      layer.on("click", function (e) {
+        var it = e.layer && all[e.layer.geomapIndex];
+        if (it) { openPopup(it.ev, e.latlng); }
+      });
+      layer.on("mouseover", function (e) {
+        var it = e.layer && all[e.layer.geomapIndex];
+        if (it) {
+          hover.setContent(esc(str(it.ev[4])) + " · " + esc(str(it.ev[6])));
+          map.openTooltip(hover, e.latlng);
+        }
+      });
+      layer.on("mouseout", function () { map.closeTooltip(hover); });
+    });
+  });
+
   // time: a slider over the distinct dates; "All dates" (the last stop) shows everything,
   // undated events included; another stop shows the events dated up to that day
-  var days = [];
-  spec.events.forEach(function (ev) { if (ev[13] !== null) { days.push(ev[13]); } });
-  days = days.filter(function (d, i, a) { return a.indexOf(d) === i; }).sort(function (a, b) { return a - b; });
+  var daySet = new Set();
+  spec.events.forEach(function (ev) { if (ev[13] !== null) { daySet.add(ev[13]); } });
+  var days = Array.from(daySet).sort(function (a, b) { return a - b; });
   if (days.length > 1500) {
     var step = Math.ceil(days.length / 1500);
     days = days.filter(function (d, i) { return i % step === 0 || i === days.length - 1; });
@@ -498,10 +519,7 @@ class EventLayers(MacroElement):  # type: ignore[misc]
       at = it.marker.getLatLng();
       map.setView(at, Math.max(map.getZoom(), 9), {animate: false});  // no clusters at 9+
     }
-    setTimeout(function () {
-      if (map.hasLayer(it.marker)) { it.marker.openPopup(at); }
-      else { L.popup({maxWidth: 360}).setLatLng(at).setContent(popupHtml(it.ev)).openOn(map); }
-    }, 0);
+    setTimeout(function () { openPopup(it.ev, at); }, 0);
     return true;
   }
   input.addEventListener("change", function () { find(input.value); });

@@ -144,6 +144,28 @@ def test_popup_shows_place_date_sentence_and_sources(page):
     assert "Floodwaters rise along the Danube" in text  # the source article's title
 
 
+def test_clicking_a_marker_opens_its_popup(page):
+    # a real click on a drawn marker reaches its group's handler (none is bound per marker)
+    point = page.js(
+        """(() => {
+          for (const g of geomap.groups) {
+            if (!geomap.map.hasLayer(g.container)) continue;
+            for (const m of g.points.getLayers()) {
+              geomap.map.setView(m.getLatLng(), 12, {animate: false});
+              const p = geomap.map.latLngToContainerPoint(m.getLatLng());
+              const box = geomap.map.getContainer().getBoundingClientRect();
+              return [box.left + p.x, box.top + p.y];
+            }
+          }
+        })()"""
+    )
+    page.page.wait_for_timeout(300)
+    page.page.mouse.click(point[0], point[1])
+    popup = page.page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=10_000)
+    assert popup.locator("b").first.inner_text()
+
+
 def test_popup_links_only_http_and_no_dialog(page):
     assert page.js("geomap.find('Geneva')")
     popup = page.page.locator(".leaflet-popup-content")
