@@ -248,6 +248,9 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Places a name may refer to, most populous first (at most ``MAX_CANDIDATES``)."""
         key = name_key(name)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
         return self.lookup_keys([key]).get(key, ())
 
     def lookup_keys(self, keys: Iterable[str]) -> dict[str, tuple[Candidate, ...]]:
