@@ -19,8 +19,9 @@ __all__ = ["ascii_lower", "lowered"]
 #: every code point): dotted and dotless I, long s, Kelvin sign. ``İ`` is also the only
 #: character whose ``str.lower()`` is longer than one character.
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-#: Escapes whose meaning depends on their case (``\W`` is not ``\w``).
-_ESCAPE_OR_UPPER = re.compile(r"\\.|[A-Z]+", re.DOTALL)
+#: What ``lowered`` keeps: escapes (``\W`` is not ``\w``) and named-group syntax
+#: (``(?P<name>``, ``(?P=name)``); and the capitals it lowers.
+_KEPT_OR_UPPER = re.compile(r"\\.|\(\?P|[A-Z]+", re.DOTALL)
 
 
 def ascii_lower(text: str) -> str | None:
@@ -46,7 +47,8 @@ def ascii_lower(text: str) -> str | None:
 def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The case-sensitive form of a case-insensitive pattern, for ``ascii_lower`` texts.
 
-    Letters outside escapes are lowered; escapes (``\\b``, ``\\W``, ``\\d``…) are kept.
+    Letters outside escapes and group syntax are lowered; escapes (``\\b``, ``\\W``,
+    ``\\d``…) and ``(?P<name>`` are kept.
 
     Parameters
     ----------
@@ -65,8 +67,7 @@ def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     cased = any(not c.isascii() and c.lower() != c.upper() for c in pattern.pattern)
     if cased or "\\N" in pattern.pattern or any(n != n.lower() for n in pattern.groupindex):
         raise ValueError("lowered() needs ASCII letters and lower-case group names")
-    source = _ESCAPE_OR_UPPER.sub(
-        lambda m: m.group() if m.group().startswith("\\") else m.group().lower(),
-        pattern.pattern,
+    source = _KEPT_OR_UPPER.sub(
+        lambda m: m.group() if m.group()[0] in "\\(" else m.group().lower(), pattern.pattern
     )
     return re.compile(source, pattern.flags & ~re.IGNORECASE)
