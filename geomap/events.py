@@ -96,6 +96,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 #: The same patterns, case-sensitive, for ``ascii_lower`` sentences (same matches, faster).
 _LOWERED: dict[str, re.Pattern[str]] = {name: lowered(pat) for name, pat in _PATTERNS.items()}
+#: Matches wherever one of ``_LOWERED`` does: one scan tells the many sentences that report
+#: no type (every alternative above starts with a letter, hence the cheap ``(?=\w)``).
+_ANY_EVENT = re.compile(r"(?=\w)(?:" + "|".join(p.pattern for p in _LOWERED.values()) + ")")
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -195,6 +198,8 @@ def event_types_of(sentence: str) -> tuple[str, ...]:
     low = ascii_lower(sentence)
     if low is None:
         return tuple(name for name, pat in _PATTERNS.items() if pat.search(sentence))
+    if _ANY_EVENT.search(low) is None:
+        return ()
     return tuple(name for name, pat in _LOWERED.items() if pat.search(low))
 
 
