@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from geomap.asciifold import ascii_lower, lowered
 from geomap.models import Article, DateValue, TimeExpr
@@ -56,12 +57,20 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _ORD = r"(?:st|nd|rd|th)?"
 _END = r"(?![\w-])"
 
+
+class _Source(NamedTuple):
+    """A pattern's text and flags, compiled once its guard is known (see ``_GUARDS``)."""
+
+    pattern: str
+    flags: int = 0
+
+
 # (name, pattern); earlier names win ties between overlapping matches of equal length.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+_SOURCES: list[tuple[str, _Source]] = [
+    ("iso", _Source(rf"\b(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     (
         "md_range",
-        re.compile(
+        _Source(
             rf"\b(?P<mon>{_MON})\.?[ \t]?(?P<d>\d{{1,2}}){_ORD}[ \t]*[-–][ \t]*"
             rf"(?P<d2>\d{{1,2}}){_ORD}"
             rf"(?:,?[ \t]+(?P<y>{_YEAR}))?{_END}"
@@ -69,7 +78,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "dm_range",
-        re.compile(
+        _Source(
             rf"\b(?P<d>\d{{1,2}}){_ORD}[ \t]*[-–][ \t]*"
             rf"(?P<d2>\d{{1,2}}){_ORD}[ \t]+(?P<mon>{_MON})\.?"
             rf"(?:,?[ \t]+(?P<y>{_YEAR}))?{_END}"
@@ -77,31 +86,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "dmy",
-        re.compile(
+        _Source(
             rf"\b(?P<d>\d{{1,2}}){_ORD}[ \t]+(?:of[ \t]+)?"
             rf"(?P<mon>{_MON})\.?(?:,?[ \t]+(?P<y>{_YEAR}))?{_END}"
         ),
     ),
     (
         "mdy",
-        re.compile(
+        _Source(
             rf"\b(?P<mon>{_MON})\.?[ \t]?(?P<d>\d{{1,2}}){_ORD}"
             rf"(?:,?[ \t]+(?P<y>{_YEAR}))?(?![\d:.,]\d|\w)"
         ),
     ),
     (
         "part_month",
-        re.compile(
+        _Source(
             rf"\b(?P<part>early|mid|late|the "
             rf"(?:early|first|last|final) days of|the (?:beginning|start|"
             rf"middle|end) of)[ \t-]+(?P<mon>{_MON})(?:,?[ \t]+(?:of[ \t]+)?(?P<y>{_YEAR}))?{_END}",
             re.IGNORECASE,
         ),
     ),
-    ("my", re.compile(rf"\b(?P<mon>{_MON})\.?,?[ \t]+(?:of[ \t]+)?(?P<y>{_YEAR}){_END}")),
+    ("my", _Source(rf"\b(?P<mon>{_MON})\.?,?[ \t]+(?:of[ \t]+)?(?P<y>{_YEAR}){_END}")),
     (
         "month",
-        re.compile(
+        _Source(
             rf"\b(?P<prep>in|since|until|till|by|during|through|throughout|from|last|this|next|"
             rf"early|late|mid|of)[ \t-]+(?P<mon>{_MON}){_END}(?!\.?[ \t]?\d)",
             re.IGNORECASE,
@@ -109,7 +118,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year_range",
-        re.compile(
+        _Source(
             rf"\b(?:(?P<pre>from|between)[ \t]+)?(?P<y>{_YEAR})[ \t]*(?:[-–—]|to|and|until)[ \t]*"
             rf"(?P<y2>{_YEAR}|\d\d){_END}",
             re.IGNORECASE,
@@ -117,7 +126,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year",
-        re.compile(
+        _Source(
             rf"(?:\b(?P<prep>in|since|from|until|till|by|of|during|through|before|after|the|early|"
             rf"late|mid|around|circa|spring|summer|autumn|fall|winter)[ \t-]+)"
             rf"(?P<y>{_YEAR})(?!\d|[-–]\d|,\d)",
@@ -126,7 +135,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "weekday",
-        re.compile(
+        _Source(
             rf"\b(?:(?P<rel>last|this|next|on|early|late)[ \t]+)?(?:the[ \t]+(?:morning|evening|"
             rf"night|afternoon)[ \t]+of[ \t]+)?(?P<wd>{_WD}){_END}(?:[ \t]+(?P<part>morning|"
             rf"evening|night|afternoon))?"
@@ -134,7 +143,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "relative",
-        re.compile(
+        _Source(
             r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|last night|"
             r"this (?:morning|afternoon|evening)|(?:earlier |later )?this (?:week|month|year)|"
             r"last (?:week|month|year)|next (?:week|month|year)|the previous (?:week|month|year)|"
@@ -154,9 +163,14 @@ _GUARDS = {
     "weekday": "[lLtToOeEnNMWFS]",
     "part_month": "[eEmMlLtT]",
 }
-_PATTERNS = [
-    (kind, re.compile(f"(?={_GUARDS[kind]})" + pat.pattern, pat.flags) if kind in _GUARDS else pat)
-    for kind, pat in _PATTERNS
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        kind,
+        re.compile(
+            f"(?={_GUARDS[kind]})" + src.pattern if kind in _GUARDS else src.pattern, src.flags
+        ),
+    )
+    for kind, src in _SOURCES
 ]
 
 #: Cheap tests that a pattern can match at all, run before it (each is implied by a match of
