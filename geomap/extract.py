@@ -283,19 +283,18 @@ def find_toponyms(
     windows: dict[tuple[int, int], str] = {}
     ends_of: dict[int, list[int]] = {}  # the j of each window (i, j), by i, increasing
     for i in capitalised:
-        reach: list[int] = []
-        for j in range(i, min(n, i + MAX_NAME_TOKENS)):
+        # a capitalised word is never a (lower-case) connector: it is a window on its own
+        windows[(i, i)] = name_key(words[i])
+        reach = ends_of[i] = [i]
+        for j in range(i + 1, min(n, i + MAX_NAME_TOKENS)):
             word = words[j]
-            if j > i:
-                if not _joined(text, ends[j - 1], starts[j]):
-                    break
-                if not (caps[j] or word in _CONNECTORS or word in DIVISION_WORDS):
-                    break
-            if word in _CONNECTORS:
-                continue
-            windows[(i, j)] = name_key(text[starts[i] : ends[j]])
-            reach.append(j)
-        ends_of[i] = reach
+            if not (caps[j] or word in _CONNECTORS or word in DIVISION_WORDS):
+                break
+            if not _joined(text, ends[j - 1], starts[j]):
+                break
+            if word not in _CONNECTORS:
+                windows[(i, j)] = name_key(text[starts[i] : ends[j]])
+                reach.append(j)
     found = gazetteer.lookup_keys(windows.values())
 
     spans: list[Span] = []
