@@ -15,7 +15,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from geomap.asciifold import ascii_lower, lowered
 from geomap.models import Article, DateValue, TimeExpr
 
 __all__ = [
@@ -55,12 +57,20 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _ORD = r"(?:st|nd|rd|th)?"
 _END = r"(?![\w-])"
 
+
+class _Source(NamedTuple):
+    """A pattern's text and flags, compiled once its guard is known (see ``_GUARDS``)."""
+
+    pattern: str
+    flags: int = 0
+
+
 # (name, pattern); earlier names win ties between overlapping matches of equal length.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+_SOURCES: list[tuple[str, _Source]] = [
+    ("iso", _Source(rf"\b(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     (
         "md_range",
-        re.compile(
+        _Source(
             rf"\b(?P<mon>{_MON})\.?[ \t]?(?P<d>\d{{1,2}}){_ORD}[ \t]*[-–][ \t]*"
             rf"(?P<d2>\d{{1,2}}){_ORD}"
             rf"(?:,?[ \t]+(?P<y>{_YEAR}))?{_END}"
@@ -68,7 +78,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "dm_range",
-        re.compile(
+        _Source(
             rf"\b(?P<d>\d{{1,2}}){_ORD}[ \t]*[-–][ \t]*"
             rf"(?P<d2>\d{{1,2}}){_ORD}[ \t]+(?P<mon>{_MON})\.?"
             rf"(?:,?[ \t]+(?P<y>{_YEAR}))?{_END}"
@@ -76,31 +86,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "dmy",
-        re.compile(
+        _Source(
             rf"\b(?P<d>\d{{1,2}}){_ORD}[ \t]+(?:of[ \t]+)?"
             rf"(?P<mon>{_MON})\.?(?:,?[ \t]+(?P<y>{_YEAR}))?{_END}"
         ),
     ),
     (
         "mdy",
-        re.compile(
+        _Source(
             rf"\b(?P<mon>{_MON})\.?[ \t]?(?P<d>\d{{1,2}}){_ORD}"
             rf"(?:,?[ \t]+(?P<y>{_YEAR}))?(?![\d:.,]\d|\w)"
         ),
     ),
     (
         "part_month",
-        re.compile(
+        _Source(
             rf"\b(?P<part>early|mid|late|the "
             rf"(?:early|first|last|final) days of|the (?:beginning|start|"
             rf"middle|end) of)[ \t-]+(?P<mon>{_MON})(?:,?[ \t]+(?:of[ \t]+)?(?P<y>{_YEAR}))?{_END}",
             re.IGNORECASE,
         ),
     ),
-    ("my", re.compile(rf"\b(?P<mon>{_MON})\.?,?[ \t]+(?:of[ \t]+)?(?P<y>{_YEAR}){_END}")),
+    ("my", _Source(rf"\b(?P<mon>{_MON})\.?,?[ \t]+(?:of[ \t]+)?(?P<y>{_YEAR}){_END}")),
     (
         "month",
-        re.compile(
+        _Source(
             rf"\b(?P<prep>in|since|until|till|by|during|through|throughout|from|last|this|next|"
             rf"early|late|mid|of)[ \t-]+(?P<mon>{_MON}){_END}(?!\.?[ \t]?\d)",
             re.IGNORECASE,
@@ -108,7 +118,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year_range",
-        re.compile(
+        _Source(
             rf"\b(?:(?P<pre>from|between)[ \t]+)?(?P<y>{_YEAR})[ \t]*(?:[-–—]|to|and|until)[ \t]*"
             rf"(?P<y2>{_YEAR}|\d\d){_END}",
             re.IGNORECASE,
@@ -116,7 +126,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year",
-        re.compile(
+        _Source(
             rf"(?:\b(?P<prep>in|since|from|until|till|by|of|during|through|before|after|the|early|"
             rf"late|mid|around|circa|spring|summer|autumn|fall|winter)[ \t-]+)"
             rf"(?P<y>{_YEAR})(?!\d|[-–]\d|,\d)",
@@ -125,7 +135,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "weekday",
-        re.compile(
+        _Source(
             rf"\b(?:(?P<rel>last|this|next|on|early|late)[ \t]+)?(?:the[ \t]+(?:morning|evening|"
             rf"night|afternoon)[ \t]+of[ \t]+)?(?P<wd>{_WD}){_END}(?:[ \t]+(?P<part>morning|"
             rf"evening|night|afternoon))?"
@@ -133,7 +143,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "relative",
-        re.compile(
+        _Source(
             r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|last night|"
             r"this (?:morning|afternoon|evening)|(?:earlier |later )?this (?:week|month|year)|"
             r"last (?:week|month|year)|next (?:week|month|year)|the previous (?:week|month|year)|"
@@ -153,10 +163,51 @@ _GUARDS = {
     "weekday": "[lLtToOeEnNMWFS]",
     "part_month": "[eEmMlLtT]",
 }
-_PATTERNS = [
-    (kind, re.compile(f"(?={_GUARDS[kind]})" + pat.pattern, pat.flags) if kind in _GUARDS else pat)
-    for kind, pat in _PATTERNS
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        kind,
+        re.compile(
+            f"(?={_GUARDS[kind]})" + src.pattern if kind in _GUARDS else src.pattern, src.flags
+        ),
+    )
+    for kind, src in _SOURCES
 ]
+
+#: Cheap tests that a pattern can match at all, run before it (each is implied by a match of
+#: its pattern: a substring every match contains). Case-sensitive patterns test the text; the
+#: case-insensitive ones are run in lowered form (``geomap.asciifold``) when the text allows.
+_MON_DAY = re.compile(rf"{_MON}\.?[ \t]?\d")
+_DAY_MON = re.compile(rf"\d{_ORD}[ \t]+(?:of[ \t]+)?{_MON}")
+_ANY_YEAR = re.compile(_YEAR)
+_NEEDS: dict[str, re.Pattern[str]] = {
+    "iso": re.compile(rf"{_YEAR}-\d\d-\d\d"),
+    "md_range": _MON_DAY,
+    "dm_range": _DAY_MON,
+    "dmy": _DAY_MON,
+    "mdy": _MON_DAY,
+    "my": re.compile(rf"{_MON}\.?,?[ \t]+(?:of[ \t]+)?{_YEAR}"),
+    "year_range": _ANY_YEAR,
+    "year": _ANY_YEAR,
+    "weekday": re.compile(_WD),
+}
+#: A month name after a space or hyphen and not followed by a word character or hyphen.
+_MONTH_WORD = re.compile(rf"[ \t-]{_MON.lower()}{_END}")
+#: The same for the case-insensitive patterns, on the lowered text.
+_NEEDS_LOWER: dict[str, re.Pattern[str]] = {
+    "month": _MONTH_WORD,
+    "part_month": _MONTH_WORD,
+}
+#: Words one of which every "relative" expression holds (lower case).
+_RELATIVE_WORDS = (
+    "yesterday", "today", "tonight", "tomorrow", "last night", "this morning",
+    "this afternoon", "this evening", "this week", "this month", "this year", "last week",
+    "last month", "last year", "next week", "next month", "next year", "previous week",
+    "previous month", "previous year", "ago",
+)  # fmt: skip
+#: The case-insensitive patterns in lowered, case-sensitive form, by kind.
+_LOWERED: dict[str, re.Pattern[str]] = {
+    kind: lowered(pat) for kind, pat in _PATTERNS if pat.flags & re.IGNORECASE
+}
 
 _NUMBERS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -362,8 +413,18 @@ def tag_dates(
         Non-overlapping expressions; ``value`` is None when one cannot be placed.
     """
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    low = ascii_lower(text)
+    tested: dict[re.Pattern[str], bool] = {}
     for order, (kind, pattern) in enumerate(_PATTERNS):
-        for m in pattern.finditer(text):
+        if not _may_match(kind, text, low, tested):
+            continue  # cannot match: skip the slower full pattern
+        fast = _LOWERED.get(kind)
+        if fast is not None and low is not None:
+            # same matches; groups in lower case, which _value reads case-insensitively
+            matches = fast.finditer(low)
+        else:
+            matches = pattern.finditer(text)
+        for m in matches:
             found.append((m.start(), m.end(), order, kind, m))
     # longest first, then pattern order; keep the non-overlapping ones
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
@@ -383,6 +444,28 @@ def tag_dates(
         value, inferred = res
         exprs.append(TimeExpr(start, end, text[start:end], value, inferred))
     return _merge(text, exprs)
+
+
+def _may_match(kind: str, text: str, low: str | None, tested: dict[re.Pattern[str], bool]) -> bool:
+    """False when the pattern ``kind`` cannot match ``text``: a substring all its matches
+    hold is missing. ``low`` is ``ascii_lower(text)``; ``tested`` keeps the answers of the
+    tests shared by several patterns."""
+    needs = _NEEDS.get(kind)
+    if needs is not None:
+        if needs not in tested:
+            tested[needs] = needs.search(text) is not None
+        if not tested[needs]:
+            return False
+    if low is None:
+        return True
+    needs = _NEEDS_LOWER.get(kind)
+    if needs is not None:
+        if needs not in tested:
+            tested[needs] = needs.search(low) is not None
+        return tested[needs]
+    if kind == "relative":
+        return any(w in low for w in _RELATIVE_WORDS)
+    return True
 
 
 def _merge(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:

@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from geomap.asciifold import ascii_lower, lowered
 from geomap.dates import governing_expr
 from geomap.models import Article, DateValue, Mention, TimeExpr
 from geomap.resolve import Resolution
@@ -93,6 +94,11 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"accidents?|explosions?|ferry disaster)\b",
     }.items()
 }
+#: The same patterns, case-sensitive, for ``ascii_lower`` sentences (same matches, faster).
+_LOWERED: dict[str, re.Pattern[str]] = {name: lowered(pat) for name, pat in _PATTERNS.items()}
+#: Matches wherever one of ``_LOWERED`` does: one scan tells the many sentences that report
+#: no type (every alternative above starts with a letter, hence the cheap ``(?=\w)``).
+_ANY_EVENT = re.compile(r"(?=\w)(?:" + "|".join(p.pattern for p in _LOWERED.values()) + ")")
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -189,7 +195,12 @@ def _number(text: str) -> int | None:
 
 def event_types_of(sentence: str) -> tuple[str, ...]:
     """The codebook types a sentence reports, in codebook order (empty for none)."""
-    return tuple(name for name, pat in _PATTERNS.items() if pat.search(sentence))
+    low = ascii_lower(sentence)
+    if low is None:
+        return tuple(name for name, pat in _PATTERNS.items() if pat.search(sentence))
+    if _ANY_EVENT.search(low) is None:
+        return ()
+    return tuple(name for name, pat in _LOWERED.items() if pat.search(low))
 
 
 def casualty_counts(sentence: str) -> tuple[int | None, int | None]:

@@ -10,9 +10,10 @@ import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "PROPERTY_COLUMNS",
@@ -56,6 +57,8 @@ def lonlat(lat: float, lon: float) -> list[float]:
 
 def _plain(value: Any) -> Any:
     """A JSON-ready value: NA -> None, numpy scalars -> Python, tuples -> lists."""
+    import pandas as pd  # here, not at the top: ``geomap extract`` needs no pandas
+
     if value is None or value is pd.NA:
         return None
     if isinstance(value, float) and math.isnan(value):

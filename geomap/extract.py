@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -183,6 +184,28 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+class _Words:
+    """The words of a text as parallel lists: cheaper than a ``Token`` per word.
+
+    ``words[k]`` is ``text[starts[k]:ends[k]]``; ``caps[k]`` says it is capitalised.
+    """
+
+    __slots__ = ("words", "starts", "ends", "caps")
+
+    def __init__(self, text: str) -> None:
+        found = list(_TOKEN.finditer(text))
+        self.words: list[str] = [m[0] for m in found]
+        self.starts: list[int] = [m.start() for m in found]
+        self.ends: list[int] = [m.end() for m in found]
+        self.caps: list[bool] = [w[0].isupper() for w in self.words]  # words are not empty
+
+
+def _all_caps(word: str) -> bool:
+    """True for an all-capitals word of two letters or more ("US", "MOSCOW"); as
+    ``Token.all_caps``."""
+    return word[:1].isupper() and word.isupper() and sum(map(str.isalpha, word)) >= 2
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence boundaries as (start, end) offsets; abbreviations do not end a sentence."""
     bounds: list[tuple[int, int]] = []
@@ -202,21 +225,24 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if text[s:e].strip()]
 
 
-def _joined(text: str, a: Token, b: Token) -> bool:
-    """True when ``b`` follows ``a`` with only one space or a hyphen between them."""
-    gap = text[a.end : b.start]
+def _joined(text: str, a_end: int, b_start: int) -> bool:
+    """True when a word ending at ``a_end`` and the next, starting at ``b_start``, are
+    separated by only one space or a hyphen."""
+    gap = text[a_end:b_start]
     return gap in (" ", "-", "‐", "‑", "–") or (gap.isspace() and "\n" not in gap and len(gap) < 3)
 
 
-def _after_abbreviation(text: str, a: Token, b: Token) -> bool:
-    """True when ``b`` follows a title or an initial written with a full stop: "Capt. Roy",
-    "Mr. Jones", "Roy A. Nelson"."""
-    if text[a.end : b.start] != ". ":
+def _after_abbreviation(text: str, toks: _Words, a: int, b: int) -> bool:
+    """True when word ``b`` follows word ``a``, a title or an initial written with a full
+    stop: "Capt. Roy", "Mr. Jones", "Roy A. Nelson"."""
+    if text[toks.ends[a] : toks.starts[b]] != ". ":
         return False
-    if len(a.text) == 1:
+    word, after = toks.words[a], toks.words[b]
+    if len(word) == 1:
         # an initial before a surname, not a state abbreviation ("D-W. Va.")
-        return a.text.isupper() and len(b.text) >= 3 and text[b.end : b.end + 1] != "."
-    return a.text.lower() in _TITLE_ABBREVIATIONS
+        end = toks.ends[b]
+        return word.isupper() and len(after) >= 3 and text[end : end + 1] != "."
+    return word.lower() in _TITLE_ABBREVIATIONS
 
 
 def _sentence_index(bounds: Sequence[tuple[int, int]], offset: int) -> int:
@@ -261,29 +287,33 @@ def find_toponyms(
         Sentence boundaries, if already computed.
     """
     text = article.body
-    tokens = tokenize(text)
+    toks = _Words(text)
     if bounds is None:
         bounds = sentences(text)
-    if not tokens or not bounds:
+    if not toks.words or not bounds:
         return []
-    lowered_words = {t.text for t in tokens if t.text.islower()}
-    sent_first = {_first_token_at(tokens, s) for s, _ in bounds}
+    words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
+    n = len(words)
+    lowered_words = set(filter(str.islower, words))
+    sent_first = {bisect_left(starts, s) for s, _ in bounds}
+    capitalised = [i for i, c in enumerate(caps) if c]
 
+    # every run of up to MAX_NAME_TOKENS words from a capitalised one, and its lookup key
     windows: dict[tuple[int, int], str] = {}
-    for i, tok in enumerate(tokens):
-        if not tok.capitalised:
-            continue
-        for j in range(i, min(len(tokens), i + MAX_NAME_TOKENS)):
-            if j > i:
-                if not _joined(text, tokens[j - 1], tokens[j]):
-                    break
-                word = tokens[j].text
-                if not (tokens[j].capitalised or word in _CONNECTORS or word in DIVISION_WORDS):
-                    break
-            last = tokens[j].text
-            if last in _CONNECTORS:
-                continue
-            windows[(i, j)] = name_key(text[tok.start : tokens[j].end])
+    ends_of: dict[int, list[int]] = {}  # the j of each window (i, j), by i, increasing
+    for i in capitalised:
+        # a capitalised word is never a (lower-case) connector: it is a window on its own
+        windows[(i, i)] = name_key(words[i])
+        reach = ends_of[i] = [i]
+        for j in range(i + 1, min(n, i + MAX_NAME_TOKENS)):
+            word = words[j]
+            if not (caps[j] or word in _CONNECTORS or word in DIVISION_WORDS):
+                break
+            if not _joined(text, ends[j - 1], starts[j]):
+                break
+            if word not in _CONNECTORS:
+                windows[(i, j)] = name_key(text[starts[i] : ends[j]])
+                reach.append(j)
     found = gazetteer.lookup_keys(windows.values())
 
     spans: list[Span] = []
@@ -301,44 +331,41 @@ def find_toponyms(
                     is_dateline=True,
                 )
             )
-    people = _person_words(text, tokens, found, windows, sent_first)
+    people = _person_words(text, toks, capitalised, found, windows)
     taken_until = -1
-    for i, tok in enumerate(tokens):
-        if i <= taken_until or not tok.capitalised:
+    for i in capitalised:
+        if i <= taken_until:
             continue
-        if dateline is not None and dateline.place_start <= tok.start < dateline.place_end:
+        if dateline is not None and dateline.place_start <= starts[i] < dateline.place_end:
             continue
+        # the longest window from i that names a place; a lone division word only alone
         best_j = -1
-        for j in range(min(len(tokens), i + MAX_NAME_TOKENS) - 1, i - 1, -1):
-            key = windows.get((i, j))
-            if key is not None and key in found and tokens[j].text not in DIVISION_WORDS:
-                best_j = j
-                break
-            if key is not None and key in found and j > i:
+        for j in reversed(ends_of[i]):
+            if windows[(i, j)] in found and (j > i or words[j] not in DIVISION_WORDS):
                 best_j = j
                 break
         if best_j < 0:
             continue
         cands = found[windows[(i, best_j)]]
-        keep = _keep(text, tokens, i, best_j, cands, gazetteer, lowered_words, sent_first)
+        keep = _keep(text, toks, i, best_j, cands, gazetteer, lowered_words, sent_first)
         if keep and i == best_j and windows[(i, i)] in people and not _is_strong(cands):
             keep = False  # "Jones said" after "Bob Jones": one sense per document
         taken_until = best_j
         if not keep:
             continue
         qualifier = None
-        if best_j + 1 < len(tokens) and tokens[best_j + 1].text.lower() in DIVISION_WORDS:
-            if _joined(text, tokens[best_j], tokens[best_j + 1]):
-                qualifier = tokens[best_j + 1].text.lower()
+        if best_j + 1 < n and words[best_j + 1].lower() in DIVISION_WORDS:
+            if _joined(text, ends[best_j], starts[best_j + 1]):
+                qualifier = words[best_j + 1].lower()
         elif (
             i >= 2
-            and tokens[i - 1].text == "of"
-            and tokens[i - 2].text in DIVISION_WORDS  # lower case: "the state of Washington"
-            and _joined(text, tokens[i - 2], tokens[i - 1])
-            and _joined(text, tokens[i - 1], tok)
+            and words[i - 1] == "of"
+            and words[i - 2] in DIVISION_WORDS  # lower case: "the state of Washington"
+            and _joined(text, ends[i - 2], starts[i - 1])
+            and _joined(text, ends[i - 1], starts[i])
         ):
-            qualifier = tokens[i - 2].text
-        start, end = tok.start, tokens[best_j].end
+            qualifier = words[i - 2]
+        start, end = starts[i], ends[best_j]
         spans.append(
             Span(
                 start,
@@ -395,10 +422,10 @@ def _state_abbreviations(
 
 def _person_words(
     text: str,
-    tokens: Sequence[Token],
+    toks: _Words,
+    capitalised: Sequence[int],
     found: dict[str, tuple[Candidate, ...]],
     windows: dict[tuple[int, int], str],
-    sent_first: set[int],
 ) -> set[str]:
     """Name keys the document uses as people's names: "Bob Jones", "Mr. Jones".
 
@@ -406,26 +433,28 @@ def _person_words(
     pair of capitalised words that is not itself a place and whose first word is neither a
     place nor a place modifier.
     """
+    words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     people: set[str] = set()
-    for k in range(1, len(tokens)):
-        tok, prev = tokens[k], tokens[k - 1]
-        if not tok.capitalised or tok.all_caps:
-            continue
-        abbreviated = _after_abbreviation(text, prev, tok)
-        if not abbreviated and not _joined(text, prev, tok):
+    for k in capitalised:
+        if k == 0:
             continue
         key = windows.get((k, k))
         if key is None or key not in found:
             continue
-        if abbreviated and len(prev.text) == 1:
-            if k >= 2 and tokens[k - 2].capitalised and _joined(text, tokens[k - 2], prev):
+        if _all_caps(words[k]):
+            continue
+        abbreviated = _after_abbreviation(text, toks, k - 1, k)
+        if not abbreviated and not _joined(text, ends[k - 1], starts[k]):
+            continue
+        if abbreviated and len(words[k - 1]) == 1:
+            if k >= 2 and caps[k - 2] and _joined(text, ends[k - 2], starts[k - 1]):
                 people.add(key)  # "Roy A. Nelson"
             continue
-        pword = prev.text.lower().rstrip(".")
+        pword = words[k - 1].lower().rstrip(".")
         if pword in _TITLES and pword not in ("said", "says", "told", "according"):
             people.add(key)
             continue
-        if not prev.capitalised or prev.all_caps or pword in _FUNCTION_WORDS:
+        if not caps[k - 1] or _all_caps(words[k - 1]) or pword in _FUNCTION_WORDS:
             continue
         if pword in _MODIFIERS or pword in _NEVER or pword in _ORG_HEADS:
             continue
@@ -435,43 +464,31 @@ def _person_words(
         pkey = windows.get((k - 1, k - 1))
         if pkey is not None and pkey in found and _is_strong(found[pkey]):
             continue  # "Baku Azerbaijan", "Paris Texas"
-        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if nxt is not None and nxt.capitalised and _joined(text, tok, nxt):
+        if k + 1 < len(words) and caps[k + 1] and _joined(text, ends[k], starts[k + 1]):
             continue  # longer sequences are judged by their own rules
         people.add(key)
     return people
 
 
-def _first_token_at(tokens: Sequence[Token], offset: int) -> int:
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _only_modifiers(tokens: Sequence[Token], left: int, i: int) -> bool:
+def _only_modifiers(words: Sequence[str], left: int, i: int) -> bool:
     """True when every word from ``left`` to before ``i`` is a place modifier ("North")."""
     return all(
-        tokens[m].text.lower() in _MODIFIERS or tokens[m].text.lower() in _FUNCTION_WORDS
+        words[m].lower() in _MODIFIERS or words[m].lower() in _FUNCTION_WORDS
         for m in range(left, i)
     )
 
 
-def _title_case(tokens: Sequence[Token], left: int, right: int) -> bool:
+def _title_case(toks: _Words, left: int, right: int) -> bool:
     """True when the words around a sequence are mostly capitalised (a Title Case line)."""
-    lo, hi = max(0, left - 4), min(len(tokens), right + 5)
-    words = [t for t in tokens[lo:hi] if t.text.lower() not in _FUNCTION_WORDS]
-    caps = sum(t.capitalised for t in words)
-    return len(words) >= 4 and caps >= 0.8 * len(words)
+    lo, hi = max(0, left - 4), min(len(toks.words), right + 5)
+    content = [k for k in range(lo, hi) if toks.words[k].lower() not in _FUNCTION_WORDS]
+    caps = sum(toks.caps[k] for k in content)
+    return len(content) >= 4 and caps >= 0.8 * len(content)
 
 
 def _keep(
     text: str,
-    tokens: Sequence[Token],
+    toks: _Words,
     i: int,
     j: int,
     cands: Sequence[Candidate],
@@ -479,17 +496,19 @@ def _keep(
     lowered_words: set[str],
     sent_first: set[int],
 ) -> bool:
-    """Decide whether tokens[i..j] name a place here (True) or something else (False)."""
-    surface = text[tokens[i].start : tokens[j].end]
+    """Decide whether words i..j name a place here (True) or something else (False)."""
+    words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
+    n = len(words)
+    surface = text[starts[i] : ends[j]]
     key = name_key(surface)
     if key in _NEVER or gazetteer.demonym_country(surface) is not None:
         return False
     strong = _is_strong(cands)
     single = i == j
-    tok = tokens[i]
+    word = words[i]
     # acronyms and all-caps words: only well-known names (US, UK, USSR, MOSCOW)
-    if single and tok.all_caps:
-        letters = sum(c.isalpha() for c in tok.text)
+    if single and _all_caps(word):
+        letters = sum(c.isalpha() for c in word)
         if letters <= 4:
             if not any(
                 c.primary and c.place.place_type in ("country", "region", "historical")
@@ -499,82 +518,72 @@ def _keep(
         elif not strong:
             return False
     # capitalised common words ("Union", "Secretary", "From")
-    if single and (key in gazetteer.common_words or tok.text.lower() in lowered_words):
+    if single and (key in gazetteer.common_words or word.lower() in lowered_words):
         countryish = any(
             c.primary and c.place.place_type in ("country", "region", "historical") for c in cands
         )
-        if not countryish and (not strong or i in sent_first or tok.text.lower() in lowered_words):
+        if not countryish and (not strong or i in sent_first or word.lower() in lowered_words):
             return False
     # plurals of common words ("Cases", "Mines") unless the place is a well-known one
     if single and not strong and key in gazetteer.plural_words:
         return False
     # the capitalised sequence around the name: persons and organisations
     left = i
-    while (
-        left > 0
-        and _joined(text, tokens[left - 1], tokens[left])
-        and (tokens[left - 1].capitalised)
-    ):
+    while left > 0 and caps[left - 1] and _joined(text, ends[left - 1], starts[left]):
         left -= 1
     right = j
-    while (
-        right + 1 < len(tokens)
-        and _joined(text, tokens[right], tokens[right + 1])
-        and (tokens[right + 1].capitalised)
-    ):
+    while right + 1 < n and caps[right + 1] and _joined(text, ends[right], starts[right + 1]):
         right += 1
-    before = tokens[i - 1].text.lower().rstrip(".") if i > 0 else ""
-    if i > 0 and before in _TITLES and (
-        _joined(text, tokens[i - 1], tokens[i]) or _after_abbreviation(text, tokens[i - 1], tok)
-    ):
+    before = words[i - 1].lower().rstrip(".") if i > 0 else ""
+    abbreviated = i > 0 and _after_abbreviation(text, toks, i - 1, i)
+    if i > 0 and before in _TITLES and (abbreviated or _joined(text, ends[i - 1], starts[i])):
         return False  # "Minister Sergey", "Mayor Jackson", "Capt. Roy"
     if (
-        i >= 2
-        and _after_abbreviation(text, tokens[i - 1], tok)
-        and len(tokens[i - 1].text) == 1
-        and tokens[i - 2].capitalised
-        and _joined(text, tokens[i - 2], tokens[i - 1])
+        abbreviated
+        and i >= 2
+        and len(words[i - 1]) == 1
+        and caps[i - 2]
+        and _joined(text, ends[i - 2], starts[i - 1])
     ):
         return False  # "Roy A. Nelson", "George W. Bush"
-    if i >= 2 and tokens[i - 1].text == "of" and tokens[i - 2].text.lower() in _ORG_HEADS:
+    if i >= 2 and words[i - 1] == "of" and words[i - 2].lower() in _ORG_HEADS:
         return False  # "Bank of England", "University of Chicago"
-    if j + 1 < len(tokens) and tokens[j + 1].text.lower() in _DISEASE_WORDS:
+    if j + 1 < n and words[j + 1].lower() in _DISEASE_WORDS:
         return False  # "Marburg virus", "West Nile fever", "Spanish flu"
     for k in range(j + 1, right + 1):
-        word = tokens[k].text.lower().rstrip(".")
-        if word in _NAMED_AFTER:
+        after = words[k].lower().rstrip(".")
+        if after in _NAMED_AFTER:
             return False  # "Minsk Group", "Geneva Convention", "Washington Post"
-        if word in _ORG_HEADS or word in _TITLES or word in DIVISION_WORDS:
+        if after in _ORG_HEADS or after in _TITLES or after in DIVISION_WORDS:
             if k == j + 1 or all(
-                tokens[m].text.lower() in _ORG_HEADS or tokens[m].capitalised
-                for m in range(j + 1, k)
+                words[m].lower() in _ORG_HEADS or caps[m] for m in range(j + 1, k)
             ):
                 # an institution or office of the place: "Texas Department of Health",
                 # "Ohio Supreme Court", "Gainesville Police", "U.S. Attorney", "Tovuz Rayon"
-                return _only_modifiers(tokens, left, i)
+                return _only_modifiers(words, left, i)
             break
     others = [k for k in range(left, right + 1) if k < i or k > j]
-    if not [k for k in others if k > j] and _only_modifiers(tokens, left, i):
+    if not [k for k in others if k > j] and _only_modifiers(words, left, i):
         return True  # "Northeast Georgia", "Greater London"
     if not others:
         return True
     for k in range(left, i):
-        word = tokens[k].text.lower()
-        if word in _TITLES or word in _ORG_HEADS:
+        lower = words[k].lower()
+        if lower in _TITLES or lower in _ORG_HEADS:
             return False  # "Secretary General Antonio", "Council Minsk"
-    headline = _title_case(tokens, left, right)
+    headline = _title_case(toks, left, right)
     for k in others:
-        other = tokens[k]
-        okey = name_key(other.text)
+        other = words[k]
+        okey = name_key(other)
         if okey in _FUNCTION_WORDS or okey in _NEVER:
             continue
         if okey in gazetteer.common_words and (headline or k < i and k in sent_first):
             continue
-        if gazetteer.demonym_country(other.text) is not None:
+        if gazetteer.demonym_country(other) is not None:
             continue
-        if other.text.lower() in _TITLES or other.text.lower() in DIVISION_WORDS:
+        if other.lower() in _TITLES or other.lower() in DIVISION_WORDS:
             continue
-        ocands = gazetteer.lookup(other.text)
+        ocands = gazetteer.lookup(other)
         if any(c.primary and c.place.place_type in ("country", "region") for c in ocands):
             continue  # "Baku Azerbaijan" in a headline
         # any other capitalised word beside it makes a name of something else:

@@ -43,11 +43,33 @@ class Candidate:
     capital: bool = False
 
 
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two (lat, lon) points (geopy)."""
-    from geopy.distance import great_circle
+#: Mean Earth radius in km, as geopy's ``great_circle`` uses it.
+_EARTH_RADIUS_KM = 6371.009
 
-    return float(great_circle(a, b).km)
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (lat, lon) points.
+
+    The same arithmetic as geopy's ``great_circle`` (so the same floats), without importing
+    geopy; points outside the valid ranges go to geopy itself (it normalises or rejects them).
+    """
+    lat1, lon1 = float(a[0]), float(a[1])
+    lat2, lon2 = float(b[0]), float(b[1])
+    if not (abs(lat1) <= 90.0 and abs(lat2) <= 90.0 and abs(lon1) <= 180.0 and abs(lon2) <= 180.0):
+        from geopy.distance import great_circle
+
+        return float(great_circle(a, b).km)
+    rlat1, rlat2 = math.radians(lat1), math.radians(lat2)
+    sin_lat1, cos_lat1 = math.sin(rlat1), math.cos(rlat1)
+    sin_lat2, cos_lat2 = math.sin(rlat2), math.cos(rlat2)
+    delta_lon = math.radians(lon2) - math.radians(lon1)
+    cos_delta, sin_delta = math.cos(delta_lon), math.sin(delta_lon)
+    across = cos_lat1 * sin_lat2 - sin_lat1 * cos_lat2 * cos_delta
+    d = math.atan2(
+        math.sqrt((cos_lat2 * sin_delta) ** 2 + across**2),
+        sin_lat1 * sin_lat2 + cos_lat1 * cos_lat2 * cos_delta,
+    )
+    return _EARTH_RADIUS_KM * d
 
 
 def cache_dir() -> Path:
@@ -230,6 +252,9 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Places a name may refer to, most populous first (at most ``MAX_CANDIDATES``)."""
         key = name_key(name)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
         return self.lookup_keys([key]).get(key, ())
 
     def lookup_keys(self, keys: Iterable[str]) -> dict[str, tuple[Candidate, ...]]:

@@ -686,6 +686,26 @@ def _lines(text: str, start: int) -> Iterator[tuple[int, int]]:
         pos = end + 1
 
 
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def _mostly_latin(sample: str) -> bool:
+    """True when more than half the letters of ``sample`` are Latin (``_LATIN``).
+
+    Counting letters with the regular expressions is slow; when the ASCII letters alone are
+    more than half of all the letters there could be, the answer is known without it.
+    """
+    if sample.isascii():
+        return True
+    ascii_part = sample.encode("ascii", "ignore")
+    ascii_letters = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    others = len(sample) - len(ascii_part)
+    if ascii_letters > 0.5 * (ascii_letters + others):
+        return True  # even if every other character were a non-Latin letter
+    n_letters = len(_LETTER.findall(sample))
+    return n_letters > 0 and len(_LATIN.findall(sample)) > 0.5 * n_letters
+
+
 def _is_boilerplate(line: str, mostly_latin: bool) -> bool:
     s = line.strip()
     if not s:
@@ -741,12 +761,7 @@ def parse_article(
         elif published is None:
             published, date_source = day, "header"
 
-    sample = text[:20000]
-    if sample.isascii():
-        mostly_latin = True
-    else:
-        n_letters = len(_LETTER.findall(sample))
-        mostly_latin = n_letters > 0 and len(_LATIN.findall(sample)) > 0.5 * n_letters
+    mostly_latin = _mostly_latin(text[:20000])
 
     dateline: Dateline | None = None
     first_content: tuple[int, int] | None = None

@@ -78,6 +78,7 @@ _AZ_ENGLISH = str.maketrans(
 )
 
 
+@lru_cache(maxsize=131072)
 def name_key(text: str) -> str:
     """Return the lookup key of a place name as written.
 
@@ -95,11 +96,6 @@ def name_key(text: str) -> str:
     str
         The key; empty when nothing of the name is left.
     """
-    return _name_key(text)
-
-
-@lru_cache(maxsize=131072)
-def _name_key(text: str) -> str:
     text = text.translate(SPECIAL_LETTERS)
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text)

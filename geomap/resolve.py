@@ -42,7 +42,7 @@ class Context:
         """Share of the article's country evidence that points at ``code`` (0..1)."""
         if not code or not self.countries:
             return 0.0
-        return self.countries[code] / sum(self.countries.values())
+        return self.countries.get(code, 0) / sum(self.countries.values())
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     elif p.place_type == "populated_place":
         score += 0.8  # a bare name is a town more often than the division named after it
     local = 0.0
-    if p.country_code and p.admin1 and ctx.admin1[(p.country_code, p.admin1)]:
+    if p.country_code and p.admin1 and ctx.admin1.get((p.country_code, p.admin1)):
         local += 1.2
     if ctx.points and p.place_type not in ("country", "region", "historical"):
         nearest = _nearest_km(p.lat, p.lon, ctx.radians)
@@ -165,6 +165,29 @@ def _pick(span: Span, ctx: Context, kind: tuple[str, str | None] | None = None) 
             ):
                 return Resolution(span, p, best.score)
     return best
+
+
+_Picked = dict[tuple[str, str | None, int, tuple[str, str | None] | None], tuple[Place, float]]
+
+
+def _pick_same(
+    span: Span,
+    ctx: Context,
+    picked: _Picked,
+    kind: tuple[str, str | None] | None = None,
+) -> Resolution:
+    """``_pick(span, ctx)``, reusing the choice made for an earlier span of the same name.
+
+    Spans of one name share their qualifier-free candidates (the same tuple); ``picked``
+    must only ever be used with the same ``ctx`` for a name.
+    """
+    key = (span.surface, span.qualifier, id(span.candidates), kind)
+    hit = picked.get(key)
+    if hit is not None:
+        return Resolution(span, hit[0], hit[1])
+    res = _pick(span, ctx, kind)
+    picked[key] = (res.place, res.score)
+    return res
 
 
 _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
@@ -305,13 +328,15 @@ def resolve_spans(
     empty = Context(dateline_country=dateline_country)
     if dateline_country:
         empty.countries[dateline_country] += 3
-    first = [_pick(span, empty) for span in spans]
+    picked: _Picked = {}
+    first = [_pick_same(span, empty, picked) for span in spans]
     neighbours = _neighbours(spans, text) if text is not None else {}
     links = _list_links(neighbours)
     containers = _containers(spans, first, text, neighbours, links) if text is not None else {}
     kinds = _list_kinds(first, links)
     confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
     contexts: dict[str, Context] = {}
+    picked = {}  # now with each name's own context
     second: list[Resolution] = []
     for k, span in enumerate(spans):
         ctx = contexts.get(span.surface)
@@ -325,7 +350,7 @@ def resolve_spans(
                              span.is_dateline, span.qualifier), ctx)  # fmt: skip
             res = Resolution(span, res.place, max(res.score, MIN_SCORE))
         else:
-            res = _pick(span, ctx, kinds.get(k))
+            res = _pick_same(span, ctx, picked, kinds.get(k))
         if res.score >= MIN_SCORE or span.is_dateline:
             second.append(res)
     return second
