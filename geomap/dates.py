@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -190,6 +190,10 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "year": _ANY_YEAR,
     "weekday": re.compile(_WD),
 }
+#: The patterns whose matches start with a month name (``\b(?P<mon>...)``): they are tried
+#: only where ``_MONTH_NAME`` finds one, instead of at every position of the text.
+_STARTS_WITH_MONTH = frozenset({"md_range", "mdy", "my"})
+_MONTH_NAME = re.compile(_MON)
 #: A month name after a space or hyphen and not followed by a word character or hyphen.
 _MONTH_WORD = re.compile(rf"[ \t-]{_MON.lower()}{_END}")
 #: The same for the case-insensitive patterns, on the lowered text.
@@ -415,11 +419,16 @@ def tag_dates(
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     low = ascii_lower(text)
     tested: dict[re.Pattern[str], bool] = {}
+    month_starts: list[int] | None = None
     for order, (kind, pattern) in enumerate(_PATTERNS):
         if not _may_match(kind, text, low, tested):
             continue  # cannot match: skip the slower full pattern
         fast = _LOWERED.get(kind)
-        if fast is not None and low is not None:
+        if kind in _STARTS_WITH_MONTH:
+            if month_starts is None:
+                month_starts = [m.start() for m in _MONTH_NAME.finditer(text)]
+            matches = _matches_at(pattern, text, month_starts)
+        elif fast is not None and low is not None:
             # same matches; groups in lower case, which _value reads case-insensitively
             matches = fast.finditer(low)
         else:
@@ -444,6 +453,23 @@ def tag_dates(
         value, inferred = res
         exprs.append(TimeExpr(start, end, text[start:end], value, inferred))
     return _merge(text, exprs)
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: Sequence[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending).
+
+    A month name inside an earlier one (``_MONTH_NAME`` matches do not overlap) follows a
+    letter, so no ``\b(?P<mon>...)`` pattern can start there.
+    """
+    end = 0
+    for pos in starts:
+        if pos >= end:
+            m = pattern.match(text, pos)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 def _may_match(kind: str, text: str, low: str | None, tested: dict[re.Pattern[str], bool]) -> bool:

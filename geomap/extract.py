@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from geomap.gazetteer import Candidate, Gazetteer
@@ -206,11 +206,36 @@ def _all_caps(word: str) -> bool:
     return word[:1].isupper() and word.isupper() and sum(map(str.isalpha, word)) >= 2
 
 
+#: Where a ``_SENTENCE_END`` match can start: after a full stop (or !?…), or at a line break.
+_SENTENCE_STOP = re.compile(r"[.!?…]")
+
+
+def _sentence_ends(text: str) -> Iterator[re.Match[str]]:
+    """``_SENTENCE_END.finditer(text)``, trying the pattern only where a match can start.
+
+    Every match starts right after one of ``.!?…`` (its look-behind) or at a ``\n``; those
+    few places are found by fast scans and tried in order, as ``finditer`` would.
+    """
+    starts = {m.end() for m in _SENTENCE_STOP.finditer(text)}
+    at = text.find("\n")
+    while at >= 0:
+        starts.add(at)
+        at = text.find("\n", at + 1)
+    end = 0
+    for pos in sorted(starts):
+        if pos < end:
+            continue
+        m = _SENTENCE_END.match(text, pos)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence boundaries as (start, end) offsets; abbreviations do not end a sentence."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in _sentence_ends(text):
         before = text[max(start, m.start() - 6) : m.start()].rstrip('."”’)').split()
         word = before[-1].lower().strip('("“') if before else ""
         if text[m.start() - 1 : m.start()] == "." and (

@@ -203,6 +203,11 @@ def _place(row: Sequence[Any]) -> Place:
     )
 
 
+def _rank(cand: Candidate) -> tuple[int, str]:
+    """Most populous first, then by ``place_id``."""
+    return (-cand.place.population, cand.place.place_id)
+
+
 class Gazetteer:
     """Read-only access to the compiled gazetteer.
 
@@ -261,8 +266,9 @@ class Gazetteer:
         """Candidates for many normalised keys at once; keys with none are left out."""
         out: dict[str, tuple[Candidate, ...]] = {}
         missing = []
+        cache = self._cache
         for key in set(keys):
-            hit = self._cache.get(key)
+            hit = cache.get(key)
             if hit is None:
                 missing.append(key)
             elif hit:
@@ -280,13 +286,11 @@ class Gazetteer:
                     Candidate(_place(row[2:]), bool(row[1]), bool(row[12]))
                 )
             for key in chunk:
-                cands = sorted(
-                    found.get(key, ()), key=lambda c: (-c.place.population, c.place.place_id)
-                )[:MAX_CANDIDATES]
-                value = tuple(cands)
-                if len(self._cache) > 200_000:
-                    self._cache.clear()
-                self._cache[key] = value
+                rows = found.get(key)
+                value = () if rows is None else tuple(sorted(rows, key=_rank)[:MAX_CANDIDATES])
+                if len(cache) > 200_000:
+                    cache.clear()
+                cache[key] = value
                 if value:
                     out[key] = value
         return out

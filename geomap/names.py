@@ -96,6 +96,8 @@ def name_key(text: str) -> str:
     str
         The key; empty when nothing of the name is left.
     """
+    if text.isascii() and text.isalpha():
+        return text.lower()  # a plain word: nothing to remove, fold or collapse
     text = text.translate(SPECIAL_LETTERS)
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text)
