@@ -43,33 +43,15 @@ class Candidate:
     capital: bool = False
 
 
-#: Mean Earth radius in km, as geopy's ``great_circle`` uses it.
-_EARTH_RADIUS_KM = 6371.009
-
-
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two (lat, lon) points.
+    """Great-circle distance in km between two (lat, lon) points (geopy's ``great_circle``).
 
-    The same arithmetic as geopy's ``great_circle`` (so the same floats), without importing
-    geopy; points outside the valid ranges go to geopy itself (it normalises or rejects them).
+    geopy is imported on the first call, so a run that never measures a distance does not
+    pay for the import.
     """
-    lat1, lon1 = float(a[0]), float(a[1])
-    lat2, lon2 = float(b[0]), float(b[1])
-    if not (abs(lat1) <= 90.0 and abs(lat2) <= 90.0 and abs(lon1) <= 180.0 and abs(lon2) <= 180.0):
-        from geopy.distance import great_circle
+    from geopy.distance import great_circle
 
-        return float(great_circle(a, b).km)
-    rlat1, rlat2 = math.radians(lat1), math.radians(lat2)
-    sin_lat1, cos_lat1 = math.sin(rlat1), math.cos(rlat1)
-    sin_lat2, cos_lat2 = math.sin(rlat2), math.cos(rlat2)
-    delta_lon = math.radians(lon2) - math.radians(lon1)
-    cos_delta, sin_delta = math.cos(delta_lon), math.sin(delta_lon)
-    across = cos_lat1 * sin_lat2 - sin_lat1 * cos_lat2 * cos_delta
-    d = math.atan2(
-        math.sqrt((cos_lat2 * sin_delta) ** 2 + across**2),
-        sin_lat1 * sin_lat2 + cos_lat1 * cos_lat2 * cos_delta,
-    )
-    return _EARTH_RADIUS_KM * d
+    return float(great_circle(a, b).km)
 
 
 def cache_dir() -> Path:

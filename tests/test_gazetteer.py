@@ -117,3 +117,10 @@ def test_hull_centre_ignores_a_misfiled_outlier():
     # across the antimeridian
     lat, lon = hull_centre([(-18.0, 178.0), (-17.0, 179.0), (-16.0, -179.0), (-17.0, -178.0)])
     assert abs(lat + 17.0) < 0.01 and (lon > 179.5 or lon < -179.5)
+
+
+def test_distances_are_geopys():
+    from geopy.distance import great_circle
+
+    a, b = (40.4093, 49.8671), (39.8177, 46.7528)  # Baku, Stepanakert
+    assert distance_km(a, b) == great_circle(a, b).km
