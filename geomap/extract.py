@@ -40,7 +40,10 @@ _ORG_HEADS = frozenset(
     "airways club fc united hospital stadium summit declaration process format talks "
     "conference assembly parliament senate congress government administration service "
     "services centre center network radio television tv press mission embassy consulate "
-    "company's house legislature".split()
+    "company's house legislature patrol prosecutor prosecutors auditor coroner utilities "
+    "society museum division census bureau board authority rangers ranger project library "
+    "zoo theatre theater orchestra symphony chamber clerk treasurer assessor commissioner "
+    "commissioners".split()
 )
 #: Organisation heads whose name only recalls a place ("OSCE Minsk Group", "Geneva
 #: Conventions", "Washington Post"): the place is not mentioned as a place.
@@ -134,6 +137,17 @@ _STATE_AFTER_TOWN = re.compile(
     r"|(?P<postal>[A-Z]{2})(?!\w|\.\w)"
     r")"
 )
+
+
+#: A state after a politician's party letter: "D-S.C.", "R-Texas", "D-W. Va.", "I-VT".
+_STATE_AFTER_PARTY = re.compile(
+    r"(?<![\w-])[DRI]-(?:"
+    r"(?P<full>(?:New |North |South |West |Rhode )?[A-Z][a-z]{3,})(?![\w-])"
+    r"|(?P<ap>(?:[A-Z]\.[ \t]?[A-Z][a-z]?|[A-Z][a-z]{1,4}))\."
+    r"|(?P<postal>[A-Z]{2})(?!\w|\.\w)"
+    r")"
+)
+_STATE_NAMES = frozenset(name for name, _ap in US_STATES.values())
 
 
 class Token:
@@ -293,6 +307,19 @@ def _is_strong(cands: Sequence[Candidate]) -> bool:
     return False
 
 
+def _is_famous(cands: Sequence[Candidate]) -> bool:
+    """A name so well known as a place that a person sharing it does not hide it: a country,
+    region or first-level division, or a city of a million ("Jordan", "Georgia", "Houston")."""
+    for c in cands:
+        p = c.place
+        if c.primary and (
+            p.place_type in ("country", "region", "historical", "admin1")
+            or (p.place_type == "populated_place" and p.population >= 1_000_000)
+        ):
+            return True
+    return False
+
+
 def find_toponyms(
     article: Article, gazetteer: Gazetteer, *, bounds: Sequence[tuple[int, int]] | None = None
 ) -> list[Span]:
@@ -373,7 +400,7 @@ def find_toponyms(
             continue
         cands = found[windows[(i, best_j)]]
         keep = _keep(text, toks, i, best_j, cands, gazetteer, lowered_words, sent_first)
-        if keep and i == best_j and windows[(i, i)] in people and not _is_strong(cands):
+        if keep and i == best_j and windows[(i, i)] in people and not _is_famous(cands):
             keep = False  # "Jones said" after "Bob Jones": one sense per document
         taken_until = best_j
         if not keep:
@@ -416,8 +443,30 @@ def _state_abbreviations(
     spans: Sequence[Span],
     gazetteer: Gazetteer,
 ) -> list[Span]:
-    """US states written as abbreviations after a town: "Gainesville, Ga.", "Austin, TX"."""
+    """US states written as abbreviations after a town ("Gainesville, Ga.", "Austin, TX") or
+    after a politician's party ("Rep. Jim Clyburn, D-S.C.", "Sen. John Cornyn, R-Texas")."""
     out: list[Span] = []
+    for m in _STATE_AFTER_PARTY.finditer(text):
+        full = m.group("full")
+        if full:
+            name, start, end = full, m.start("full"), m.end("full")
+        elif m.group("ap"):
+            name = _AP_TO_STATE.get(re.sub(r"[.\s]", "", m.group("ap")))
+            start, end = m.start("ap"), m.end("ap") + 1
+        else:
+            name = _POSTAL_TO_STATE.get(m.group("postal"))
+            start, end = m.start("postal"), m.end("postal")
+        if name is None or name not in _STATE_NAMES:
+            continue
+        cands = tuple(
+            c
+            for c in gazetteer.lookup(name)
+            if c.place.place_type == "admin1" and c.place.country_code == "US"
+        )
+        if cands:
+            out.append(
+                Span(start, end, article.text[start:end], cands, _sentence_index(bounds, start))
+            )
     for m in _STATE_AFTER_TOWN.finditer(text):
         if m.group("ap"):
             name = _AP_TO_STATE.get(re.sub(r"[.\s]", "", m.group("ap")))
@@ -571,8 +620,6 @@ def _keep(
         and _joined(text, ends[i - 2], starts[i - 1])
     ):
         return False  # "Roy A. Nelson", "George W. Bush"
-    if i >= 2 and words[i - 1] == "of" and words[i - 2].lower() in _ORG_HEADS:
-        return False  # "Bank of England", "University of Chicago"
     if j + 1 < n and words[j + 1].lower() in _DISEASE_WORDS:
         return False  # "Marburg virus", "West Nile fever", "Spanish flu"
     for k in range(j + 1, right + 1):

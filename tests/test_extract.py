@@ -142,3 +142,19 @@ def test_abbreviated_titles_and_middle_initials_mark_people(gazetteer):
     got = surfaces(text, gazetteer)
     assert "Roy" not in got and "Nelson" not in got
     assert "Charleston" in got and "W.Va." in got
+
+
+def test_places_that_name_local_institutions_are_places(gazetteer):
+    text = (
+        "The Florida Highway Patrol and the Licking County Prosecutor said the University "
+        "of Georgia lab tested it."
+    )
+    assert surfaces(text, gazetteer) == ["Florida", "Licking County", "Georgia"]
+
+
+def test_state_after_a_party_letter(gazetteer):
+    text = "Rep. James Clyburn, D-S.C., and Sen. John Cornyn, R-Texas, spoke in Washington."
+    spans = find_toponyms(article(text), gazetteer)
+    got = {s.surface: (s.candidates[0].place.place_type, s.candidates[0].place.country_code)
+           for s in spans}  # fmt: skip
+    assert got["S.C."] == ("admin1", "US") and got["Texas"] == ("admin1", "US")
