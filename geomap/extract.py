@@ -445,42 +445,22 @@ def _state_abbreviations(
 ) -> list[Span]:
     """US states written as abbreviations after a town ("Gainesville, Ga.", "Austin, TX") or
     after a politician's party ("Rep. Jim Clyburn, D-S.C.", "Sen. John Cornyn, R-Texas")."""
-    out: list[Span] = []
-    for m in _STATE_AFTER_PARTY.finditer(text):
-        full = m.group("full")
-        if full:
-            name, start, end = full, m.start("full"), m.end("full")
-        elif m.group("ap"):
-            name = _AP_TO_STATE.get(re.sub(r"[.\s]", "", m.group("ap")))
-            start, end = m.start("ap"), m.end("ap") + 1
-        else:
-            name = _POSTAL_TO_STATE.get(m.group("postal"))
-            start, end = m.start("postal"), m.end("postal")
-        if name is None or name not in _STATE_NAMES:
-            continue
-        cands = tuple(
-            c
-            for c in gazetteer.lookup(name)
-            if c.place.place_type == "admin1" and c.place.country_code == "US"
-        )
-        if cands:
-            out.append(
-                Span(start, end, article.text[start:end], cands, _sentence_index(bounds, start))
-            )
+    found: list[tuple[str | None, int, int]] = [
+        _state_named(m) for m in _STATE_AFTER_PARTY.finditer(text)
+    ]
     for m in _STATE_AFTER_TOWN.finditer(text):
-        if m.group("ap"):
-            name = _AP_TO_STATE.get(re.sub(r"[.\s]", "", m.group("ap")))
-            start, end = m.start("ap"), m.end("ap") + 1
-        else:
-            name = _POSTAL_TO_STATE.get(m.group("postal"))
-            start, end = m.start("postal"), m.end("postal")
-        if name is None or any(
+        name, start, end = _state_named(m)
+        if any(
             s.start < end and start < s.end and not (start <= s.start and s.end <= end)
             for s in spans
         ):
             continue
         # the town before the comma must be a place name found here
-        if not any(0 <= m.start() - s.end <= 1 for s in spans):
+        if any(0 <= m.start() - s.end <= 1 for s in spans):
+            found.append((name, start, end))
+    out: list[Span] = []
+    for name, start, end in found:
+        if name not in _STATE_NAMES:
             continue
         cands = tuple(
             c
@@ -492,6 +472,15 @@ def _state_abbreviations(
                 Span(start, end, article.text[start:end], cands, _sentence_index(bounds, start))
             )
     return out
+
+
+def _state_named(m: re.Match[str]) -> tuple[str | None, int, int]:
+    """The state a ``_STATE_AFTER_*`` match names (None if no state) and its offsets."""
+    if m.groupdict().get("full"):
+        return m["full"], m.start("full"), m.end("full")
+    if m["ap"]:
+        return _AP_TO_STATE.get(re.sub(r"[.\s]", "", m["ap"])), m.start("ap"), m.end("ap") + 1
+    return _POSTAL_TO_STATE.get(m["postal"]), m.start("postal"), m.end("postal")
 
 
 def _person_words(

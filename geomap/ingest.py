@@ -189,8 +189,7 @@ def decode_bytes(data: bytes, *, binary_check: bool = True) -> Decoded | None:
                 f"truncated UTF-8 at the end of the file; {len(data) - exc.start} byte(s) dropped",
             )
         bad_utf8 = exc
-    controls = sum(1 for b in data[:65536] if b < 32 and b not in (9, 10, 12, 13))
-    if binary_check and controls > max(8, len(data[:65536]) // 100):
+    if binary_check and _many_controls(data[:65536]):
         return None
     high = [b for b in data if b >= 0x80]
     cyr = data.decode("cp1251", errors="replace")
@@ -209,6 +208,12 @@ def decode_bytes(data: bytes, *, binary_check: bool = True) -> Decoded | None:
     )
 
 
+def _many_controls(head: bytes) -> bool:
+    """Whether more than 1% (and over 8) of these bytes are control characters."""
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(8, len(head) // 100)
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:65536]
     if not sample:
@@ -221,11 +226,14 @@ def _looks_binary(text: str) -> bool:
 
 
 def _read_bytes(path: Path) -> bytes | Problem:
-    try:
-        with open(path, "rb") as fh:
+    fh = _open_binary(path)
+    if isinstance(fh, Problem):
+        return fh
+    with fh:
+        try:
             return fh.read()
-    except OSError as exc:
-        return Problem(str(path), f"cannot be read: {exc.strerror or exc}", severity="skipped")
+        except OSError as exc:
+            return _unreadable(path, exc)
 
 
 class _Lines:
@@ -273,21 +281,35 @@ class _Lines:
             self.content = self.content or bool(line.strip())
             yield line
 
-    def summary(self) -> Problem | None:
-        """A closing note when more than one line needed the fallback."""
+    def drain(self) -> list[Problem]:
+        """What was said about the decoding since the last call."""
+        said, self.problems = self.problems, []
+        return said
+
+    def closing(self) -> list[Problem]:
+        """What is left to say at the end, with a note when more than one line needed the
+        fallback."""
+        said = self.drain()
         if self.fallbacks > 1:
-            return Problem(
-                self.name,
-                f"{self.fallbacks:,} lines were not valid UTF-8 and were decoded by the fallback",
+            said.append(
+                Problem(
+                    self.name,
+                    f"{self.fallbacks:,} lines were not valid UTF-8 and were decoded by the "
+                    "fallback",
+                )
             )
-        return None
+        return said
+
+
+def _unreadable(path: Path, exc: OSError) -> Problem:
+    return Problem(str(path), f"cannot be read: {exc.strerror or exc}", severity="skipped")
 
 
 def _open_binary(path: Path) -> BinaryIO | Problem:
     try:
         return open(path, "rb")
     except OSError as exc:
-        return Problem(str(path), f"cannot be read: {exc.strerror or exc}", severity="skipped")
+        return _unreadable(path, exc)
 
 
 def _looks_binary_head(fh: BinaryIO) -> bool:
@@ -295,8 +317,7 @@ def _looks_binary_head(fh: BinaryIO) -> bool:
     fh.seek(0)
     if head.startswith(tuple(bom for bom, _ in _BOMS)):
         return False
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return b"\x00" in head or controls > max(8, len(head) // 100)
+    return b"\x00" in head or _many_controls(head)
 
 
 def read_txt(
@@ -413,8 +434,7 @@ def read_jsonl(
     with fh:
         lines = _Lines(fh, name)
         for number, raw in enumerate(lines, start=1):
-            yield from lines.problems
-            lines.problems.clear()
+            yield from lines.drain()
             if not raw.strip():
                 continue
             try:
@@ -440,10 +460,7 @@ def read_jsonl(
                 today=today,
                 encoding=lines.encoding,
             )
-        yield from lines.problems
-        summary = lines.summary()
-        if summary is not None:
-            yield summary
+        yield from lines.closing()
         if not lines.content:
             yield Problem(name, "empty file", severity="skipped")
 
@@ -476,15 +493,14 @@ def _read_csv_rows(
     try:
         header = next(reader)
     except StopIteration:
-        yield from lines.problems
+        yield from lines.drain()
         yield Problem(name, "empty file", severity="skipped")
         return
     except csv.Error as exc:
-        yield from lines.problems
+        yield from lines.drain()
         yield Problem(name, f"cannot read the CSV header: {exc}", 1, "skipped")
         return
-    yield from lines.problems
-    lines.problems.clear()
+    yield from lines.drain()
     if not lines.content and not any(h.strip() for h in header):
         yield Problem(name, "empty file", severity="skipped")
         return
@@ -509,8 +525,7 @@ def _read_csv_rows(
             row_start = reader.line_num + 1
             continue
         line, row_start = row_start, reader.line_num + 1
-        yield from lines.problems
-        lines.problems.clear()
+        yield from lines.drain()
         if not any(cell.strip() for cell in row):
             continue
         extra: tuple[Problem, ...] = ()
@@ -527,10 +542,7 @@ def _read_csv_rows(
             encoding=lines.encoding,
             extra=extra,
         )
-    yield from lines.problems
-    summary = lines.summary()
-    if summary is not None:
-        yield summary
+    yield from lines.closing()
 
 
 # --------------------------------------------------------------------------- dates

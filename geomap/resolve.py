@@ -270,7 +270,6 @@ def _within(place: Place, division: Place) -> bool:
 def _containers(
     spans: Sequence[Span],
     first: Sequence[Resolution],
-    text: str,
     neighbours: dict[int, tuple[int, str]],
     links: dict[int, int],
 ) -> dict[int, Place]:
@@ -332,7 +331,7 @@ def resolve_spans(
     first = [_pick_same(span, empty, picked) for span in spans]
     neighbours = _neighbours(spans, text) if text is not None else {}
     links = _list_links(neighbours)
-    containers = _containers(spans, first, text, neighbours, links) if text is not None else {}
+    containers = _containers(spans, first, neighbours, links)
     kinds = _list_kinds(first, links)
     confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
     contexts: dict[str, Context] = {}
