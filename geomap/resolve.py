@@ -139,17 +139,81 @@ def _context(
     return ctx
 
 
+#: Added to a candidate that lies in a county another name of the article may be, or to a
+#: county that holds a place another name may be ("Paris" and "Henry County": Paris,
+#: Tennessee, in Henry County, Tennessee).
+NESTED_BONUS = 4.0
+
+
+_COUNTY_WORDS = frozenset({"county", "parish", "borough"})
+
+
+def _nested(spans: Sequence[Span]) -> dict[str, frozenset[str]]:
+    """By name: its candidates that nest with a candidate of another name.
+
+    A town nests in a county that holds it (same state, within the county's radius) when the
+    article also writes the county with its word ("Henry County", "Rapides Parish"). Names
+    that can be a country or a state ("California") and a town's spelling variants are left
+    out, as is a county named after the town ("DeKalb County", "DeKalb"): those pairs arise
+    by chance.
+    """
+    counties: dict[str, list[Place]] = {}
+    towns: dict[str, list[Place]] = {}
+    for span in spans:
+        if span.surface in counties:
+            continue
+        named = (span.qualifier or span.surface.rsplit(None, 1)[-1]).lower() in _COUNTY_WORDS
+        counties[span.surface] = [
+            c.place
+            for c in span.candidates
+            if named and c.place.place_type == "admin2" and c.place.admin1
+        ]
+        areas = any(
+            c.primary and c.place.place_type in ("country", "admin1") for c in span.candidates
+        )
+        towns[span.surface] = [
+            c.place
+            for c in span.candidates
+            if c.primary
+            and not areas
+            and c.place.place_type == "populated_place"
+            and c.place.admin1
+        ]
+    out: dict[str, set[str]] = {}
+    for a, cs in counties.items():
+        for county in cs:
+            for b, ts in towns.items():
+                if a == b or a.lower().startswith(b.lower()):  # "DeKalb County", "DeKalb"
+                    continue
+                for town in ts:
+                    if (
+                        town.country_code == county.country_code
+                        and town.admin1 == county.admin1
+                        and distance_km(town.point, county.point) <= county.radius_km + 5
+                    ):
+                        out.setdefault(a, set()).add(county.place_id)
+                        out.setdefault(b, set()).add(town.place_id)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 #: Added to the candidates of the kind a span's list siblings are ("Ohio, Oklahoma and
 #: Washington": Washington is the state).
 LIST_BONUS = 3.0
 
 
-def _pick(span: Span, ctx: Context, kind: tuple[str, str | None] | None = None) -> Resolution:
+def _pick(
+    span: Span,
+    ctx: Context,
+    kind: tuple[str, str | None] | None = None,
+    support: frozenset[str] = frozenset(),
+) -> Resolution:
     best: Resolution | None = None
     for cand in span.candidates:
         s = score_candidate(cand, span, ctx)
         if kind is not None and _of_kind(cand.place, kind):
             s += LIST_BONUS
+        if cand.place.place_id in support:
+            s += NESTED_BONUS
         if best is None or s > best.score:
             best = Resolution(span, cand.place, s)
     assert best is not None
@@ -175,6 +239,7 @@ def _pick_same(
     ctx: Context,
     picked: _Picked,
     kind: tuple[str, str | None] | None = None,
+    support: frozenset[str] = frozenset(),
 ) -> Resolution:
     """``_pick(span, ctx)``, reusing the choice made for an earlier span of the same name.
 
@@ -185,7 +250,7 @@ def _pick_same(
     hit = picked.get(key)
     if hit is not None:
         return Resolution(span, hit[0], hit[1])
-    res = _pick(span, ctx, kind)
+    res = _pick(span, ctx, kind, support)
     picked[key] = (res.place, res.score)
     return res
 
@@ -333,6 +398,7 @@ def resolve_spans(
     links = _list_links(neighbours)
     containers = _containers(spans, first, neighbours, links)
     kinds = _list_kinds(first, links)
+    nested = _nested(spans)
     confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
     contexts: dict[str, Context] = {}
     picked = {}  # now with each name's own context
@@ -349,7 +415,7 @@ def resolve_spans(
                              span.is_dateline, span.qualifier), ctx)  # fmt: skip
             res = Resolution(span, res.place, max(res.score, MIN_SCORE))
         else:
-            res = _pick_same(span, ctx, picked, kinds.get(k))
+            res = _pick_same(span, ctx, picked, kinds.get(k), nested.get(span.surface, frozenset()))
         if res.score >= MIN_SCORE or span.is_dateline:
             second.append(res)
     return second

@@ -111,3 +111,25 @@ def test_a_list_ends_at_and(gazetteer):
 def test_division_word_before_the_name(gazetteer):
     got = resolve("The first case was found in 2003 in the state of Washington.", gazetteer)
     assert got["Washington"][1:] == ("US", "admin1")
+
+
+def test_a_town_and_the_county_that_holds_it_choose_each_other(gazetteer):
+    text = (
+        "A Paris man was arrested on Sunday and is due in Henry County General Sessions "
+        "Court on Tuesday."
+    )
+    got = resolve(text, gazetteer)
+    assert got["Paris"][1] == "US"
+    assert got["Henry County"][1] == "US"
+    far = resolve("A Paris man was arrested on Sunday.", gazetteer)
+    assert far["Paris"][1] == "FR"  # without the county, the capital
+
+
+def test_a_county_does_not_pull_a_state_or_its_own_namesake(gazetteer):
+    # Washington County, Pennsylvania holds a town called California; DeKalb County,
+    # Illinois a town called DeKalb. Neither pairing is evidence.
+    got = resolve("Officials in Washington County said that California had sent aid.", gazetteer)
+    assert got["California"][2] == "admin1"
+    got = resolve("DeKalb County schools closed; DeKalb police said roads were icy.", gazetteer)
+    alone = resolve("DeKalb County schools closed.", gazetteer)
+    assert got["DeKalb County"] == alone["DeKalb County"]
