@@ -271,6 +271,21 @@ def _joined(text: str, a_end: int, b_start: int) -> bool:
     return gap in (" ", "-", "‐", "‑", "–") or (gap.isspace() and "\n" not in gap and len(gap) < 3)
 
 
+_SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "Ste", "Sainte"})
+
+
+def _possessive_inside(text: str, toks: _Words, k: int) -> bool:
+    """True when word ``k`` is the "s" of a possessive ("People's") with a capitalised word
+    joined after it: a possessive inside a longer proper name."""
+    starts, ends = toks.starts, toks.ends
+    return (
+        0 < k < len(starts) - 1
+        and text[ends[k - 1] : starts[k]] in ("'", "’")
+        and toks.caps[k + 1]
+        and _joined(text, ends[k], starts[k + 1])
+    )
+
+
 def _after_abbreviation(text: str, toks: _Words, a: int, b: int) -> bool:
     """True when word ``b`` follows word ``a``, a title or an initial written with a full
     stop: "Capt. Roy", "Mr. Jones", "Roy A. Nelson"."""
@@ -359,6 +374,8 @@ def find_toponyms(
         reach = ends_of[i] = [i]
         for j in range(i + 1, min(n, i + MAX_NAME_TOKENS)):
             word = words[j]
+            if word == "s" and _possessive_inside(text, toks, j):
+                continue  # "People's Republic of China": never a name's end
             if not (caps[j] or word in _CONNECTORS or word in DIVISION_WORDS):
                 break
             if not _joined(text, ends[j - 1], starts[j]):
@@ -400,6 +417,9 @@ def find_toponyms(
             continue
         cands = found[windows[(i, best_j)]]
         keep = _keep(text, toks, i, best_j, cands, gazetteer, lowered_words, sent_first)
+        if keep and words[i] in _SAINTS and best_j + 1 < n and words[best_j + 1] == "s":
+            # "St. Peter's Square", "St. Mary's Hospital": named after the saint, not a place
+            keep = not _possessive_inside(text, toks, best_j + 1)
         if keep and i == best_j and windows[(i, i)] in people and not _is_famous(cands):
             keep = False  # "Jones said" after "Bob Jones": one sense per document
         taken_until = best_j

@@ -158,3 +158,18 @@ def test_state_after_a_party_letter(gazetteer):
     got = {s.surface: (s.candidates[0].place.place_type, s.candidates[0].place.country_code)
            for s in spans}  # fmt: skip
     assert got["S.C."] == ("admin1", "US") and got["Texas"] == ("admin1", "US")
+
+
+def test_a_possessive_inside_a_name(gazetteer):
+    got = surfaces("Officials of the People's Republic of China met in King's Lynn.", gazetteer)
+    assert got == ["People's Republic of China", "King's Lynn"]
+    # a possessive after a whole name still ends it
+    assert surfaces("Iraq's Prime Minister visited Dublin's museums.", gazetteer) == [
+        "Iraq",
+        "Dublin",
+    ]
+
+
+def test_a_saint_with_a_possessive_names_a_landmark_not_a_town(gazetteer):
+    assert surfaces("Pilgrims filled St. Peter's Square on Sunday.", gazetteer) == []
+    assert surfaces("He was taken to St. Mary's Hospital.", gazetteer) == []
