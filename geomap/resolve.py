@@ -37,6 +37,8 @@ class Context:
     dateline_country: str | None = None
     #: ``points`` as (lat, lon) radians and cos(lat), for fast distances
     radians: list[tuple[float, float, float]] = field(default_factory=list)
+    #: the first-level areas named, by country ("Alabama", "Iowa": US)
+    areas: dict[str, set[str]] = field(default_factory=dict)
 
     def country_share(self, code: str | None) -> float:
         """Share of the article's country evidence that points at ``code`` (0..1)."""
@@ -128,6 +130,8 @@ def _context(
         p = res.place
         if p.country_code:
             ctx.countries[p.country_code] += 1
+        if p.place_type == "admin1" and p.country_code:
+            ctx.areas.setdefault(p.country_code, set()).add(p.place_id)
         if p.country_code and p.admin1:
             ctx.admin1[(p.country_code, p.admin1)] += 1
         if p.place_type not in ("country", "region", "historical"):
@@ -138,6 +142,10 @@ def _context(
         ctx.countries[dateline_country] += 3
     return ctx
 
+
+#: Added to a first-level area named like a foreign country ("Georgia") when the article
+#: names two or more other areas of the same country ("Alabama", "Iowa").
+AREAS_BONUS = 3.0
 
 #: Added to a candidate that lies in a county another name of the article may be, or to a
 #: county that holds a place another name may be ("Paris" and "Henry County": Paris,
@@ -208,8 +216,17 @@ def _pick(
     support: frozenset[str] = frozenset(),
 ) -> Resolution:
     best: Resolution | None = None
+    abroad = {c.place.country_code for c in span.candidates if c.place.place_type == "country"}
     for cand in span.candidates:
         s = score_candidate(cand, span, ctx)
+        p = cand.place
+        if (
+            abroad
+            and p.place_type == "admin1"
+            and p.country_code not in abroad
+            and len(ctx.areas.get(p.country_code or "", ())) >= 2
+        ):
+            s += AREAS_BONUS
         if kind is not None and _of_kind(cand.place, kind):
             s += LIST_BONUS
         if cand.place.place_id in support:
@@ -360,8 +377,28 @@ def _containers(
             before is not None and _of_kind(first[before].place, kind)
         ):
             continue
-        out[k] = outer
+        out[k] = _holding(spans[k], spans[nxt], outer)
     return out
+
+
+def _holding(town: Span, region: Span, outer: Place) -> Place:
+    """The region a "Town, Region" pair means: ``outer`` if it holds one of the town's
+    places, else the region's best-scored other area that does ("Blakely, Georgia": the
+    state, as Georgia the country holds no Blakely)."""
+    if any(_inside(c.place, outer) for c in town.candidates):
+        return outer
+    empty = Context()
+    best: tuple[float, Place] | None = None
+    for cand in region.candidates:
+        p = cand.place
+        if p.place_type not in ("admin1", "country") or not p.country_code:
+            continue
+        if not any(_inside(c.place, p) for c in town.candidates):
+            continue
+        s = score_candidate(cand, region, empty)
+        if best is None or s > best[0]:
+            best = (s, p)
+    return outer if best is None else best[1]
 
 
 def _inside(place: Place, outer: Place) -> bool:
@@ -397,6 +434,12 @@ def resolve_spans(
     neighbours = _neighbours(spans, text) if text is not None else {}
     links = _list_links(neighbours)
     containers = _containers(spans, first, neighbours, links)
+    # the region of a "Town, Region" pair is the one that holds the town
+    regions = {
+        neighbours[k][0]: outer
+        for k, outer in containers.items()
+        if any(_inside(c.place, outer) for c in spans[k].candidates)
+    }
     kinds = _list_kinds(first, links)
     nested = _nested(spans)
     confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
@@ -407,6 +450,12 @@ def resolve_spans(
         ctx = contexts.get(span.surface)
         if ctx is None:
             ctx = contexts[span.surface] = _context(confident, dateline_country, skip=span.surface)
+        region = regions.get(k)
+        if region is not None:
+            score = max(score_candidate(c, span, ctx) for c in span.candidates
+                        if c.place.place_id == region.place_id)  # fmt: skip
+            second.append(Resolution(span, region, max(score, MIN_SCORE)))
+            continue
         outer = containers.get(k)
         inner = [c for c in span.candidates if _inside(c.place, outer)] if outer else []
         if inner:

@@ -133,3 +133,24 @@ def test_a_county_does_not_pull_a_state_or_its_own_namesake(gazetteer):
     got = resolve("DeKalb County schools closed; DeKalb police said roads were icy.", gazetteer)
     alone = resolve("DeKalb County schools closed.", gazetteer)
     assert got["DeKalb County"] == alone["DeKalb County"]
+
+
+def test_town_comma_region_chooses_the_region_that_holds_the_town(gazetteer):
+    # Georgia alone is the country; after "Blakely," it is the state that holds Blakely
+    text = "The plant in Blakely, Georgia, made the peanut paste."
+    art = Article(id="t", text=text, body=text)
+    res = resolve_spans(find_toponyms(art, gazetteer), gazetteer, text=text)
+    got = {r.span.surface: (r.place.country_code, r.place.admin1, r.place.place_type) for r in res}
+    assert got["Georgia"] == ("US", "GA", "admin1")
+    assert got["Blakely"][:2] == ("US", "GA")
+
+
+def test_a_state_named_like_a_country_among_other_states(gazetteer):
+    text = (
+        "Cases were confirmed in Alabama and Texas on Monday. Samples from Iowa were sent "
+        "to a contract lab in Georgia."
+    )
+    assert resolve(text, gazetteer)["Georgia"][1:] == ("US", "admin1")
+    # one state is not enough, and a country's own areas never demote it
+    text = "Cases were confirmed in Alabama. Samples were sent to a lab in Georgia."
+    assert resolve(text, gazetteer)["Georgia"][1:] == ("GE", "country")
