@@ -242,11 +242,16 @@ def _pick(
                 p.place_type == "populated_place"
                 and cand.primary
                 and p.country_code == best.place.country_code
+                and p.population >= TOWN_SHARE * best.place.population
                 and _within(p, best.place)
             ):
                 return Resolution(span, p, best.score)
     return best
 
+
+#: A town named like the area around it is meant only when it holds at least this share of
+#: the area's people: "Tovuz", "Khizi" are the towns, "Quebec", "Oaxaca" the areas.
+TOWN_SHARE = 0.1
 
 _Picked = dict[tuple[str, str | None, int, tuple[str, str | None] | None], tuple[Place, float]]
 

@@ -154,3 +154,9 @@ def test_a_state_named_like_a_country_among_other_states(gazetteer):
     # one state is not enough, and a country's own areas never demote it
     text = "Cases were confirmed in Alabama. Samples were sent to a lab in Georgia."
     assert resolve(text, gazetteer)["Georgia"][1:] == ("GE", "country")
+
+
+def test_a_small_town_named_like_its_province_does_not_replace_it(gazetteer):
+    got = resolve("Snow closed schools across Quebec and Oaxaca.", gazetteer)
+    assert got["Quebec"][1:] == ("CA", "admin1")
+    assert got["Oaxaca"][1:] == ("MX", "admin1")
