@@ -160,10 +160,11 @@ def _nested(spans: Sequence[Span]) -> dict[str, frozenset[str]]:
     """By name: its candidates that nest with a candidate of another name.
 
     A town nests in a county that holds it (same state, within the county's radius) when the
-    article also writes the county with its word ("Henry County", "Rapides Parish"). Names
-    that can be a country or a state ("California") and a town's spelling variants are left
-    out, as is a county named after the town ("DeKalb County", "DeKalb"): those pairs arise
-    by chance.
+    article also writes the county with its word ("Henry County", "Rapides Parish"). A name
+    that is also a country or a state of the town's own country ("California", "Kansas";
+    not "Lebanon", which is a town in Indiana and a country abroad) and a town's spelling
+    variants are left out, as is a county named after the town ("DeKalb County", "DeKalb"):
+    those pairs arise by chance.
     """
     counties: dict[str, list[Place]] = {}
     towns: dict[str, list[Place]] = {}
@@ -176,14 +177,17 @@ def _nested(spans: Sequence[Span]) -> dict[str, frozenset[str]]:
             for c in span.candidates
             if named and c.place.place_type == "admin2" and c.place.admin1
         ]
-        areas = any(
-            c.primary and c.place.place_type in ("country", "admin1") for c in span.candidates
-        )
+        # the countries where the name is also a country or a state ("Kansas": US)
+        areas = {
+            c.place.country_code
+            for c in span.candidates
+            if c.primary and c.place.place_type in ("country", "admin1")
+        }
         towns[span.surface] = [
             c.place
             for c in span.candidates
             if c.primary
-            and not areas
+            and c.place.country_code not in areas
             and c.place.place_type == "populated_place"
             and c.place.admin1
         ]

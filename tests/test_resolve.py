@@ -123,6 +123,10 @@ def test_a_town_and_the_county_that_holds_it_choose_each_other(gazetteer):
     assert got["Henry County"][1] == "US"
     far = resolve("A Paris man was arrested on Sunday.", gazetteer)
     assert far["Paris"][1] == "FR"  # without the county, the capital
+    # a town named like a foreign country: Lebanon, Indiana, is in Boone County
+    text = "Lebanon and Zionsville schedule a spring clean-up for Boone County residents."
+    got = resolve(text, gazetteer)
+    assert got["Lebanon"][1:] == ("US", "populated_place")
 
 
 def test_a_county_does_not_pull_a_state_or_its_own_namesake(gazetteer):
@@ -130,6 +134,9 @@ def test_a_county_does_not_pull_a_state_or_its_own_namesake(gazetteer):
     # Illinois a town called DeKalb. Neither pairing is evidence.
     got = resolve("Officials in Washington County said that California had sent aid.", gazetteer)
     assert got["California"][2] == "admin1"
+    # Edgar County, Illinois holds a Kansas too; the state of the same country stays the state
+    got = resolve("Edgar County deputies drove to Kansas on Friday.", gazetteer)
+    assert got["Kansas"][2] == "admin1"
     got = resolve("DeKalb County schools closed; DeKalb police said roads were icy.", gazetteer)
     alone = resolve("DeKalb County schools closed.", gazetteer)
     assert got["DeKalb County"] == alone["DeKalb County"]
