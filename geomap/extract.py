@@ -75,6 +75,8 @@ _TITLES = frozenset(
     "player striker midfielder defender goalkeeper manager ceo founder author writer "
     "editor said says told according".split()
 )
+#: Verbs of speech: a name right before one is a speaker ("Nelson said").
+_SPEECH = frozenset("said says told added explained noted wrote recalled testified".split())
 #: Titles written shortened with a full stop before a name ("Capt. Roy", "Sen. Byrd").
 _TITLE_ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sen sens rep reps gov lt col capt sgt cpl gen maj adm cmdr det insp "
@@ -629,6 +631,19 @@ def _keep(
         and _joined(text, ends[i - 2], starts[i - 1])
     ):
         return False  # "Roy A. Nelson", "George W. Bush"
+    if (
+        single
+        and j + 1 < n
+        and words[j + 1] in _SPEECH
+        and _joined(text, ends[j], starts[j + 1])
+        and not any(
+            c.capital
+            or (c.primary and c.place.place_type in ("country", "region", "historical"))
+            or c.place.population >= 1_000_000
+            for c in cands
+        )
+    ):
+        return False  # "Nelson said": a capital speaks for a government, a town does not
     if j + 1 < n and words[j + 1].lower() in _DISEASE_WORDS:
         return False  # "Marburg virus", "West Nile fever", "Spanish flu"
     for k in range(j + 1, right + 1):

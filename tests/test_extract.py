@@ -173,3 +173,12 @@ def test_a_possessive_inside_a_name(gazetteer):
 def test_a_saint_with_a_possessive_names_a_landmark_not_a_town(gazetteer):
     assert surfaces("Pilgrims filled St. Peter's Square on Sunday.", gazetteer) == []
     assert surfaces("He was taken to St. Mary's Hospital.", gazetteer) == []
+
+
+def test_a_town_named_before_a_verb_of_speech_is_a_speaker(gazetteer):
+    assert surfaces("“We heard the music,” Nelson said on Friday.", gazetteer) == []
+    # capitals and famous places speak for their governments
+    assert surfaces("Moscow said it would reply; Canberra said nothing.", gazetteer) == [
+        "Moscow",
+        "Canberra",
+    ]
