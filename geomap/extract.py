@@ -616,6 +616,8 @@ def _keep(
     left = i
     while left > 0 and caps[left - 1] and _joined(text, ends[left - 1], starts[left]):
         left -= 1
+    if left == i - 1 and words[left] in ("D", "R", "I") and text[ends[left] : starts[i]] == "-":
+        left = i  # "Rep. Wendell Gilliard, D-Charleston": the legislator's home town
     right = j
     while right + 1 < n and caps[right + 1] and _joined(text, ends[right], starts[right + 1]):
         right += 1

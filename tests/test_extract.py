@@ -191,3 +191,8 @@ def test_dotted_abbreviation_of_a_city(gazetteer):
     ]
     # undotted short capitals are still only well-known countries and regions
     assert surfaces("The DC motor failed.", gazetteer) == []
+
+
+def test_a_town_after_a_party_letter(gazetteer):
+    text = "State Sen. Robert Ford, D-Charleston, said he is optimistic."
+    assert surfaces(text, gazetteer) == ["Charleston"]
