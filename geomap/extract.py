@@ -276,6 +276,15 @@ def _joined(text: str, a_end: int, b_start: int) -> bool:
 _SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "Ste", "Sainte"})
 
 
+def _after_party(text: str, toks: _Words, k: int) -> bool:
+    """True when word ``k`` follows a party letter and a hyphen ("D-Charleston")."""
+    return (
+        k > 0
+        and toks.words[k - 1] in ("D", "R", "I")
+        and text[toks.ends[k - 1] : toks.starts[k]] == "-"
+    )
+
+
 def _possessive_inside(text: str, toks: _Words, k: int) -> bool:
     """True when word ``k`` is the "s" of a possessive ("People's") with a capitalised word
     joined after it: a possessive inside a longer proper name."""
@@ -531,6 +540,8 @@ def _person_words(
         abbreviated = _after_abbreviation(text, toks, k - 1, k)
         if not abbreviated and not _joined(text, ends[k - 1], starts[k]):
             continue
+        if _after_party(text, toks, k):
+            continue
         if abbreviated and len(words[k - 1]) == 1:
             if k >= 2 and caps[k - 2] and _joined(text, ends[k - 2], starts[k - 1]):
                 people.add(key)  # "Roy A. Nelson"
@@ -616,7 +627,7 @@ def _keep(
     left = i
     while left > 0 and caps[left - 1] and _joined(text, ends[left - 1], starts[left]):
         left -= 1
-    if left == i - 1 and words[left] in ("D", "R", "I") and text[ends[left] : starts[i]] == "-":
+    if left == i - 1 and _after_party(text, toks, i):
         left = i  # "Rep. Wendell Gilliard, D-Charleston": the legislator's home town
     right = j
     while right + 1 < n and caps[right + 1] and _joined(text, ends[right], starts[right + 1]):
