@@ -476,4 +476,31 @@ def resolve_spans(
             res = _pick_same(span, ctx, picked, kinds.get(k), nested.get(span.surface, frozenset()))
         if res.score >= MIN_SCORE or span.is_dateline:
             second.append(res)
-    return second
+    return _without_strays(second)
+
+
+#: A town smaller than this in a country nothing else in the article is in is taken for a
+#: word that only looks like it ("Kristina", the Finnish village Ristiina, in a story
+#: about a family in Illinois).
+STRAY_POPULATION = 20_000
+
+
+def _without_strays(chosen: list[Resolution]) -> list[Resolution]:
+    """Drop small towns in countries no other name of the article resolved to."""
+    names_in: dict[str, set[str]] = {}
+    for res in chosen:
+        names_in.setdefault(res.place.country_code or "", set()).add(res.span.surface)
+    surfaces = {res.span.surface for res in chosen}
+    kept = []
+    for res in chosen:
+        p, span = res.place, res.span
+        if (
+            p.place_type == "populated_place"
+            and p.population < STRAY_POPULATION
+            and not span.is_dateline
+            and len(surfaces) > 1
+            and not names_in[p.country_code or ""] - {span.surface}
+        ):
+            continue
+        kept.append(res)
+    return kept

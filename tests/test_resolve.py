@@ -167,3 +167,14 @@ def test_a_small_town_named_like_its_province_does_not_replace_it(gazetteer):
     got = resolve("Snow closed schools across Quebec and Oaxaca.", gazetteer)
     assert got["Quebec"][1:] == ("CA", "admin1")
     assert got["Oaxaca"][1:] == ("MX", "admin1")
+
+
+def test_a_small_town_alone_in_its_country_is_a_stray_word(gazetteer):
+    text = "Kristina and her husband live in DeKalb County, Illinois."
+    got = resolve(text, gazetteer)
+    assert "Kristina" not in got  # Ristiina, Finland, by an alternate spelling
+    assert got["Illinois"][1] == "US"
+    # a small town is kept when the article names its country, or names nothing else
+    assert "Annville" in resolve("Flooding closed roads in Annville on Monday.", gazetteer)
+    got = resolve("Shelling hit Martuni in Armenia.", gazetteer)
+    assert got["Martuni"][1] == "AM"
