@@ -334,12 +334,14 @@ def _is_strong(cands: Sequence[Candidate]) -> bool:
 
 
 def _is_famous(cands: Sequence[Candidate]) -> bool:
-    """A name so well known as a place that a person sharing it does not hide it: a country,
-    region or first-level division, or a city of a million ("Jordan", "Georgia", "Houston")."""
+    """A name so well known as a place that a person sharing it does not hide it: a country
+    or region, a first-level division of half a million, or a city of a million ("Jordan",
+    "Georgia", "Houston"; not "Flores", a department of Uruguay of 23,000)."""
     for c in cands:
         p = c.place
         if c.primary and (
-            p.place_type in ("country", "region", "historical", "admin1")
+            p.place_type in ("country", "region", "historical")
+            or (p.place_type == "admin1" and p.population >= 500_000)
             or (p.place_type == "populated_place" and p.population >= 1_000_000)
         ):
             return True

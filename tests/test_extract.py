@@ -196,3 +196,11 @@ def test_dotted_abbreviation_of_a_city(gazetteer):
 def test_a_town_after_a_party_letter(gazetteer):
     text = "State Sen. Robert Ford, D-Charleston, said he is optimistic."
     assert surfaces(text, gazetteer) == ["Charleston"]
+
+
+def test_a_small_division_does_not_keep_a_surname_a_place(gazetteer):
+    # Flores is a department of Uruguay of 23,000 people, and here a man
+    text = "Matthew D. Flores was shot in 2007. Years later, Flores' mother still waits."
+    assert surfaces(text, gazetteer) == []
+    # a country does: "Jordan" after "Bob Jordan"
+    assert "Jordan" in surfaces("Bob Jordan spoke. Jordan closed its border.", gazetteer)
