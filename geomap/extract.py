@@ -276,6 +276,11 @@ def _joined(text: str, a_end: int, b_start: int) -> bool:
 _SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "Ste", "Sainte"})
 
 
+def _only_function_words(words: Sequence[str], a: int, b: int) -> bool:
+    """True when words a..b-1 (none at all, or "The") are all function words."""
+    return all(words[m].lower() in _FUNCTION_WORDS for m in range(a, b))
+
+
 def _after_party(text: str, toks: _Words, k: int) -> bool:
     """True when word ``k`` follows a party letter and a hyphen ("D-Charleston")."""
     return (
@@ -604,6 +609,8 @@ def _keep(
     strong = _is_strong(cands)
     single = i == j
     word = words[i]
+    if text.startswith("$", ends[j]):
+        return False  # a currency: "US$460 million", "HK$"
     # acronyms and all-caps words: only well-known names (US, UK, USSR, MOSCOW)
     if single and _all_caps(word):
         letters = sum(c.isalpha() for c in word)
@@ -673,6 +680,15 @@ def _keep(
                 # "Ohio Supreme Court", "Gainesville Police", "U.S. Attorney", "Tovuz Rayon"
                 return _only_modifiers(words, left, i)
             break
+    if (
+        single
+        and _all_caps(word)
+        and _only_function_words(words, left, i)
+        and any(c.primary and c.place.place_type == "country" for c in cands)
+    ):
+        # a country's code names no person: "U.S. Centers for Disease Control", "the
+        # outbreak in the U.S. Jon Prinsell said"
+        return True
     others = [k for k in range(left, right + 1) if k < i or k > j]
     if not [k for k in others if k > j] and _only_modifiers(words, left, i):
         return True  # "Northeast Georgia", "Greater London"

@@ -204,3 +204,11 @@ def test_a_small_division_does_not_keep_a_surname_a_place(gazetteer):
     assert surfaces(text, gazetteer) == []
     # a country does: "Jordan" after "Bob Jordan"
     assert "Jordan" in surfaces("Bob Jordan spoke. Jordan closed its border.", gazetteer)
+
+
+def test_country_codes_before_capitalised_words_and_currencies(gazetteer):
+    text = "The U.S. Centers for Disease Control said so. Cases rose in the U.S. Jon Smith said."
+    assert surfaces(text, gazetteer) == ["U.S.", "U.S."]
+    assert surfaces("Libya received a US$460 million settlement.", gazetteer) == ["Libya"]
+    # a country's name before a capitalised word is still a person's first name
+    assert "Chad" not in surfaces("Chad Johnson scored twice.", gazetteer)
