@@ -276,6 +276,9 @@ def _joined(text: str, a_end: int, b_start: int) -> bool:
 _SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "Ste", "Sainte"})
 
 
+_VOWELS = frozenset("aeiouy")
+
+
 def _only_function_words(words: Sequence[str], a: int, b: int) -> bool:
     """True when words a..b-1 (none at all, or "The") are all function words."""
     return all(words[m].lower() in _FUNCTION_WORDS for m in range(a, b))
@@ -618,7 +621,12 @@ def _keep(
             if not any(
                 c.primary and c.place.place_type in ("country", "region", "historical")
                 for c in cands
-            ) and not ("." in word and strong):  # "D.C.": a dotted abbreviation of a city
+            ) and not (
+                # "D.C.": a dotted abbreviation of a city; "NSW", "QLD": letters without a
+                # vowel spell no word or name, only an abbreviation of a region
+                ("." in word or (letters >= 3 and not _VOWELS.intersection(word.lower())))
+                and strong
+            ):
                 return False
         elif not strong:
             return False

@@ -212,3 +212,12 @@ def test_country_codes_before_capitalised_words_and_currencies(gazetteer):
     assert surfaces("Libya received a US$460 million settlement.", gazetteer) == ["Libya"]
     # a country's name before a capitalised word is still a person's first name
     assert "Chad" not in surfaces("Chad Johnson scored twice.", gazetteer)
+
+
+def test_vowelless_capitals_abbreviate_a_region(gazetteer):
+    assert surfaces("Flooding closed roads across NSW and QLD on Monday.", gazetteer) == [
+        "NSW",
+        "QLD",
+    ]
+    # capitals with a vowel may be a word or an organisation: IMO is not Imo State
+    assert surfaces("The IMO issued a warning.", gazetteer) == []
