@@ -637,8 +637,14 @@ def _keep(
         )
         if not countryish and (not strong or i in sent_first or word.lower() in lowered_words):
             return False
-    # plurals of common words ("Cases", "Mines") unless the place is a well-known one
-    if single and not strong and key in gazetteer.plural_words:
+    # plurals of common words ("Cases", "Mines") unless the place is a well-known one, or the
+    # word is capitalised where only a name would be ("in Ames, Iowa")
+    if (
+        single
+        and not strong
+        and key in gazetteer.plural_words
+        and (i in sent_first or word.lower() in lowered_words or _title_case(toks, i, j))
+    ):
         return False
     # the capitalised sequence around the name: persons and organisations
     left = i

@@ -221,3 +221,12 @@ def test_vowelless_capitals_abbreviate_a_region(gazetteer):
     ]
     # capitals with a vowel may be a word or an organisation: IMO is not Imo State
     assert surfaces("The IMO issued a warning.", gazetteer) == []
+
+
+def test_a_plural_place_name_inside_a_sentence(gazetteer):
+    # "Ames" is also the plural of the (Webster's 1934) word "ame"
+    assert surfaces("The samples were tested in Ames, Iowa, on Monday.", gazetteer) == [
+        "Ames",
+        "Iowa",
+    ]
+    assert surfaces("Cases rose again on Monday.", gazetteer) == []
