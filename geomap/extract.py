@@ -24,8 +24,10 @@ _TOKEN = re.compile(
 #: Lower-case words that may sit inside a multi-word place name.
 _CONNECTORS = frozenset(
     "of de del della di da do dos das du des la le les el al am im an der den upon on sur "
-    "en y and i the".split()
+    "en y and i the au aux los las lès zu ob nad pod under op aan".split()
 )
+#: An elided article before a capitalised word: "d'Ivoire", "d'Alene", "l'Aquila".
+_ELIDED = re.compile(r"[dlDL]['’][A-Z]")
 #: Words after a name that say it is an administrative area ("Absheron district").
 DIVISION_WORDS = frozenset(
     "district districts province region oblast rayon county parish state governorate "
@@ -397,7 +399,9 @@ def find_toponyms(
             word = words[j]
             if word == "s" and _possessive_inside(text, toks, j):
                 continue  # "People's Republic of China": never a name's end
-            if not (caps[j] or word in _CONNECTORS or word in DIVISION_WORDS):
+            if not (
+                caps[j] or word in _CONNECTORS or word in DIVISION_WORDS or _ELIDED.match(word)
+            ):
                 break
             if not _joined(text, ends[j - 1], starts[j]):
                 break

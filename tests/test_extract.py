@@ -230,3 +230,8 @@ def test_a_plural_place_name_inside_a_sentence(gazetteer):
         "Iowa",
     ]
     assert surfaces("Cases rose again on Monday.", gazetteer) == []
+
+
+def test_names_joined_by_french_connectors_and_elided_articles(gazetteer):
+    text = "Cholera spread from Port-au-Prince; Benin, Côte d'Ivoire and Ghana sent aid."
+    assert surfaces(text, gazetteer) == ["Port-au-Prince", "Benin", "Côte d'Ivoire", "Ghana"]
