@@ -37,6 +37,9 @@ def test_stepanakert_is_khankendi_with_corrected_population(gazetteer):
         ("South Ossetia", "curated:south-ossetia"),
         ("New England", "curated:new-england"),
         ("Strait of Hormuz", "curated:strait-of-hormuz"),
+        ("Pacific", "curated:pacific-ocean"),
+        ("Sahara", "curated:sahara"),
+        ("Americas", "curated:americas"),
     ],
 )
 def test_english_spellings_and_curated_names(gazetteer, name, place_id):

@@ -178,3 +178,12 @@ def test_a_small_town_alone_in_its_country_is_a_stray_word(gazetteer):
     assert "Annville" in resolve("Flooding closed roads in Annville on Monday.", gazetteer)
     got = resolve("Shelling hit Martuni in Armenia.", gazetteer)
     assert got["Martuni"][1] == "AM"
+
+
+def test_oceans_and_deserts_beat_homonymous_counties_and_villages(gazetteer):
+    got = resolve(
+        "Storms crossed the Pacific and the Atlantic; dust blew off the Sahara.", gazetteer
+    )
+    assert got["Pacific"][0] == "curated:pacific-ocean"  # not Pacific County, Washington
+    assert got["Atlantic"][0] == "curated:atlantic-ocean"
+    assert got["Sahara"][0] == "curated:sahara"
