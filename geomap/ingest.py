@@ -664,6 +664,21 @@ def find_dateline(text: str, start: int, end: int) -> Dateline | None:
     )
 
 
+#: Where a sentence may start within a line: after ". ", "? " or "! ".
+_SENTENCE_START = re.compile(r"[.?!][\"'”’]?[ \t]+(?=[A-Z])")
+
+
+def _dateline_after_title(text: str, start: int, end: int) -> Dateline | None:
+    """A dateline opening the second sentence of a line that holds a title and the body
+    ("Man faces charges. TORRINGTON — City Council…"), as feeds that join them write it.
+
+    Only a dateline with a date or a dash counts, in the first 300 characters.
+    """
+    for m in _SENTENCE_START.finditer(text, start, min(end, start + 300)):
+        return find_dateline(text, m.end(), end)
+    return None
+
+
 def _check_dateline(found: Dateline, today: dt.date | None) -> tuple[Dateline, str | None]:
     """Drop a dateline's date when it is impossible or in the future; say why."""
     if found.month is None or found.day is None:
@@ -789,6 +804,8 @@ def parse_article(
         seen_content += 1
         if dateline is None and seen_content <= 6:
             found = find_dateline(text, a, b)
+            if found is None and seen_content == 1:
+                found = _dateline_after_title(text, a, b)
             if found is not None:
                 found, why = _check_dateline(found, today)
                 if why:
@@ -796,9 +813,10 @@ def parse_article(
                 dateline = found
                 blank(found.place_end, found.end)
                 if found.country:
-                    # keep the country visible for extraction, blank the date and agency
+                    # keep the comma and the country (or state: "CHARLESTON, W.Va.") visible
+                    # for extraction, blank the date and agency
                     c_at = text.find(found.country, found.place_end, found.end)
-                    for i in range(c_at, c_at + len(found.country)):
+                    for i in range(found.place_end, c_at + len(found.country)):
                         chars[i] = text[i]
                 if first_content is None:
                     first_content = (-1, -1)  # a dateline first: no title

@@ -58,6 +58,26 @@ def test_header_then_dateline_on_one_line():
     assert "Azerbaijan" in art.body  # the dateline's country stays for extraction
 
 
+def test_dateline_after_a_title_on_the_same_line():
+    text = "City adjusts budget. TORRINGTON — City Council approved several budget changes."
+    art = parse_article("a", text)
+    assert art.dateline is not None and art.dateline.place == "TORRINGTON"
+    # a sentence in capitals without a dash or a date is no dateline
+    art = parse_article("a", "Budget news. NATO said on Monday it would meet.")
+    assert art.dateline is None
+
+
+def test_a_dateline_keeps_its_comma_and_state_for_extraction(gazetteer):
+    from geomap.extract import find_toponyms, sentences
+    from geomap.resolve import resolve_spans
+
+    art = parse_article("a", "CHARLESTON, W.Va. -- A restaurant opened on Monday.\n")
+    assert art.body.startswith("CHARLESTON, W.Va.")
+    spans = find_toponyms(art, gazetteer, bounds=sentences(art.body))
+    got = {r.span.surface: r.place for r in resolve_spans(spans, gazetteer, text=art.body)}
+    assert got["CHARLESTON"].admin1 == "WV" and got["W.Va."].name == "West Virginia"
+
+
 def test_boilerplate_and_title():
     text = (
         "All news\n\nRussian, Azeri diplomats talk by phone\n\nBAKU, September 27. /TASS/. "
