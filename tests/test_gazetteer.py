@@ -40,6 +40,8 @@ def test_stepanakert_is_khankendi_with_corrected_population(gazetteer):
         ("Pacific", "curated:pacific-ocean"),
         ("Sahara", "curated:sahara"),
         ("Americas", "curated:americas"),
+        ("Siberia", "curated:siberia"),
+        ("West Midlands", "curated:west-midlands"),
     ],
 )
 def test_english_spellings_and_curated_names(gazetteer, name, place_id):

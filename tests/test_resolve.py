@@ -187,3 +187,9 @@ def test_oceans_and_deserts_beat_homonymous_counties_and_villages(gazetteer):
     assert got["Pacific"][0] == "curated:pacific-ocean"  # not Pacific County, Washington
     assert got["Atlantic"][0] == "curated:atlantic-ocean"
     assert got["Sahara"][0] == "curated:sahara"
+
+
+def test_regions_beat_villages_named_after_them(gazetteer):
+    got = resolve("Wildfires spread across Siberia and Patagonia this summer.", gazetteer)
+    assert got["Siberia"][0] == "curated:siberia"  # not Siberia, Mexico
+    assert got["Patagonia"][0] == "curated:patagonia"  # not Patagonia, Arizona
