@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from geomap.extract import Span
@@ -151,24 +151,35 @@ AREAS_BONUS = 3.0
 #: county that holds a place another name may be ("Paris" and "Henry County": Paris,
 #: Tennessee, in Henry County, Tennessee).
 NESTED_BONUS = 4.0
-
+#: Added to a town and to a state that holds it when the article reads the state's name as
+#: an area ("Albany" and "Georgia": Albany, Georgia, and the state, not the country).
+STATE_NESTED_BONUS = 2.0
+#: A town nests in a state only when it has at least this share of the people of the
+#: largest place of its name (Cairo, Illinois, does not nest for "Cairo").
+NAMESAKE_SHARE = 0.1
 
 _COUNTY_WORDS = frozenset({"county", "parish", "borough"})
 
 
-def _nested(spans: Sequence[Span]) -> dict[str, frozenset[str]]:
-    """By name: its candidates that nest with a candidate of another name.
+def _nested(spans: Sequence[Span], first: Sequence[Resolution]) -> dict[str, dict[str, float]]:
+    """By name: its candidates that nest with a candidate of another name, and their bonus.
 
     A town nests in a county that holds it (same state, within the county's radius) when the
-    article also writes the county with its word ("Henry County", "Rapides Parish"). A name
-    that is also a country or a state of the town's own country ("California", "Kansas";
-    not "Lebanon", which is a town in Indiana and a country abroad) and a town's spelling
-    variants are left out, as is a county named after the town ("DeKalb County", "DeKalb"):
-    those pairs arise by chance.
+    article also writes the county with its word ("Henry County", "Rapides Parish"); and in
+    a state that holds it when another name reads as an area and can be that state
+    ("Georgia": the country on its own, the state beside "Albany"). A name that is also a
+    country or a state of the town's own country ("California", "Kansas"; not "Lebanon",
+    which is a town in Indiana and a country abroad) and a town's spelling variants are left
+    out, as is a county named after the town ("DeKalb County", "DeKalb"): those pairs arise
+    by chance. For states, neither a capital or city of a million nor a town much smaller
+    than the largest place of its name nests ("Boston", New York, stays Boston,
+    Massachusetts).
     """
     counties: dict[str, list[Place]] = {}
+    states: dict[str, list[Place]] = {}
     towns: dict[str, list[Place]] = {}
-    for span in spans:
+    state_towns: dict[str, list[Place]] = {}
+    for span, res in zip(spans, first, strict=True):
         if span.surface in counties:
             continue
         named = (span.qualifier or span.surface.rsplit(None, 1)[-1]).lower() in _COUNTY_WORDS
@@ -176,6 +187,12 @@ def _nested(spans: Sequence[Span]) -> dict[str, frozenset[str]]:
             c.place
             for c in span.candidates
             if named and c.place.place_type == "admin2" and c.place.admin1
+        ]
+        area = res.place.place_type in ("admin1", "country")
+        states[span.surface] = [
+            c.place
+            for c in span.candidates
+            if area and c.primary and c.place.place_type == "admin1" and c.place.admin1
         ]
         # the countries where the name is also a country or a state ("Kansas": US)
         areas = {
@@ -191,7 +208,17 @@ def _nested(spans: Sequence[Span]) -> dict[str, frozenset[str]]:
             and c.place.place_type == "populated_place"
             and c.place.admin1
         ]
-    out: dict[str, set[str]] = {}
+        famous = any(c.capital or c.place.population >= 1_000_000 for c in span.candidates)
+        top = max(c.place.population for c in span.candidates)
+        state_towns[span.surface] = [
+            p for p in towns[span.surface] if not famous and p.population >= NAMESAKE_SHARE * top
+        ]
+    out: dict[str, dict[str, float]] = {}
+
+    def add(name: str, place_id: str, bonus: float) -> None:
+        got = out.setdefault(name, {})
+        got[place_id] = max(got.get(place_id, 0.0), bonus)
+
     for a, cs in counties.items():
         for county in cs:
             for b, ts in towns.items():
@@ -203,9 +230,18 @@ def _nested(spans: Sequence[Span]) -> dict[str, frozenset[str]]:
                         and town.admin1 == county.admin1
                         and distance_km(town.point, county.point) <= county.radius_km + 5
                     ):
-                        out.setdefault(a, set()).add(county.place_id)
-                        out.setdefault(b, set()).add(town.place_id)
-    return {k: frozenset(v) for k, v in out.items()}
+                        add(a, county.place_id, NESTED_BONUS)
+                        add(b, town.place_id, NESTED_BONUS)
+    for a, ss in states.items():
+        for state in ss:
+            for b, ts in state_towns.items():
+                if a == b:
+                    continue
+                for town in ts:
+                    if town.country_code == state.country_code and town.admin1 == state.admin1:
+                        add(a, state.place_id, STATE_NESTED_BONUS)
+                        add(b, town.place_id, STATE_NESTED_BONUS)
+    return out
 
 
 #: Added to the candidates of the kind a span's list siblings are ("Ohio, Oklahoma and
@@ -217,7 +253,7 @@ def _pick(
     span: Span,
     ctx: Context,
     kind: tuple[str, str | None] | None = None,
-    support: frozenset[str] = frozenset(),
+    support: Mapping[str, float] | None = None,
 ) -> Resolution:
     best: Resolution | None = None
     abroad = {c.place.country_code for c in span.candidates if c.place.place_type == "country"}
@@ -233,8 +269,8 @@ def _pick(
             s += AREAS_BONUS
         if kind is not None and _of_kind(cand.place, kind):
             s += LIST_BONUS
-        if cand.place.place_id in support:
-            s += NESTED_BONUS
+        if support:
+            s += support.get(cand.place.place_id, 0.0)
         if best is None or s > best.score:
             best = Resolution(span, cand.place, s)
     assert best is not None
@@ -265,7 +301,7 @@ def _pick_same(
     ctx: Context,
     picked: _Picked,
     kind: tuple[str, str | None] | None = None,
-    support: frozenset[str] = frozenset(),
+    support: Mapping[str, float] | None = None,
 ) -> Resolution:
     """``_pick(span, ctx)``, reusing the choice made for an earlier span of the same name.
 
@@ -450,7 +486,7 @@ def resolve_spans(
         if any(_inside(c.place, outer) for c in spans[k].candidates)
     }
     kinds = _list_kinds(first, links)
-    nested = _nested(spans)
+    nested = _nested(spans, first)
     confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
     contexts: dict[str, Context] = {}
     picked = {}  # now with each name's own context
@@ -473,7 +509,7 @@ def resolve_spans(
                              span.is_dateline, span.qualifier), ctx)  # fmt: skip
             res = Resolution(span, res.place, max(res.score, MIN_SCORE))
         else:
-            res = _pick_same(span, ctx, picked, kinds.get(k), nested.get(span.surface, frozenset()))
+            res = _pick_same(span, ctx, picked, kinds.get(k), nested.get(span.surface))
         if res.score >= MIN_SCORE or span.is_dateline:
             second.append(res)
     return _without_strays(second)

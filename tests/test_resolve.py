@@ -193,3 +193,12 @@ def test_regions_beat_villages_named_after_them(gazetteer):
     got = resolve("Wildfires spread across Siberia and Patagonia this summer.", gazetteer)
     assert got["Siberia"][0] == "curated:siberia"  # not Siberia, Mexico
     assert got["Patagonia"][0] == "curated:patagonia"  # not Patagonia, Arizona
+
+
+def test_a_town_and_a_state_that_holds_it_choose_each_other(gazetteer):
+    text = "Police in Albany arrested a man on Monday, the authorities in Georgia said."
+    got = resolve(text, gazetteer)
+    assert got["Albany"][1] == "US" and got["Georgia"][1:] == ("US", "admin1")
+    # a well-known city does not move to a namesake in a state the article names
+    got = resolve("The mayor of Boston declared an emergency; New York state followed.", gazetteer)
+    assert got["Boston"][0] == resolve("The mayor of Boston spoke.", gazetteer)["Boston"][0]
