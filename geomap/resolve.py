@@ -122,10 +122,11 @@ def _size_prior(place: Place) -> float:
 def _context(
     chosen: Sequence[Resolution], dateline_country: str | None, *, skip: str | None = None
 ) -> Context:
-    """The context the chosen resolutions give, leaving out those of the name ``skip``."""
+    """The context the chosen resolutions give, leaving out those of the name ``skip``
+    however it is cased (a dateline's "COLUMBUS" is no evidence for "Columbus")."""
     ctx = Context(dateline_country=dateline_country)
     for res in chosen:
-        if skip is not None and res.span.surface == skip:
+        if skip is not None and res.span.surface.casefold() == skip:
             continue  # a name is no evidence for itself
         p = res.place
         if p.country_code:
@@ -494,7 +495,9 @@ def resolve_spans(
     for k, span in enumerate(spans):
         ctx = contexts.get(span.surface)
         if ctx is None:
-            ctx = contexts[span.surface] = _context(confident, dateline_country, skip=span.surface)
+            ctx = contexts[span.surface] = _context(
+                confident, dateline_country, skip=span.surface.casefold()
+            )
         region = regions.get(k)
         if region is not None:
             score = max(score_candidate(c, span, ctx) for c in span.candidates

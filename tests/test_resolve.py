@@ -202,3 +202,17 @@ def test_a_town_and_a_state_that_holds_it_choose_each_other(gazetteer):
     # a well-known city does not move to a namesake in a state the article names
     got = resolve("The mayor of Boston declared an emergency; New York state followed.", gazetteer)
     assert got["Boston"][0] == resolve("The mayor of Boston spoke.", gazetteer)["Boston"][0]
+
+
+def test_a_dateline_is_no_evidence_for_its_own_name_in_other_case(gazetteer):
+    from geomap.extract import sentences
+    from geomap.ingest import parse_article
+
+    text = (
+        "Woman fined\nCOLUMBUS -- A Columbus woman was fined in Platte County District Court "
+        "on Monday.\n"
+    )
+    art = parse_article("a", text)
+    spans = find_toponyms(art, gazetteer, bounds=sentences(art.body))
+    got = {r.span.surface: r.place for r in resolve_spans(spans, gazetteer, text=art.body)}
+    assert got["Columbus"].admin1 == "NE" and got["Platte County"].admin1 == "NE"
