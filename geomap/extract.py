@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from geomap.gazetteer import Candidate, Gazetteer
-from geomap.models import Article
+from geomap.models import Article, Place
 from geomap.names import name_key
 
 __all__ = ["Span", "Token", "tokenize", "sentences", "find_toponyms", "MAX_NAME_TOKENS"]
@@ -493,6 +493,7 @@ def _state_abbreviations(
     found: list[tuple[str | None, int, int]] = [
         _state_named(m) for m in _STATE_AFTER_PARTY.finditer(text)
     ]
+    unnamed: dict[int, int] = {}  # a state's start -> where its unrecognised town ends
     for m in _STATE_AFTER_TOWN.finditer(text):
         name, start, end = _state_named(m)
         if any(
@@ -500,9 +501,13 @@ def _state_abbreviations(
             for s in spans
         ):
             continue
-        # the town before the comma must be a place name found here
+        # the town before the comma must be a place name found here, unless the state is
+        # written the AP way, which nothing else is ("Greenwood, W. Va.")
         if any(0 <= m.start() - s.end <= 1 for s in spans):
             found.append((name, start, end))
+        elif m["ap"] and _capitalised_before(text, m.start()):
+            found.append((name, start, end))
+            unnamed[start] = m.start()
     out: list[Span] = []
     for name, start, end in found:
         if name not in _STATE_NAMES:
@@ -516,7 +521,58 @@ def _state_abbreviations(
             out.append(
                 Span(start, end, article.text[start:end], cands, _sentence_index(bounds, start))
             )
+            if start in unnamed:
+                town = _town_in_state(
+                    article, text, bounds, unnamed[start], cands[0].place, gazetteer
+                )
+                if town is not None:
+                    out.append(town)
     return out
+
+
+def _capitalised_before(text: str, at: int) -> bool:
+    """True when the word ending at ``text[at]`` is capitalised ("Greenwood" before ",")."""
+    k = at
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'’.-"):
+        k -= 1
+    return k < at and text[k].isupper()
+
+
+def _town_in_state(
+    article: Article,
+    text: str,
+    bounds: Sequence[tuple[int, int]],
+    comma: int,
+    state: Place,
+    gazetteer: Gazetteer,
+) -> Span | None:
+    """The town written before ``text[comma]`` ("Greenwood" in "Greenwood, W. Va."), with
+    only its candidates in ``state``: the longest run of up to three capitalised words."""
+    words = list(_TOKEN.finditer(text, max(0, comma - 60), comma))
+    run: list[re.Match[str]] = []
+    for w in reversed(words):
+        nxt = run[0].start() if run else comma
+        if not w.group()[0].isupper() or not _joined(text, w.end(), nxt) and run:
+            break
+        if not run and w.end() != comma:
+            return None
+        run.insert(0, w)
+        if len(run) == 3:
+            break
+    for k in range(len(run)):
+        start = run[k].start()
+        cands = tuple(
+            c
+            for c in gazetteer.lookup(text[start:comma])
+            if c.place.country_code == state.country_code
+            and c.place.admin1 == state.admin1
+            and c.place.place_type in ("populated_place", "admin2")
+        )
+        if cands:
+            return Span(
+                start, comma, article.text[start:comma], cands, _sentence_index(bounds, start)
+            )
+    return None
 
 
 def _state_named(m: re.Match[str]) -> tuple[str | None, int, int]:

@@ -235,3 +235,10 @@ def test_a_plural_place_name_inside_a_sentence(gazetteer):
 def test_names_joined_by_french_connectors_and_elided_articles(gazetteer):
     text = "Cholera spread from Port-au-Prince; Benin, Côte d'Ivoire and Ghana sent aid."
     assert surfaces(text, gazetteer) == ["Port-au-Prince", "Benin", "Côte d'Ivoire", "Ghana"]
+
+
+def test_a_town_before_an_ap_state_abbreviation(gazetteer):
+    # "Hurricane" and "Normal" are words; before ", W. Va." and ", Ill." they are towns there
+    got = surfaces("Flooding in Hurricane, W. Va., and in Normal, Ill., closed roads.", gazetteer)
+    assert got == ["Hurricane", "W. Va.", "Normal", "Ill."]
+    assert surfaces("She said, Ga. is fine.", gazetteer) == []
