@@ -473,6 +473,7 @@ def find_toponyms(
                 qualifier=qualifier,
             )
         )
+    spans.extend(_towns_before_regions(article, text, bounds, spans, gazetteer, people))
     states = _state_abbreviations(article, text, bounds, spans, gazetteer)
     if states:
         spans = [s for s in spans if not any(a.start <= s.start and s.end <= a.end for a in states)]
@@ -522,11 +523,41 @@ def _state_abbreviations(
                 Span(start, end, article.text[start:end], cands, _sentence_index(bounds, start))
             )
             if start in unnamed:
-                town = _town_in_state(
-                    article, text, bounds, unnamed[start], cands[0].place, gazetteer
+                town = _town_in_area(
+                    article, text, bounds, unnamed[start], [cands[0].place], gazetteer
                 )
                 if town is not None:
                     out.append(town)
+    return out
+
+
+def _towns_before_regions(
+    article: Article,
+    text: str,
+    bounds: Sequence[tuple[int, int]],
+    spans: Sequence[Span],
+    gazetteer: Gazetteer,
+    people: set[str],
+) -> list[Span]:
+    """Towns written before ", Region" that the word rules turned down ("Nice, France",
+    "Normal, Illinois"): the capitalised words before the comma, looked up among the towns
+    of the country or first-level area the region can be."""
+    out: list[Span] = []
+    taken = {s.end for s in spans}
+    for s in spans:
+        comma = s.start - 2
+        if comma <= 0 or text[comma : s.start] != ", " or comma in taken:
+            continue
+        areas = [
+            c.place
+            for c in s.candidates
+            if c.primary and c.place.place_type in ("country", "admin1")
+        ]
+        if not areas:
+            continue
+        town = _town_in_area(article, text, bounds, comma, areas, gazetteer, people)
+        if town is not None:
+            out.append(town)
     return out
 
 
@@ -538,16 +569,18 @@ def _capitalised_before(text: str, at: int) -> bool:
     return k < at and text[k].isupper()
 
 
-def _town_in_state(
+def _town_in_area(
     article: Article,
     text: str,
     bounds: Sequence[tuple[int, int]],
     comma: int,
-    state: Place,
+    areas: Sequence[Place],
     gazetteer: Gazetteer,
+    people: set[str] | None = None,
 ) -> Span | None:
     """The town written before ``text[comma]`` ("Greenwood" in "Greenwood, W. Va."), with
-    only its candidates in ``state``: the longest run of up to three capitalised words."""
+    only its candidates inside one of ``areas`` (a country, or a first-level area): the
+    longest run of up to three capitalised words, not a person's name."""
     words = list(_TOKEN.finditer(text, max(0, comma - 60), comma))
     run: list[re.Match[str]] = []
     for w in reversed(words):
@@ -561,12 +594,19 @@ def _town_in_state(
             break
     for k in range(len(run)):
         start = run[k].start()
+        key = name_key(text[start:comma])
+        if people and key in people:
+            return None
         cands = tuple(
             c
             for c in gazetteer.lookup(text[start:comma])
-            if c.place.country_code == state.country_code
-            and c.place.admin1 == state.admin1
-            and c.place.place_type in ("populated_place", "admin2")
+            if c.primary
+            and c.place.place_type == "populated_place"
+            and any(
+                c.place.country_code == a.country_code
+                and (a.place_type == "country" or c.place.admin1 == a.admin1)
+                for a in areas
+            )
         )
         if cands:
             return Span(

@@ -242,3 +242,10 @@ def test_a_town_before_an_ap_state_abbreviation(gazetteer):
     got = surfaces("Flooding in Hurricane, W. Va., and in Normal, Ill., closed roads.", gazetteer)
     assert got == ["Hurricane", "W. Va.", "Normal", "Ill."]
     assert surfaces("She said, Ga. is fine.", gazetteer) == []
+
+
+def test_a_town_that_is_a_word_before_its_region(gazetteer):
+    text = "The festival in Bath, England, and the fair in Normal, Illinois, drew crowds."
+    assert surfaces(text, gazetteer) == ["Bath", "England", "Normal", "Illinois"]
+    # a person before a comma stays a person
+    assert surfaces("According to John Smith, Texas has money.", gazetteer) == ["Texas"]
