@@ -56,7 +56,8 @@ _NAMED_AFTER = frozenset(
 )
 #: Lower-case words after a place that make it the name of a disease ("Marburg virus").
 _DISEASE_WORDS = frozenset(
-    "virus viruses fever flu influenza disease syndrome strain variant".split()
+    "virus viruses fever flu influenza disease syndrome strain variant hemorrhagic "
+    "haemorrhagic ebolavirus encephalitis".split()
 )
 #: Words that may sit before a place name without making a person's or an
 #: organisation's name of it ("Northeast Georgia", "Greater London").
@@ -135,6 +136,8 @@ US_STATES: dict[str, tuple[str, str]] = {
 _AP_TO_STATE = {ap.replace(".", ""): name for name, ap in US_STATES.values() if ap != name}
 _AP_TO_STATE["Tex"] = "Texas"
 _POSTAL_TO_STATE = {code: name for code, (name, _ap) in US_STATES.items()}
+#: A state abbreviated in two dotted parts, which nothing else is: "W.Va.", "W. Va.", "N.Y."
+_STATE_TWO_PARTS = re.compile(r"(?<![\w.])(?P<ap>[A-Z]\.[ \t]?[A-Z][a-z]{0,3})\.")
 _STATE_AFTER_TOWN = re.compile(
     r"(?<=[A-Za-z.]),[ \t]+(?:"
     r"(?P<ap>(?:[A-Z]\.[ \t]?[A-Z][a-z]?|[A-Z][a-z]{1,4}))\."
@@ -426,6 +429,7 @@ def find_toponyms(
                 )
             )
     people = _person_words(text, toks, capitalised, found, windows)
+    short: dict[str, tuple[Candidate, ...]] = {}
     taken_until = -1
     for i in capitalised:
         if i <= taken_until:
@@ -441,6 +445,15 @@ def find_toponyms(
         if best_j < 0:
             continue
         cands = found[windows[(i, best_j)]]
+        if i == best_j and len(words[i]) <= 3:
+            # a name of one to three letters only by its own spelling: "Lu" and "Jin" are
+            # people, not Luzhou and Tsu by one of their alternate names
+            cands = short.get(words[i]) or short.setdefault(
+                words[i], tuple(c for c in cands if c.primary)
+            )
+            if not cands:
+                taken_until = best_j
+                continue
         keep = _keep(text, toks, i, best_j, cands, gazetteer, lowered_words, sent_first)
         if keep and words[i] in _SAINTS and best_j + 1 < n and words[best_j + 1] == "s":
             # "St. Peter's Square", "St. Mary's Hospital": named after the saint, not a place
@@ -494,6 +507,8 @@ def _state_abbreviations(
     found: list[tuple[str | None, int, int]] = [
         _state_named(m) for m in _STATE_AFTER_PARTY.finditer(text)
     ]
+    if "." in text:
+        found.extend(_state_named(m) for m in _STATE_TWO_PARTS.finditer(text))
     unnamed: dict[int, int] = {}  # a state's start -> where its unrecognised town ends
     for m in _STATE_AFTER_TOWN.finditer(text):
         name, start, end = _state_named(m)
@@ -510,9 +525,11 @@ def _state_abbreviations(
             found.append((name, start, end))
             unnamed[start] = m.start()
     out: list[Span] = []
+    seen: set[int] = set()
     for name, start, end in found:
-        if name not in _STATE_NAMES:
+        if name not in _STATE_NAMES or start in seen:
             continue
+        seen.add(start)
         cands = tuple(
             c
             for c in gazetteer.lookup(name)

@@ -249,3 +249,13 @@ def test_a_town_that_is_a_word_before_its_region(gazetteer):
     assert surfaces(text, gazetteer) == ["Bath", "England", "Normal", "Illinois"]
     # a person before a comma stays a person
     assert surfaces("According to John Smith, Texas has money.", gazetteer) == ["Texas"]
+
+
+def test_states_abbreviated_in_two_dotted_parts_and_short_alternates(gazetteer):
+    text = "Drive north on W.Va. 61 to the W. Va. line, then on to N.C."
+    assert surfaces(text, gazetteer) == ["W.Va.", "W. Va.", "N.C."]
+    # a name of three letters or fewer only by its own spelling ("Lu" is not Luzhou)
+    text = "The patient, identified by his last name of Lu, is recovering."
+    for span in find_toponyms(article(text), gazetteer):
+        assert all(c.primary for c in span.candidates)
+        assert "Luzhou" not in {c.place.name for c in span.candidates}
