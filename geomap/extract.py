@@ -578,6 +578,14 @@ def _towns_before_regions(
     return out
 
 
+def _beside_ampersand(text: str, toks: _Words, i: int, j: int) -> bool:
+    """True when words i..j are joined by "&" to a capitalised word on either side."""
+    n = len(toks.words)
+    after = j + 1 < n and text[toks.ends[j] : toks.starts[j + 1]].strip() == "&"
+    before = i > 0 and text[toks.ends[i - 1] : toks.starts[i]].strip() == "&"
+    return (after and toks.caps[j + 1]) or (before and toks.caps[i - 1])
+
+
 def _capitalised_before(text: str, at: int) -> bool:
     """True when the word ending at ``text[at]`` is capitalised ("Greenwood" before ",")."""
     k = at
@@ -731,6 +739,8 @@ def _keep(
     word = words[i]
     if text.startswith("$", ends[j]):
         return False  # a currency: "US$460 million", "HK$"
+    if single and not strong and _beside_ampersand(text, toks, i, j):
+        return False  # a firm: "Stevens & Wilkinson", "McPherson & Jacobsen LLC"
     # acronyms and all-caps words: only well-known names (US, UK, USSR, MOSCOW)
     if single and _all_caps(word):
         letters = sum(c.isalpha() for c in word)

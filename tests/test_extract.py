@@ -259,3 +259,8 @@ def test_states_abbreviated_in_two_dotted_parts_and_short_alternates(gazetteer):
     for span in find_toponyms(article(text), gazetteer):
         assert all(c.primary for c in span.candidates)
         assert "Luzhou" not in {c.place.name for c in span.candidates}
+
+
+def test_names_joined_by_an_ampersand_are_a_firm(gazetteer):
+    text = "Columbia owes design firm Stevens & Wilkinson money; Trinidad and Tobago sent aid."
+    assert surfaces(text, gazetteer) == ["Columbia", "Trinidad and Tobago"]
