@@ -524,6 +524,18 @@ def resolve_spans(
 STRAY_POPULATION = 20_000
 
 
+#: The same, for a town named by one of its alternate spellings only.
+STRAY_ALTERNATE_POPULATION = 100_000
+
+
+def _stray_size(span: Span, place: Place) -> int:
+    """Below this population a town alone in its country is a stray word: larger when the
+    name is only one of the town's alternate spellings ("Ismaili" for Ismayilli)."""
+    if any(c.place.place_id == place.place_id and c.primary for c in span.candidates):
+        return STRAY_POPULATION
+    return STRAY_ALTERNATE_POPULATION
+
+
 def _without_strays(chosen: list[Resolution]) -> list[Resolution]:
     """Drop small towns in countries no other name of the article resolved to."""
     names_in: dict[str, set[str]] = {}
@@ -535,7 +547,7 @@ def _without_strays(chosen: list[Resolution]) -> list[Resolution]:
         p, span = res.place, res.span
         if (
             p.place_type == "populated_place"
-            and p.population < STRAY_POPULATION
+            and p.population < _stray_size(span, p)
             and not span.is_dateline
             and len(surfaces) > 1
             and not names_in[p.country_code or ""] - {span.surface}

@@ -216,3 +216,9 @@ def test_a_dateline_is_no_evidence_for_its_own_name_in_other_case(gazetteer):
     spans = find_toponyms(art, gazetteer, bounds=sentences(art.body))
     got = {r.span.surface: r.place for r in resolve_spans(spans, gazetteer, text=art.body)}
     assert got["Columbus"].admin1 == "NE" and got["Platte County"].admin1 == "NE"
+
+
+def test_an_alternate_spelling_alone_in_its_country_is_a_stray_word(gazetteer):
+    # "Ismaili" is an alternate spelling of Ismayilli, Azerbaijan (about 20,000 people)
+    got = resolve("In Cairo, Petrojet beat Ismaili on Monday, Egypt's league said.", gazetteer)
+    assert "Ismaili" not in got and got["Cairo"][1] == "EG"
