@@ -807,8 +807,12 @@ def _keep(
         )
     ):
         return False  # "Nelson said": a capital speaks for a government, a town does not
-    if j + 1 < n and words[j + 1].lower() in _DISEASE_WORDS:
-        return False  # "Marburg virus", "West Nile fever", "Spanish flu"
+    if (
+        j + 1 < n
+        and words[j + 1].lower() in _DISEASE_WORDS
+        and not any(c.primary and c.place.place_type == "country" for c in cands)
+    ):
+        return False  # "Marburg virus", "West Nile fever"; not "the United States flu season"
     for k in range(j + 1, right + 1):
         after = words[k].lower().rstrip(".")
         if after in _NAMED_AFTER:

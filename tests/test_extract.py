@@ -264,3 +264,9 @@ def test_states_abbreviated_in_two_dotted_parts_and_short_alternates(gazetteer):
 def test_names_joined_by_an_ampersand_are_a_firm(gazetteer):
     text = "Columbia owes design firm Stevens & Wilkinson money; Trinidad and Tobago sent aid."
     assert surfaces(text, gazetteer) == ["Columbia", "Trinidad and Tobago"]
+
+
+def test_a_country_before_a_disease_word_is_the_country(gazetteer):
+    assert surfaces(
+        "With the United States flu season under way, Marburg virus spread.", gazetteer
+    ) == ["United States"]
