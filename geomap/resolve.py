@@ -112,6 +112,12 @@ def _nearest_km(lat: float, lon: float, points: Sequence[tuple[float, float, flo
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(best)))
 
 
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places (``_nearest_km``'s haversine)."""
+    lat = math.radians(b.lat)
+    return _nearest_km(a.lat, a.lon, [(lat, math.radians(b.lon), math.cos(lat))])
+
+
 def _size_prior(place: Place) -> float:
     """Stand-in for log10(population) of an area without one (continents, regions)."""
     if place.place_type in ("region", "historical", "country") and place.radius_km > 0:
@@ -229,7 +235,7 @@ def _nested(spans: Sequence[Span], first: Sequence[Resolution]) -> dict[str, dic
                     if (
                         town.country_code == county.country_code
                         and town.admin1 == county.admin1
-                        and distance_km(town.point, county.point) <= county.radius_km + 5
+                        and _km(town, county) <= county.radius_km + 5
                     ):
                         add(a, county.place_id, NESTED_BONUS)
                         add(b, town.place_id, NESTED_BONUS)
