@@ -63,6 +63,12 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     counts less for a small place, so "Geneva" in a story that names the US is still
     the Swiss city, while "Alexandria" beside "Rapides Parish" is the Louisiana town.
     """
+    total = sum(ctx.countries.values())
+    return _in_context(_own_score(cand, bool(span.qualifier)), cand, ctx, total)
+
+
+def _own_score(cand: Candidate, qualified: bool) -> float:
+    """The part of ``score_candidate`` that does not depend on the article."""
     p = cand.place
     score = _TYPE_PRIOR.get(p.place_type, 0.5)
     score += math.log10(p.population + 1) if p.population else _size_prior(p)
@@ -70,21 +76,31 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
         score += 1.0
     if cand.capital:
         score += 1.5
-    if span.qualifier:
+    if qualified:
         score += 3.0 if p.place_type in ("admin1", "admin2", "region") else -1.0
     elif p.place_type == "populated_place":
         score += 0.8  # a bare name is a town more often than the division named after it
+    return score
+
+
+def _in_context(score: float, cand: Candidate, ctx: Context, total: int) -> float:
+    """``score`` (``_own_score``) plus the article's evidence; ``total`` is the sum of
+    ``ctx.countries``. The additions are made in ``score_candidate``'s order."""
+    p = cand.place
     local = 0.0
     if p.country_code and p.admin1 and ctx.admin1.get((p.country_code, p.admin1)):
         local += 1.2
     if ctx.points and p.place_type not in ("country", "region", "historical"):
-        nearest = _nearest_km(p.lat, p.lon, ctx.radians)
+        nearest = _nearest_km(p.lat, p.lon, ctx.radians, within=True)
         if nearest < 150:
             local += 1.5
         elif nearest < 600:
             local += 0.3
     scale = 1.0 if (local >= 1.2 or p.population >= 100_000) else 0.4
-    score += 2.5 * ctx.country_share(p.country_code) * scale + local
+    # ctx.country_share(p.country_code), with the total computed once per span
+    code = p.country_code
+    share = ctx.countries.get(code, 0) / total if code and ctx.countries else 0.0
+    score += 2.5 * share * scale + local
     if ctx.dateline_country and p.country_code == ctx.dateline_country:
         score += 0.7
     return score
@@ -94,19 +110,35 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
 EARTH_RADIUS_KM = 6371.009
 
 
-def _nearest_km(lat: float, lon: float, points: Sequence[tuple[float, float, float]]) -> float:
+#: Latitudes further apart than this (radians, ~637 km) are further apart than 600 km.
+_FAR_LAT = 0.1
+
+
+def _nearest_km(
+    lat: float,
+    lon: float,
+    points: Sequence[tuple[float, float, float]],
+    *,
+    within: bool = False,
+) -> float:
     """Great-circle distance to the nearest of ``points`` (haversine; as geopy's, faster).
 
-    ``points`` are (lat, lon) in radians with the cosine of the latitude.
+    ``points`` are (lat, lon) in radians with the cosine of the latitude. With ``within``
+    only a distance under 600 km is exact: points whose latitude alone puts them further
+    away are skipped, so the answer is the same below 600 km and 600 or more otherwise.
     """
     la1, lo1 = math.radians(lat), math.radians(lon)
     cos1 = math.cos(la1)
     best = math.inf
     sin = math.sin
     for la2, lo2, cos2 in points:
+        if within and abs(la2 - la1) > _FAR_LAT:
+            continue
         h = sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * sin((lo2 - lo1) / 2) ** 2
         if h < best:
             best = h
+    if best == math.inf:
+        return math.inf
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(best)))
 
 
@@ -145,26 +177,30 @@ LIST_BONUS = 3.0
 
 
 def _pick(span: Span, ctx: Context, kind: tuple[str, str | None] | None = None) -> Resolution:
-    best: Resolution | None = None
+    best: Candidate | None = None
+    best_score = 0.0
+    total = sum(ctx.countries.values())
+    qualified = bool(span.qualifier)
     for cand in span.candidates:
-        s = score_candidate(cand, span, ctx)
+        s = _in_context(_own_score(cand, qualified), cand, ctx, total)
         if kind is not None and _of_kind(cand.place, kind):
             s += LIST_BONUS
-        if best is None or s > best.score:
-            best = Resolution(span, cand.place, s)
+        if best is None or s > best_score:
+            best, best_score = cand, s
     assert best is not None
-    if best.place.place_type in ("admin1", "admin2") and not span.qualifier and kind is None:
+    place = best.place
+    if place.place_type in ("admin1", "admin2") and not span.qualifier and kind is None:
         # "Khizi", "Tovuz": a town that gives its name to the district around it is meant
         for cand in span.candidates:
             p = cand.place
             if (
                 p.place_type == "populated_place"
                 and cand.primary
-                and p.country_code == best.place.country_code
-                and _within(p, best.place)
+                and p.country_code == place.country_code
+                and _within(p, place)
             ):
-                return Resolution(span, p, best.score)
-    return best
+                return Resolution(span, p, best_score)
+    return Resolution(span, place, best_score)
 
 
 _Picked = dict[tuple[str, str | None, int, tuple[str, str | None] | None], tuple[Place, float]]
@@ -335,12 +371,19 @@ def resolve_spans(
     kinds = _list_kinds(first, links)
     confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
     contexts: dict[str, Context] = {}
+    # a name no confident resolution has gets the context of them all
+    shared = _context(confident, dateline_country)
+    evidence = {r.span.surface for r in confident}
     picked = {}  # now with each name's own context
     second: list[Resolution] = []
     for k, span in enumerate(spans):
         ctx = contexts.get(span.surface)
         if ctx is None:
-            ctx = contexts[span.surface] = _context(confident, dateline_country, skip=span.surface)
+            ctx = contexts[span.surface] = (
+                _context(confident, dateline_country, skip=span.surface)
+                if span.surface in evidence
+                else shared
+            )
         outer = containers.get(k)
         inner = [c for c in span.candidates if _inside(c.place, outer)] if outer else []
         if inner:
