@@ -149,23 +149,49 @@ def _size_prior(place: Place) -> float:
     return 0.0
 
 
-def _context(
-    chosen: Sequence[Resolution], dateline_country: str | None, *, skip: str | None = None
-) -> Context:
-    """The context the chosen resolutions give, leaving out those of the name ``skip``."""
-    ctx = Context(dateline_country=dateline_country)
+#: What one resolution adds to a context: its name, country, (country, first-level area),
+#: and, for a point-like place, (lat, lon) and (lat, lon) in radians with cos(lat).
+_Evidence = tuple[
+    str,
+    str | None,
+    tuple[str, str] | None,
+    tuple[float, float] | None,
+    tuple[float, float, float] | None,
+]
+
+
+def _evidence(chosen: Sequence[Resolution]) -> list[_Evidence]:
+    """What each of the chosen resolutions adds to a context (computed once per article)."""
+    out: list[_Evidence] = []
     for res in chosen:
-        if skip is not None and res.span.surface == skip:
-            continue  # a name is no evidence for itself
         p = res.place
-        if p.country_code:
-            ctx.countries[p.country_code] += 1
-        if p.country_code and p.admin1:
-            ctx.admin1[(p.country_code, p.admin1)] += 1
+        cc = p.country_code
+        point = rad = None
         if p.place_type not in ("country", "region", "historical"):
-            ctx.points.append(p.point)
+            point = p.point
             lat = math.radians(p.lat)
-            ctx.radians.append((lat, math.radians(p.lon), math.cos(lat)))
+            rad = (lat, math.radians(p.lon), math.cos(lat))
+        out.append((res.span.surface, cc, (cc, p.admin1) if cc and p.admin1 else None, point, rad))
+    return out
+
+
+def _context(
+    evidence: Sequence[_Evidence], dateline_country: str | None, *, skip: str | None = None
+) -> Context:
+    """The context the chosen resolutions give (their ``_evidence``), leaving out those of
+    the name ``skip``."""
+    ctx = Context(dateline_country=dateline_country)
+    countries, admin1 = ctx.countries, ctx.admin1
+    for surface, cc, area, point, rad in evidence:
+        if surface == skip:
+            continue  # a name is no evidence for itself
+        if cc:
+            countries[cc] = countries.get(cc, 0) + 1
+        if area is not None:
+            admin1[area] = admin1.get(area, 0) + 1
+        if point is not None and rad is not None:
+            ctx.points.append(point)
+            ctx.radians.append(rad)
     if dateline_country:
         ctx.countries[dateline_country] += 3
     return ctx
@@ -371,17 +397,18 @@ def resolve_spans(
     kinds = _list_kinds(first, links)
     confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
     contexts: dict[str, Context] = {}
+    evidence = _evidence(confident)
     # a name no confident resolution has gets the context of them all
-    shared = _context(confident, dateline_country)
-    evidence = {r.span.surface for r in confident}
+    shared = _context(evidence, dateline_country)
+    named = {r.span.surface for r in confident}
     picked = {}  # now with each name's own context
     second: list[Resolution] = []
     for k, span in enumerate(spans):
         ctx = contexts.get(span.surface)
         if ctx is None:
             ctx = contexts[span.surface] = (
-                _context(confident, dateline_country, skip=span.surface)
-                if span.surface in evidence
+                _context(evidence, dateline_country, skip=span.surface)
+                if span.surface in named
                 else shared
             )
         outer = containers.get(k)
