@@ -430,7 +430,10 @@ def tag_dates(
             matches = _matches_at(pattern, text, month_starts)
         elif fast is not None and low is not None:
             # same matches; groups in lower case, which _value reads case-insensitively
-            matches = fast.finditer(low)
+            starts = _lowered_starts(kind, low)
+            matches = fast.finditer(low) if starts is None else _matches_at(fast, low, starts)
+        elif kind == "weekday":
+            matches = _matches_at(pattern, text, _weekday_starts(text))
         else:
             matches = pattern.finditer(text)
         for m in matches:
@@ -460,8 +463,10 @@ def _matches_at(
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending).
 
-    A month name inside an earlier one (``_MONTH_NAME`` matches do not overlap) follows a
-    letter, so no ``\b(?P<mon>...)`` pattern can start there.
+    Where ``finditer`` would look for the next match, the first of ``starts`` where the
+    pattern matches is that match. A month name inside an earlier one (``_MONTH_NAME``
+    matches do not overlap) follows a letter, so no ``\b(?P<mon>...)`` pattern can start
+    there.
     """
     end = 0
     for pos in starts:
@@ -470,6 +475,81 @@ def _matches_at(
             if m is not None:
                 yield m
                 end = m.end()
+
+
+#: Every place a year starts (overlapping ones too).
+_YEAR_AT = re.compile(rf"(?={_YEAR})")
+_WEEKDAY_NAME = re.compile(_WD)
+#: The lengths of the "part" of a ``part_month`` expression ("early", "the end of"…).
+_PART_LENGTHS = (3, 4, 5, 10, 12, 13, 16, 17)
+
+
+def _gap_before(text: str, at: int, chars: str) -> int:
+    """Where the run of ``chars`` that ends at ``at`` starts (``at`` if there is none)."""
+    while at > 0 and text[at - 1] in chars:
+        at -= 1
+    return at
+
+
+def _word_before(text: str, at: int) -> int:
+    r"""Where the run of word characters (``\w``) that ends at ``at`` starts."""
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        at -= 1
+    return at
+
+
+def _lowered_starts(kind: str, low: str) -> list[int] | None:
+    r"""Every offset where the lowered pattern ``kind`` can match ``low`` (ascending, for
+    ``_matches_at``), found from the years and month names it must hold; None when not known.
+
+    "year" is a word, a gap of ``[ \t-]`` and a year: it can only start at the word before
+    the gap before a year (a word, after ``\b``, is a whole run of word characters).
+    "year_range" starts at a year or at the word before the ``[ \t]`` gap before one;
+    "month" at the word before the gap before a month name; "part_month" a part's length
+    before that gap. Month names are ``_MONTH_WORD``'s (both patterns need the gap before
+    and no word character or hyphen after: its matches do not overlap).
+    """
+    out: list[int] = []
+    if kind in ("year", "year_range"):
+        for m in _YEAR_AT.finditer(low):
+            at = m.start()
+            if kind == "year_range":
+                out.append(at)
+            gap = _gap_before(low, at, " \t-" if kind == "year" else " \t")
+            if gap < at:
+                word = _word_before(low, gap)
+                if word < gap:
+                    out.append(word)
+    elif kind in ("month", "part_month"):
+        for m in _MONTH_WORD.finditer(low):
+            gap = _gap_before(low, m.start() + 1, " \t-")
+            if kind == "month":
+                word = _word_before(low, gap)
+                if word < gap:
+                    out.append(word)
+            else:
+                out.extend(gap - n for n in _PART_LENGTHS if gap >= n)
+    else:
+        return None
+    return sorted(set(out))
+
+
+def _weekday_starts(text: str) -> list[int]:
+    r"""Every offset where the "weekday" pattern can match ``text`` (ascending): at a weekday
+    name or at one of the four words before it, each followed by a ``[ \t]`` gap ("last
+    Monday", "on the morning of Monday")."""
+    out: list[int] = []
+    for m in _WEEKDAY_NAME.finditer(text):
+        at = m.start()
+        out.append(at)
+        for _ in range(4):
+            gap = _gap_before(text, at, " \t")
+            word = _word_before(text, gap)
+            if gap == at or word == gap:
+                break
+            out.append(word)
+            at = word
+    return sorted(set(out))
 
 
 def _may_match(kind: str, text: str, low: str | None, tested: dict[re.Pattern[str], bool]) -> bool:
