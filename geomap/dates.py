@@ -420,6 +420,7 @@ def tag_dates(
     low = ascii_lower(text)
     tested: dict[re.Pattern[str], bool] = {}
     month_starts: list[int] | None = None
+    names_at: dict[str, list[int]] = {}
     for order, (kind, pattern) in enumerate(_PATTERNS):
         if not _may_match(kind, text, low, tested):
             continue  # cannot match: skip the slower full pattern
@@ -430,7 +431,7 @@ def tag_dates(
             matches = _matches_at(pattern, text, month_starts)
         elif fast is not None and low is not None:
             # same matches; groups in lower case, which _value reads case-insensitively
-            starts = _lowered_starts(kind, low)
+            starts = _lowered_starts(kind, low, names_at)
             matches = fast.finditer(low) if starts is None else _matches_at(fast, low, starts)
         elif kind == "weekday":
             matches = _matches_at(pattern, text, _weekday_starts(text))
@@ -498,7 +499,7 @@ def _word_before(text: str, at: int) -> int:
     return at
 
 
-def _lowered_starts(kind: str, low: str) -> list[int] | None:
+def _lowered_starts(kind: str, low: str, names_at: dict[str, list[int]]) -> list[int] | None:
     r"""Every offset where the lowered pattern ``kind`` can match ``low`` (ascending, for
     ``_matches_at``), found from the years and month names it must hold; None when not known.
 
@@ -507,12 +508,14 @@ def _lowered_starts(kind: str, low: str) -> list[int] | None:
     "year_range" starts at a year or at the word before the ``[ \t]`` gap before one;
     "month" at the word before the gap before a month name; "part_month" a part's length
     before that gap. Month names are ``_MONTH_WORD``'s (both patterns need the gap before
-    and no word character or hyphen after: its matches do not overlap).
+    and no word character or hyphen after: its matches do not overlap). ``names_at`` keeps
+    the offsets of the years and month names for the next pattern.
     """
     out: list[int] = []
     if kind in ("year", "year_range"):
-        for m in _YEAR_AT.finditer(low):
-            at = m.start()
+        if "year" not in names_at:
+            names_at["year"] = [m.start() for m in _YEAR_AT.finditer(low)]
+        for at in names_at["year"]:
             if kind == "year_range":
                 out.append(at)
             gap = _gap_before(low, at, " \t-" if kind == "year" else " \t")
@@ -521,8 +524,10 @@ def _lowered_starts(kind: str, low: str) -> list[int] | None:
                 if word < gap:
                     out.append(word)
     elif kind in ("month", "part_month"):
-        for m in _MONTH_WORD.finditer(low):
-            gap = _gap_before(low, m.start() + 1, " \t-")
+        if "month" not in names_at:
+            names_at["month"] = [m.start() + 1 for m in _MONTH_WORD.finditer(low)]
+        for at in names_at["month"]:
+            gap = _gap_before(low, at, " \t-")
             if kind == "month":
                 word = _word_before(low, gap)
                 if word < gap:
