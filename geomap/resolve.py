@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from geomap.extract import Span
 from geomap.gazetteer import Candidate, Gazetteer, distance_km
@@ -252,6 +253,20 @@ def _pick_same(
     return res
 
 
+def _first_pick(span: Span, empty: Context, memo: dict[Hashable, Any]) -> Resolution:
+    """``_pick(span, empty)``: the first pass, whose context holds at most the dateline's
+    country, so its choice for a name's candidates is kept in ``memo`` for the process."""
+    key = ("first", id(span.candidates), span.qualifier, empty.dateline_country)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is span.candidates:
+        return Resolution(span, hit[1], hit[2])
+    res = _pick(span, empty)
+    if len(memo) > 200_000:
+        memo.clear()
+    memo[key] = (span.candidates, res.place, res.score)
+    return res
+
+
 _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
 
 
@@ -389,8 +404,7 @@ def resolve_spans(
     empty = Context(dateline_country=dateline_country)
     if dateline_country:
         empty.countries[dateline_country] += 3
-    picked: _Picked = {}
-    first = [_pick_same(span, empty, picked) for span in spans]
+    first = [_first_pick(span, empty, gazetteer.memo) for span in spans]
     neighbours = _neighbours(spans, text) if text is not None else {}
     links = _list_links(neighbours)
     containers = _containers(spans, first, neighbours, links)
@@ -401,7 +415,7 @@ def resolve_spans(
     # a name no confident resolution has gets the context of them all
     shared = _context(evidence, dateline_country)
     named = {r.span.surface for r in confident}
-    picked = {}  # now with each name's own context
+    picked: _Picked = {}  # with each name's own context
     second: list[Resolution] = []
     for k, span in enumerate(spans):
         ctx = contexts.get(span.surface)
