@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
+from typing import Any
 
 from geomap.gazetteer import Candidate, Gazetteer
 from geomap.models import Article
@@ -340,6 +341,25 @@ def _is_famous(cands: Sequence[Candidate]) -> bool:
     return False
 
 
+def _facts(cands: tuple[Candidate, ...], memo: dict[Hashable, Any]) -> tuple[bool, bool, bool]:
+    """``_is_strong``, ``_is_famous`` and whether a primary candidate is a country, region
+    or historical place: facts of a name's candidates alone, kept in ``memo``
+    (``Gazetteer.memo``, by the ``id`` of the tuple, which the value holds)."""
+    key = ("facts", id(cands))
+    hit = memo.get(key)
+    if hit is not None and hit[0] is cands:
+        return hit[1]  # type: ignore[no-any-return]
+    facts = (
+        _is_strong(cands),
+        _is_famous(cands),
+        any(c.primary and c.place.place_type in ("country", "region", "historical") for c in cands),
+    )
+    if len(memo) > 200_000:
+        memo.clear()
+    memo[key] = (cands, facts)
+    return facts
+
+
 def find_toponyms(
     article: Article, gazetteer: Gazetteer, *, bounds: Sequence[tuple[int, int]] | None = None
 ) -> list[Span]:
@@ -404,7 +424,7 @@ def find_toponyms(
                     is_dateline=True,
                 )
             )
-    people = _person_words(text, toks, capitalised, found, windows)
+    people = _person_words(text, toks, capitalised, found, windows, gazetteer)
     taken_until = -1
     for i in capitalised:
         if i <= taken_until:
@@ -419,9 +439,11 @@ def find_toponyms(
                 break
         if best_j < 0:
             continue
-        cands = found[windows[(i, best_j)]]
-        keep = _keep(text, toks, i, best_j, cands, gazetteer, lowered_words, sent_first)
-        if keep and i == best_j and windows[(i, i)] in people and not _is_famous(cands):
+        key = windows[(i, best_j)]
+        cands = found[key]
+        facts = _facts(cands, gazetteer.memo)
+        keep = _keep(text, toks, i, best_j, key, cands, facts, gazetteer, lowered_words, sent_first)
+        if keep and i == best_j and windows[(i, i)] in people and not facts[1]:
             keep = False  # "Jones said" after "Bob Jones": one sense per document
         taken_until = best_j
         if not keep:
@@ -510,6 +532,7 @@ def _person_words(
     capitalised: Sequence[int],
     found: dict[str, tuple[Candidate, ...]],
     windows: dict[tuple[int, int], str],
+    gazetteer: Gazetteer,
 ) -> set[str]:
     """Name keys the document uses as people's names: "Bob Jones", "Mr. Jones".
 
@@ -519,6 +542,7 @@ def _person_words(
     """
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     people: set[str] = set()
+    memo = gazetteer.memo
     for k in capitalised:
         if k == 0:
             continue
@@ -546,7 +570,7 @@ def _person_words(
         if pair is not None and pair in found:
             continue  # "New York", "Fort Worth"
         pkey = windows.get((k - 1, k - 1))
-        if pkey is not None and pkey in found and _is_strong(found[pkey]):
+        if pkey is not None and pkey in found and _facts(found[pkey], memo)[0]:
             continue  # "Baku Azerbaijan", "Paris Texas"
         if k + 1 < len(words) and caps[k + 1] and _joined(text, ends[k], starts[k + 1]):
             continue  # longer sequences are judged by their own rules
@@ -575,37 +599,35 @@ def _keep(
     toks: _Words,
     i: int,
     j: int,
+    key: str,
     cands: Sequence[Candidate],
+    facts: tuple[bool, bool, bool],
     gazetteer: Gazetteer,
     lowered_words: set[str],
     sent_first: set[int],
 ) -> bool:
-    """Decide whether words i..j name a place here (True) or something else (False)."""
+    """Decide whether words i..j name a place here (True) or something else (False).
+
+    ``key`` is their ``name_key``; ``facts`` the ``_facts`` of their candidates.
+    """
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     n = len(words)
     surface = text[starts[i] : ends[j]]
-    key = name_key(surface)
     if key in _NEVER or gazetteer.demonym_country(surface) is not None:
         return False
-    strong = _is_strong(cands)
+    strong, _famous, countryish = facts
     single = i == j
     word = words[i]
     # acronyms and all-caps words: only well-known names (US, UK, USSR, MOSCOW)
     if single and _all_caps(word):
         letters = sum(c.isalpha() for c in word)
         if letters <= 4:
-            if not any(
-                c.primary and c.place.place_type in ("country", "region", "historical")
-                for c in cands
-            ):
+            if not countryish:
                 return False
         elif not strong:
             return False
     # capitalised common words ("Union", "Secretary", "From")
     if single and (key in gazetteer.common_words or word.lower() in lowered_words):
-        countryish = any(
-            c.primary and c.place.place_type in ("country", "region", "historical") for c in cands
-        )
         if not countryish and (not strong or i in sent_first or word.lower() in lowered_words):
             return False
     # plurals of common words ("Cases", "Mines") unless the place is a well-known one
