@@ -194,6 +194,11 @@ _NEEDS: dict[str, re.Pattern[str]] = {
 #: only where ``_MONTH_NAME`` finds one, instead of at every position of the text.
 _STARTS_WITH_MONTH = frozenset({"md_range", "mdy", "my"})
 _MONTH_NAME = re.compile(_MON)
+#: The patterns every match of which holds a month name (``_MON``, case-sensitive).
+_NEEDS_MONTH_NAME = frozenset({"md_range", "dm_range", "dmy", "mdy", "my"})
+#: Patterns with a test in ``_NEEDS`` whose matches also hold a year: ``_ANY_YEAR``, shared
+#: with the year patterns, is tried before their own test.
+_NEEDS_YEAR_TOO = frozenset({"iso", "my"})
 #: A month name after a space or hyphen and not followed by a word character or hyphen.
 _MONTH_WORD = re.compile(rf"[ \t-]{_MON.lower()}{_END}")
 #: The same for the case-insensitive patterns, on the lowered text.
@@ -422,12 +427,21 @@ def tag_dates(
     month_starts: list[int] | None = None
     names_at: dict[str, list[int]] = {}
     for order, (kind, pattern) in enumerate(_PATTERNS):
+        if kind in _NEEDS_MONTH_NAME:
+            if month_starts is None:
+                month_starts = [m.start() for m in _MONTH_NAME.finditer(text)]
+            if not month_starts:
+                continue  # no month name: the cheapest test first
+        if kind in _NEEDS_YEAR_TOO:
+            if _ANY_YEAR not in tested:
+                tested[_ANY_YEAR] = _ANY_YEAR.search(text) is not None
+            if not tested[_ANY_YEAR]:
+                continue
         if not _may_match(kind, text, low, tested):
             continue  # cannot match: skip the slower full pattern
         fast = _LOWERED.get(kind)
         if kind in _STARTS_WITH_MONTH:
-            if month_starts is None:
-                month_starts = [m.start() for m in _MONTH_NAME.finditer(text)]
+            assert month_starts is not None
             matches = _matches_at(pattern, text, month_starts)
         elif fast is not None and low is not None:
             # same matches; groups in lower case, which _value reads case-insensitively
