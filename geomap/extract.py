@@ -549,10 +549,11 @@ def _person_words(
         key = windows.get((k, k))
         if key is None or key not in found:
             continue
-        if _all_caps(words[k]):
+        if words[k].isupper() and _all_caps(words[k]):
             continue
-        abbreviated = _after_abbreviation(text, toks, k - 1, k)
-        if not abbreviated and not _joined(text, ends[k - 1], starts[k]):
+        gap = text[ends[k - 1] : starts[k]]
+        abbreviated = gap == ". " and _after_abbreviation(text, toks, k - 1, k)
+        if not abbreviated and gap != " " and not _joined_gap(gap):
             continue
         if abbreviated and len(words[k - 1]) == 1:
             if k >= 2 and caps[k - 2] and _joined(text, ends[k - 2], starts[k - 1]):
@@ -612,8 +613,7 @@ def _keep(
     """
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     n = len(words)
-    surface = text[starts[i] : ends[j]]
-    if key in _NEVER or gazetteer.demonym_country(surface) is not None:
+    if key in _NEVER or gazetteer.demonym_of_key(key) is not None:
         return False
     strong, _famous, countryish = facts
     single = i == j
@@ -641,7 +641,11 @@ def _keep(
     while right + 1 < n and caps[right + 1] and _joined(text, ends[right], starts[right + 1]):
         right += 1
     before = words[i - 1].lower().rstrip(".") if i > 0 else ""
-    abbreviated = i > 0 and _after_abbreviation(text, toks, i - 1, i)
+    abbreviated = (
+        i > 0
+        and text[ends[i - 1] : starts[i]] == ". "
+        and _after_abbreviation(text, toks, i - 1, i)
+    )
     if i > 0 and before in _TITLES and (abbreviated or _joined(text, ends[i - 1], starts[i])):
         return False  # "Minister Sergey", "Mayor Jackson", "Capt. Roy"
     if (
@@ -666,11 +670,9 @@ def _keep(
                 # "Ohio Supreme Court", "Gainesville Police", "U.S. Attorney", "Tovuz Rayon"
                 return _only_modifiers(words, left, i)
             break
-    others = [k for k in range(left, right + 1) if k < i or k > j]
-    if not [k for k in others if k > j] and _only_modifiers(words, left, i):
-        return True  # "Northeast Georgia", "Greater London"
-    if not others:
-        return True
+    if right <= j and _only_modifiers(words, left, i):
+        return True  # "Northeast Georgia", "Greater London" (or the name alone)
+    others = [*range(left, i), *range(j + 1, right + 1)]
     for k in range(left, i):
         lower = words[k].lower()
         if lower in _TITLES or lower in _ORG_HEADS:

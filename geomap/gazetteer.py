@@ -295,7 +295,10 @@ class Gazetteer:
 
     def demonym_country(self, word: str) -> str | None:
         """The country code of a demonym ("Azerbaijani" -> "AZ"; "" for peoples with none)."""
-        key = name_key(word)
+        return self.demonym_of_key(name_key(word))
+
+    def demonym_of_key(self, key: str) -> str | None:
+        """``demonym_country`` of a word by its ``name_key``."""
         if key in self.demonyms:
             return self.demonyms[key]
         if key.endswith("s") and key[:-1] in self.demonyms:
