@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from geomap.asciifold import ascii_lower, lowered
 from geomap.models import Article, DateValue, TimeExpr
@@ -522,8 +522,9 @@ def _lowered_starts(kind: str, low: str, names_at: dict[str, list[int]]) -> list
     "year_range" starts at a year or at the word before the ``[ \t]`` gap before one;
     "month" at the word before the gap before a month name; "part_month" a part's length
     before that gap. Month names are ``_MONTH_WORD``'s (both patterns need the gap before
-    and no word character or hyphen after: its matches do not overlap). ``names_at`` keeps
-    the offsets of the years and month names for the next pattern.
+    and no word character or hyphen after: its matches do not overlap). "relative" starts
+    at one of ``_RELATIVE_ANCHORS`` or at one of the three words before it. ``names_at``
+    keeps the offsets of the years and month names for the next pattern.
     """
     out: list[int] = []
     if kind in ("year", "year_range"):
@@ -548,9 +549,38 @@ def _lowered_starts(kind: str, low: str, names_at: dict[str, list[int]]) -> list
                     out.append(word)
             else:
                 out.extend(gap - n for n in _PART_LENGTHS if gap >= n)
+    elif kind == "relative":
+        for end, word in _RELATIVE_ANCHORS.iter(low):
+            at = end - len(word) + 1
+            out.append(at)
+            for _ in range(3):
+                gap = _gap_before(low, at, " \t")
+                word_start = _word_before(low, gap)
+                if gap == at or word_start == gap:
+                    break
+                out.append(word_start)
+                at = word_start
     else:
         return None
     return sorted(set(out))
+
+
+def _anchors(words: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton finding every occurrence of ``words`` (overlapping too)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for word in words:
+        auto.add_word(word, word)
+    auto.make_automaton()
+    return auto
+
+
+#: A word every "relative" expression holds, and how many words may come before it in the
+#: expression ("the day before yesterday", "earlier this week", "two days ago"): at most 3.
+_RELATIVE_ANCHORS = _anchors(
+    ("yesterday", "today", "tonight", "tomorrow", "last", "this", "next", "previous", "ago")
+)
 
 
 def _weekday_starts(text: str) -> list[int]:
