@@ -267,14 +267,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _sentence_ends(text):
-        before = text[max(start, m.start() - 6) : m.start()].rstrip('."”’)').split()
-        word = before[-1].lower().strip('("“') if before else ""
-        if text[m.start() - 1 : m.start()] == "." and (
-            word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-        ):
-            continue
-        if m.start() > start:
-            bounds.append((start, m.start()))
+        at = m.start()
+        if text[at - 1 : at] == ".":
+            before = text[max(start, at - 6) : at].rstrip('."”’)').split()
+            word = before[-1].lower().strip('("“') if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        if at > start:
+            bounds.append((start, at))
         start = m.end()
     if start < len(text):
         bounds.append((start, len(text)))
