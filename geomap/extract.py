@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
-from typing import Any
 
 from geomap.gazetteer import Candidate, Gazetteer
 from geomap.models import Article
@@ -284,11 +283,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _joined(text: str, a_end: int, b_start: int) -> bool:
     """True when a word ending at ``a_end`` and the next, starting at ``b_start``, are
     separated by only one space or a hyphen."""
-    return _joined_gap(text[a_end:b_start])
-
-
-def _joined_gap(gap: str) -> bool:
-    """``_joined`` of the text between the two words."""
+    gap = text[a_end:b_start]
     return gap in (" ", "-", "‐", "‑", "–") or (gap.isspace() and "\n" not in gap and len(gap) < 3)
 
 
@@ -341,25 +336,6 @@ def _is_famous(cands: Sequence[Candidate]) -> bool:
     return False
 
 
-def _facts(cands: tuple[Candidate, ...], memo: dict[Hashable, Any]) -> tuple[bool, bool, bool]:
-    """``_is_strong``, ``_is_famous`` and whether a primary candidate is a country, region
-    or historical place: facts of a name's candidates alone, kept in ``memo``
-    (``Gazetteer.memo``, by the ``id`` of the tuple, which the value holds)."""
-    key = ("facts", id(cands))
-    hit = memo.get(key)
-    if hit is not None and hit[0] is cands:
-        return hit[1]  # type: ignore[no-any-return]
-    facts = (
-        _is_strong(cands),
-        _is_famous(cands),
-        any(c.primary and c.place.place_type in ("country", "region", "historical") for c in cands),
-    )
-    if len(memo) > 200_000:
-        memo.clear()
-    memo[key] = (cands, facts)
-    return facts
-
-
 def find_toponyms(
     article: Article, gazetteer: Gazetteer, *, bounds: Sequence[tuple[int, int]] | None = None
 ) -> list[Span]:
@@ -401,8 +377,7 @@ def find_toponyms(
             word = words[j]
             if not (caps[j] or word in _CONNECTORS or word in DIVISION_WORDS):
                 break
-            gap = text[ends[j - 1] : starts[j]]
-            if gap != " " and not _joined_gap(gap):
+            if not _joined(text, ends[j - 1], starts[j]):
                 break
             if word not in _CONNECTORS:
                 windows[(i, j)] = name_key(text[starts[i] : ends[j]])
@@ -424,7 +399,7 @@ def find_toponyms(
                     is_dateline=True,
                 )
             )
-    people = _person_words(text, toks, capitalised, found, windows, gazetteer)
+    people = _person_words(text, toks, capitalised, found, windows)
     taken_until = -1
     for i in capitalised:
         if i <= taken_until:
@@ -439,11 +414,9 @@ def find_toponyms(
                 break
         if best_j < 0:
             continue
-        key = windows[(i, best_j)]
-        cands = found[key]
-        facts = _facts(cands, gazetteer.memo)
-        keep = _keep(text, toks, i, best_j, key, cands, facts, gazetteer, lowered_words, sent_first)
-        if keep and i == best_j and windows[(i, i)] in people and not facts[1]:
+        cands = found[windows[(i, best_j)]]
+        keep = _keep(text, toks, i, best_j, cands, gazetteer, lowered_words, sent_first)
+        if keep and i == best_j and windows[(i, i)] in people and not _is_famous(cands):
             keep = False  # "Jones said" after "Bob Jones": one sense per document
         taken_until = best_j
         if not keep:
@@ -532,7 +505,6 @@ def _person_words(
     capitalised: Sequence[int],
     found: dict[str, tuple[Candidate, ...]],
     windows: dict[tuple[int, int], str],
-    gazetteer: Gazetteer,
 ) -> set[str]:
     """Name keys the document uses as people's names: "Bob Jones", "Mr. Jones".
 
@@ -542,7 +514,6 @@ def _person_words(
     """
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     people: set[str] = set()
-    memo = gazetteer.memo
     for k in capitalised:
         if k == 0:
             continue
@@ -551,9 +522,8 @@ def _person_words(
             continue
         if words[k].isupper() and _all_caps(words[k]):
             continue
-        gap = text[ends[k - 1] : starts[k]]
-        abbreviated = gap == ". " and _after_abbreviation(text, toks, k - 1, k)
-        if not abbreviated and gap != " " and not _joined_gap(gap):
+        abbreviated = _after_abbreviation(text, toks, k - 1, k)
+        if not abbreviated and not _joined(text, ends[k - 1], starts[k]):
             continue
         if abbreviated and len(words[k - 1]) == 1:
             if k >= 2 and caps[k - 2] and _joined(text, ends[k - 2], starts[k - 1]):
@@ -571,7 +541,7 @@ def _person_words(
         if pair is not None and pair in found:
             continue  # "New York", "Fort Worth"
         pkey = windows.get((k - 1, k - 1))
-        if pkey is not None and pkey in found and _facts(found[pkey], memo)[0]:
+        if pkey is not None and pkey in found and _is_strong(found[pkey]):
             continue  # "Baku Azerbaijan", "Paris Texas"
         if k + 1 < len(words) and caps[k + 1] and _joined(text, ends[k], starts[k + 1]):
             continue  # longer sequences are judged by their own rules
@@ -600,34 +570,37 @@ def _keep(
     toks: _Words,
     i: int,
     j: int,
-    key: str,
     cands: Sequence[Candidate],
-    facts: tuple[bool, bool, bool],
     gazetteer: Gazetteer,
     lowered_words: set[str],
     sent_first: set[int],
 ) -> bool:
-    """Decide whether words i..j name a place here (True) or something else (False).
-
-    ``key`` is their ``name_key``; ``facts`` the ``_facts`` of their candidates.
-    """
+    """Decide whether words i..j name a place here (True) or something else (False)."""
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     n = len(words)
+    surface = text[starts[i] : ends[j]]
+    key = name_key(surface)
     if key in _NEVER or gazetteer.demonym_of_key(key) is not None:
         return False
-    strong, _famous, countryish = facts
+    strong = _is_strong(cands)
     single = i == j
     word = words[i]
     # acronyms and all-caps words: only well-known names (US, UK, USSR, MOSCOW)
     if single and _all_caps(word):
         letters = sum(c.isalpha() for c in word)
         if letters <= 4:
-            if not countryish:
+            if not any(
+                c.primary and c.place.place_type in ("country", "region", "historical")
+                for c in cands
+            ):
                 return False
         elif not strong:
             return False
     # capitalised common words ("Union", "Secretary", "From")
     if single and (key in gazetteer.common_words or word.lower() in lowered_words):
+        countryish = any(
+            c.primary and c.place.place_type in ("country", "region", "historical") for c in cands
+        )
         if not countryish and (not strong or i in sent_first or word.lower() in lowered_words):
             return False
     # plurals of common words ("Cases", "Mines") unless the place is a well-known one
@@ -641,11 +614,7 @@ def _keep(
     while right + 1 < n and caps[right + 1] and _joined(text, ends[right], starts[right + 1]):
         right += 1
     before = words[i - 1].lower().rstrip(".") if i > 0 else ""
-    abbreviated = (
-        i > 0
-        and text[ends[i - 1] : starts[i]] == ". "
-        and _after_abbreviation(text, toks, i - 1, i)
-    )
+    abbreviated = i > 0 and _after_abbreviation(text, toks, i - 1, i)
     if i > 0 and before in _TITLES and (abbreviated or _joined(text, ends[i - 1], starts[i])):
         return False  # "Minister Sergey", "Mayor Jackson", "Capt. Roy"
     if (
@@ -670,9 +639,11 @@ def _keep(
                 # "Ohio Supreme Court", "Gainesville Police", "U.S. Attorney", "Tovuz Rayon"
                 return _only_modifiers(words, left, i)
             break
-    if right <= j and _only_modifiers(words, left, i):
-        return True  # "Northeast Georgia", "Greater London" (or the name alone)
-    others = [*range(left, i), *range(j + 1, right + 1)]
+    others = [k for k in range(left, right + 1) if k < i or k > j]
+    if not [k for k in others if k > j] and _only_modifiers(words, left, i):
+        return True  # "Northeast Georgia", "Greater London"
+    if not others:
+        return True
     for k in range(left, i):
         lower = words[k].lower()
         if lower in _TITLES or lower in _ORG_HEADS:
