@@ -64,12 +64,6 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     counts less for a small place, so "Geneva" in a story that names the US is still
     the Swiss city, while "Alexandria" beside "Rapides Parish" is the Louisiana town.
     """
-    total = sum(ctx.countries.values())
-    return _in_context(_own_score(cand, bool(span.qualifier)), cand, ctx, total)
-
-
-def _own_score(cand: Candidate, qualified: bool) -> float:
-    """The part of ``score_candidate`` that does not depend on the article."""
     p = cand.place
     score = _TYPE_PRIOR.get(p.place_type, 0.5)
     score += math.log10(p.population + 1) if p.population else _size_prior(p)
@@ -77,17 +71,10 @@ def _own_score(cand: Candidate, qualified: bool) -> float:
         score += 1.0
     if cand.capital:
         score += 1.5
-    if qualified:
+    if span.qualifier:
         score += 3.0 if p.place_type in ("admin1", "admin2", "region") else -1.0
     elif p.place_type == "populated_place":
         score += 0.8  # a bare name is a town more often than the division named after it
-    return score
-
-
-def _in_context(score: float, cand: Candidate, ctx: Context, total: int) -> float:
-    """``score`` (``_own_score``) plus the article's evidence; ``total`` is the sum of
-    ``ctx.countries``. The additions are made in ``score_candidate``'s order."""
-    p = cand.place
     local = 0.0
     if p.country_code and p.admin1 and ctx.admin1.get((p.country_code, p.admin1)):
         local += 1.2
@@ -98,10 +85,7 @@ def _in_context(score: float, cand: Candidate, ctx: Context, total: int) -> floa
         elif nearest < 600:
             local += 0.3
     scale = 1.0 if (local >= 1.2 or p.population >= 100_000) else 0.4
-    # ctx.country_share(p.country_code), with the total computed once per span
-    code = p.country_code
-    share = ctx.countries.get(code, 0) / total if code and ctx.countries else 0.0
-    score += 2.5 * share * scale + local
+    score += 2.5 * ctx.country_share(p.country_code) * scale + local
     if ctx.dateline_country and p.country_code == ctx.dateline_country:
         score += 0.7
     return score
@@ -150,49 +134,23 @@ def _size_prior(place: Place) -> float:
     return 0.0
 
 
-#: What one resolution adds to a context: its name, country, (country, first-level area),
-#: and, for a point-like place, (lat, lon) and (lat, lon) in radians with cos(lat).
-_Evidence = tuple[
-    str,
-    str | None,
-    tuple[str, str] | None,
-    tuple[float, float] | None,
-    tuple[float, float, float] | None,
-]
-
-
-def _evidence(chosen: Sequence[Resolution]) -> list[_Evidence]:
-    """What each of the chosen resolutions adds to a context (computed once per article)."""
-    out: list[_Evidence] = []
-    for res in chosen:
-        p = res.place
-        cc = p.country_code
-        point = rad = None
-        if p.place_type not in ("country", "region", "historical"):
-            point = p.point
-            lat = math.radians(p.lat)
-            rad = (lat, math.radians(p.lon), math.cos(lat))
-        out.append((res.span.surface, cc, (cc, p.admin1) if cc and p.admin1 else None, point, rad))
-    return out
-
-
 def _context(
-    evidence: Sequence[_Evidence], dateline_country: str | None, *, skip: str | None = None
+    chosen: Sequence[Resolution], dateline_country: str | None, *, skip: str | None = None
 ) -> Context:
-    """The context the chosen resolutions give (their ``_evidence``), leaving out those of
-    the name ``skip``."""
+    """The context the chosen resolutions give, leaving out those of the name ``skip``."""
     ctx = Context(dateline_country=dateline_country)
-    countries, admin1 = ctx.countries, ctx.admin1
-    for surface, cc, area, point, rad in evidence:
-        if surface == skip:
+    for res in chosen:
+        if skip is not None and res.span.surface == skip:
             continue  # a name is no evidence for itself
-        if cc:
-            countries[cc] = countries.get(cc, 0) + 1
-        if area is not None:
-            admin1[area] = admin1.get(area, 0) + 1
-        if point is not None and rad is not None:
-            ctx.points.append(point)
-            ctx.radians.append(rad)
+        p = res.place
+        if p.country_code:
+            ctx.countries[p.country_code] += 1
+        if p.country_code and p.admin1:
+            ctx.admin1[(p.country_code, p.admin1)] += 1
+        if p.place_type not in ("country", "region", "historical"):
+            ctx.points.append(p.point)
+            lat = math.radians(p.lat)
+            ctx.radians.append((lat, math.radians(p.lon), math.cos(lat)))
     if dateline_country:
         ctx.countries[dateline_country] += 3
     return ctx
@@ -204,39 +162,27 @@ LIST_BONUS = 3.0
 
 
 def _pick(span: Span, ctx: Context, kind: tuple[str, str | None] | None = None) -> Resolution:
-    best: Candidate | None = None
-    best_score = 0.0
-    total = sum(ctx.countries.values())
-    qualified = bool(span.qualifier)
-    most = _MOST_FROM_CONTEXT + (LIST_BONUS if kind is not None else 0.0)
+    best: Resolution | None = None
     for cand in span.candidates:
-        own = _own_score(cand, qualified)
-        if best is not None and own + most < best_score:
-            continue  # cannot beat the best so far, whatever its context
-        s = _in_context(own, cand, ctx, total)
+        s = score_candidate(cand, span, ctx)
         if kind is not None and _of_kind(cand.place, kind):
             s += LIST_BONUS
-        if best is None or s > best_score:
-            best, best_score = cand, s
+        if best is None or s > best.score:
+            best = Resolution(span, cand.place, s)
     assert best is not None
-    place = best.place
-    if place.place_type in ("admin1", "admin2") and not span.qualifier and kind is None:
+    if best.place.place_type in ("admin1", "admin2") and not span.qualifier and kind is None:
         # "Khizi", "Tovuz": a town that gives its name to the district around it is meant
         for cand in span.candidates:
             p = cand.place
             if (
                 p.place_type == "populated_place"
                 and cand.primary
-                and p.country_code == place.country_code
-                and _within(p, place)
+                and p.country_code == best.place.country_code
+                and _within(p, best.place)
             ):
-                return Resolution(span, p, best_score)
-    return Resolution(span, place, best_score)
+                return Resolution(span, p, best.score)
+    return best
 
-
-#: More than ``_in_context`` can add to a score: 2.5 for the country share, 1.2 + 1.5 local,
-#: 0.7 for the dateline's country (and a margin for rounding).
-_MOST_FROM_CONTEXT = 2.5 + 1.2 + 1.5 + 0.7 + 1e-6
 
 _Picked = dict[tuple[str, str | None, int, tuple[str, str | None] | None], tuple[Place, float]]
 
@@ -263,7 +209,11 @@ def _pick_same(
 
 def _first_pick(span: Span, empty: Context, memo: dict[Hashable, Any]) -> Resolution:
     """``_pick(span, empty)``: the first pass, whose context holds at most the dateline's
-    country, so its choice for a name's candidates is kept in ``memo`` for the process."""
+    country, so its choice for a name's candidates is kept in ``memo`` for the process.
+
+    Valid only while the first pass scores a name by its candidates, qualifier and the
+    dateline's country alone: anything else it comes to depend on belongs in the key.
+    """
     key = ("first", id(span.candidates), span.qualifier, empty.dateline_country)
     hit = memo.get(key)
     if hit is not None and hit[0] is span.candidates:
@@ -419,20 +369,12 @@ def resolve_spans(
     kinds = _list_kinds(first, links)
     confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
     contexts: dict[str, Context] = {}
-    evidence = _evidence(confident)
-    # a name no confident resolution has gets the context of them all
-    shared = _context(evidence, dateline_country)
-    named = {r.span.surface for r in confident}
     picked: _Picked = {}  # with each name's own context
     second: list[Resolution] = []
     for k, span in enumerate(spans):
         ctx = contexts.get(span.surface)
         if ctx is None:
-            ctx = contexts[span.surface] = (
-                _context(evidence, dateline_country, skip=span.surface)
-                if span.surface in named
-                else shared
-            )
+            ctx = contexts[span.surface] = _context(confident, dateline_country, skip=span.surface)
         outer = containers.get(k)
         inner = [c for c in span.candidates if _inside(c.place, outer)] if outer else []
         if inner:
