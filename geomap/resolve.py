@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -207,7 +207,7 @@ def _pick_same(
     return res
 
 
-def _first_pick(span: Span, empty: Context, memo: dict[Hashable, Any]) -> Resolution:
+def _first_pick(span: Span, empty: Context, memo: dict[Any, Any]) -> Resolution:
     """``_pick(span, empty)``: the first pass, whose context holds at most the dateline's
     country, so its choice for a name's candidates is kept in ``memo`` for the process.
 
