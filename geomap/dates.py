@@ -178,7 +178,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 #: case-insensitive ones are run in lowered form (``geomap.asciifold``) when the text allows.
 _MON_DAY = re.compile(rf"{_MON}\.?[ \t]?\d")
 _DAY_MON = re.compile(rf"\d{_ORD}[ \t]+(?:of[ \t]+)?{_MON}")
-_ANY_YEAR = re.compile(_YEAR)
 _NEEDS: dict[str, re.Pattern[str]] = {
     "iso": re.compile(rf"{_YEAR}-\d\d-\d\d"),
     "md_range": _MON_DAY,
@@ -186,9 +185,6 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "dmy": _DAY_MON,
     "mdy": _MON_DAY,
     "my": re.compile(rf"{_MON}\.?,?[ \t]+(?:of[ \t]+)?{_YEAR}"),
-    "year_range": _ANY_YEAR,
-    "year": _ANY_YEAR,
-    "weekday": re.compile(_WD),
 }
 #: The patterns whose matches start with a month name (``\b(?P<mon>...)``): they are tried
 #: only where ``_MONTH_NAME`` finds one, instead of at every position of the text.
@@ -196,16 +192,12 @@ _STARTS_WITH_MONTH = frozenset({"md_range", "mdy", "my"})
 _MONTH_NAME = re.compile(_MON)
 #: The patterns every match of which holds a month name (``_MON``, case-sensitive).
 _NEEDS_MONTH_NAME = frozenset({"md_range", "dm_range", "dmy", "mdy", "my"})
-#: Patterns with a test in ``_NEEDS`` whose matches also hold a year: ``_ANY_YEAR``, shared
-#: with the year patterns, is tried before their own test.
-_NEEDS_YEAR_TOO = frozenset({"iso", "my"})
+#: The patterns every match of which holds a year: skipped when ``_YEAR_AT`` finds none
+#: (its offsets then serve "year" and "year_range"; the weekday and month-name patterns
+#: are likewise tested by the scans that find where they can start).
+_NEEDS_YEAR = frozenset({"iso", "my", "year_range", "year"})
 #: A month name after a space or hyphen and not followed by a word character or hyphen.
 _MONTH_WORD = re.compile(rf"[ \t-]{_MON.lower()}{_END}")
-#: The same for the case-insensitive patterns, on the lowered text.
-_NEEDS_LOWER: dict[str, re.Pattern[str]] = {
-    "month": _MONTH_WORD,
-    "part_month": _MONTH_WORD,
-}
 #: Words one of which every "relative" expression holds (lower case).
 _RELATIVE_WORDS = (
     "yesterday", "today", "tonight", "tomorrow", "last night", "this morning",
@@ -432,10 +424,15 @@ def tag_dates(
                 month_starts = [m.start() for m in _MONTH_NAME.finditer(text)]
             if not month_starts:
                 continue  # no month name: the cheapest test first
-        if kind in _NEEDS_YEAR_TOO:
-            if _ANY_YEAR not in tested:
-                tested[_ANY_YEAR] = _ANY_YEAR.search(text) is not None
-            if not tested[_ANY_YEAR]:
+        if kind in _NEEDS_YEAR:
+            if "year" not in names_at:  # the same offsets in ``low``
+                names_at["year"] = [m.start() for m in _YEAR_AT.finditer(text)]
+            if not names_at["year"]:
+                continue
+        if kind in ("month", "part_month") and low is not None:
+            if "month" not in names_at:
+                names_at["month"] = [m.start() + 1 for m in _MONTH_WORD.finditer(low)]
+            if not names_at["month"]:
                 continue
         if not _may_match(kind, text, low, tested):
             continue  # cannot match: skip the slower full pattern
@@ -613,11 +610,6 @@ def _may_match(kind: str, text: str, low: str | None, tested: dict[re.Pattern[st
             return False
     if low is None:
         return True
-    needs = _NEEDS_LOWER.get(kind)
-    if needs is not None:
-        if needs not in tested:
-            tested[needs] = needs.search(low) is not None
-        return tested[needs]
     if kind == "relative":
         return any(w in low for w in _RELATIVE_WORDS)
     return True
