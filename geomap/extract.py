@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
@@ -301,14 +301,8 @@ def _after_abbreviation(text: str, toks: _Words, a: int, b: int) -> bool:
 
 
 def _sentence_index(bounds: Sequence[tuple[int, int]], offset: int) -> int:
-    lo, hi = 0, len(bounds) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if bounds[mid][0] <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """The last sentence starting at or before ``offset`` (0 if none does)."""
+    return max(0, bisect_right(bounds, offset, key=_FIRST) - 1)
 
 
 def _is_strong(cands: Sequence[Candidate]) -> bool:
