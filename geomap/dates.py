@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from geomap.asciifold import ascii_lower, lowered
 from geomap.models import Article, DateValue, TimeExpr
@@ -178,7 +178,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 #: case-insensitive ones are run in lowered form (``geomap.asciifold``) when the text allows.
 _MON_DAY = re.compile(rf"{_MON}\.?[ \t]?\d")
 _DAY_MON = re.compile(rf"\d{_ORD}[ \t]+(?:of[ \t]+)?{_MON}")
-_ANY_YEAR = re.compile(_YEAR)
 _NEEDS: dict[str, re.Pattern[str]] = {
     "iso": re.compile(rf"{_YEAR}-\d\d-\d\d"),
     "md_range": _MON_DAY,
@@ -186,21 +185,19 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "dmy": _DAY_MON,
     "mdy": _MON_DAY,
     "my": re.compile(rf"{_MON}\.?,?[ \t]+(?:of[ \t]+)?{_YEAR}"),
-    "year_range": _ANY_YEAR,
-    "year": _ANY_YEAR,
-    "weekday": re.compile(_WD),
 }
 #: The patterns whose matches start with a month name (``\b(?P<mon>...)``): they are tried
 #: only where ``_MONTH_NAME`` finds one, instead of at every position of the text.
 _STARTS_WITH_MONTH = frozenset({"md_range", "mdy", "my"})
 _MONTH_NAME = re.compile(_MON)
+#: The patterns every match of which holds a month name (``_MON``, case-sensitive).
+_NEEDS_MONTH_NAME = frozenset({"md_range", "dm_range", "dmy", "mdy", "my"})
+#: The patterns every match of which holds a year: skipped when ``_YEAR_AT`` finds none
+#: (its offsets then serve "year" and "year_range"; the weekday and month-name patterns
+#: are likewise tested by the scans that find where they can start).
+_NEEDS_YEAR = frozenset({"iso", "my", "year_range", "year"})
 #: A month name after a space or hyphen and not followed by a word character or hyphen.
 _MONTH_WORD = re.compile(rf"[ \t-]{_MON.lower()}{_END}")
-#: The same for the case-insensitive patterns, on the lowered text.
-_NEEDS_LOWER: dict[str, re.Pattern[str]] = {
-    "month": _MONTH_WORD,
-    "part_month": _MONTH_WORD,
-}
 #: Words one of which every "relative" expression holds (lower case).
 _RELATIVE_WORDS = (
     "yesterday", "today", "tonight", "tomorrow", "last night", "this morning",
@@ -420,17 +417,35 @@ def tag_dates(
     low = ascii_lower(text)
     tested: dict[re.Pattern[str], bool] = {}
     month_starts: list[int] | None = None
+    names_at: dict[str, list[int]] = {}
     for order, (kind, pattern) in enumerate(_PATTERNS):
+        if kind in _NEEDS_MONTH_NAME:
+            if month_starts is None:
+                month_starts = [m.start() for m in _MONTH_NAME.finditer(text)]
+            if not month_starts:
+                continue  # no month name: the cheapest test first
+        if kind in _NEEDS_YEAR:
+            if "year" not in names_at:  # the same offsets in ``low``
+                names_at["year"] = [m.start() for m in _YEAR_AT.finditer(text)]
+            if not names_at["year"]:
+                continue
+        if kind in ("month", "part_month") and low is not None:
+            if "month" not in names_at:
+                names_at["month"] = [m.start() + 1 for m in _MONTH_WORD.finditer(low)]
+            if not names_at["month"]:
+                continue
         if not _may_match(kind, text, low, tested):
             continue  # cannot match: skip the slower full pattern
         fast = _LOWERED.get(kind)
         if kind in _STARTS_WITH_MONTH:
-            if month_starts is None:
-                month_starts = [m.start() for m in _MONTH_NAME.finditer(text)]
+            assert month_starts is not None
             matches = _matches_at(pattern, text, month_starts)
         elif fast is not None and low is not None:
             # same matches; groups in lower case, which _value reads case-insensitively
-            matches = fast.finditer(low)
+            starts = _lowered_starts(kind, low, names_at)
+            matches = fast.finditer(low) if starts is None else _matches_at(fast, low, starts)
+        elif kind == "weekday":
+            matches = _matches_at(pattern, text, _weekday_starts(text))
         else:
             matches = pattern.finditer(text)
         for m in matches:
@@ -460,8 +475,10 @@ def _matches_at(
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending).
 
-    A month name inside an earlier one (``_MONTH_NAME`` matches do not overlap) follows a
-    letter, so no ``\b(?P<mon>...)`` pattern can start there.
+    Where ``finditer`` would look for the next match, the first of ``starts`` where the
+    pattern matches is that match. A month name inside an earlier one (``_MONTH_NAME``
+    matches do not overlap) follows a letter, so no ``\b(?P<mon>...)`` pattern can start
+    there.
     """
     end = 0
     for pos in starts:
@@ -470,6 +487,115 @@ def _matches_at(
             if m is not None:
                 yield m
                 end = m.end()
+
+
+#: Every place a year starts (overlapping ones too).
+_YEAR_AT = re.compile(rf"(?={_YEAR})")
+_WEEKDAY_NAME = re.compile(_WD)
+#: The lengths of the "part" of a ``part_month`` expression ("early", "the end of"…).
+_PART_LENGTHS = (3, 4, 5, 10, 12, 13, 16, 17)
+
+
+def _gap_before(text: str, at: int, chars: str) -> int:
+    """Where the run of ``chars`` that ends at ``at`` starts (``at`` if there is none)."""
+    while at > 0 and text[at - 1] in chars:
+        at -= 1
+    return at
+
+
+def _word_before(text: str, at: int) -> int:
+    r"""Where the run of word characters (``\w``) that ends at ``at`` starts."""
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        at -= 1
+    return at
+
+
+def _lowered_starts(kind: str, low: str, names_at: dict[str, list[int]]) -> list[int] | None:
+    r"""Every offset where the lowered pattern ``kind`` can match ``low`` (ascending, for
+    ``_matches_at``), found from the years and month names it must hold; None when not known.
+
+    "year" is a word, a gap of ``[ \t-]`` and a year: it can only start at the word before
+    the gap before a year (a word, after ``\b``, is a whole run of word characters).
+    "year_range" starts at a year or at the word before the ``[ \t]`` gap before one;
+    "month" at the word before the gap before a month name; "part_month" a part's length
+    before that gap. Month names are ``_MONTH_WORD``'s (both patterns need the gap before
+    and no word character or hyphen after: its matches do not overlap). "relative" starts
+    at one of ``_RELATIVE_ANCHORS`` or at one of the three words before it. ``names_at``
+    keeps the offsets of the years and month names for the next pattern.
+    """
+    out: list[int] = []
+    if kind in ("year", "year_range"):
+        if "year" not in names_at:
+            names_at["year"] = [m.start() for m in _YEAR_AT.finditer(low)]
+        for at in names_at["year"]:
+            if kind == "year_range":
+                out.append(at)
+            gap = _gap_before(low, at, " \t-" if kind == "year" else " \t")
+            if gap < at:
+                word = _word_before(low, gap)
+                if word < gap:
+                    out.append(word)
+    elif kind in ("month", "part_month"):
+        if "month" not in names_at:
+            names_at["month"] = [m.start() + 1 for m in _MONTH_WORD.finditer(low)]
+        for at in names_at["month"]:
+            gap = _gap_before(low, at, " \t-")
+            if kind == "month":
+                word = _word_before(low, gap)
+                if word < gap:
+                    out.append(word)
+            else:
+                out.extend(gap - n for n in _PART_LENGTHS if gap >= n)
+    elif kind == "relative":
+        for end, word in _RELATIVE_ANCHORS.iter(low):
+            at = end - len(word) + 1
+            out.append(at)
+            for _ in range(3):
+                gap = _gap_before(low, at, " \t")
+                word_start = _word_before(low, gap)
+                if gap == at or word_start == gap:
+                    break
+                out.append(word_start)
+                at = word_start
+    else:
+        return None
+    return sorted(set(out))
+
+
+def _anchors(words: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton finding every occurrence of ``words`` (overlapping too)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for word in words:
+        auto.add_word(word, word)
+    auto.make_automaton()
+    return auto
+
+
+#: A word every "relative" expression holds, and how many words may come before it in the
+#: expression ("the day before yesterday", "earlier this week", "two days ago"): at most 3.
+_RELATIVE_ANCHORS = _anchors(
+    ("yesterday", "today", "tonight", "tomorrow", "last", "this", "next", "previous", "ago")
+)
+
+
+def _weekday_starts(text: str) -> list[int]:
+    r"""Every offset where the "weekday" pattern can match ``text`` (ascending): at a weekday
+    name or at one of the four words before it, each followed by a ``[ \t]`` gap ("last
+    Monday", "on the morning of Monday")."""
+    out: list[int] = []
+    for m in _WEEKDAY_NAME.finditer(text):
+        at = m.start()
+        out.append(at)
+        for _ in range(4):
+            gap = _gap_before(text, at, " \t")
+            word = _word_before(text, gap)
+            if gap == at or word == gap:
+                break
+            out.append(word)
+            at = word
+    return sorted(set(out))
 
 
 def _may_match(kind: str, text: str, low: str | None, tested: dict[re.Pattern[str], bool]) -> bool:
@@ -484,11 +610,6 @@ def _may_match(kind: str, text: str, low: str | None, tested: dict[re.Pattern[st
             return False
     if low is None:
         return True
-    needs = _NEEDS_LOWER.get(kind)
-    if needs is not None:
-        if needs not in tested:
-            tested[needs] = needs.search(low) is not None
-        return tested[needs]
     if kind == "relative":
         return any(w in low for w in _RELATIVE_WORDS)
     return True

@@ -31,7 +31,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from geomap.asciifold import ascii_lower, lowered
 from geomap.dates import governing_expr
@@ -96,9 +96,71 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 #: The same patterns, case-sensitive, for ``ascii_lower`` sentences (same matches, faster).
 _LOWERED: dict[str, re.Pattern[str]] = {name: lowered(pat) for name, pat in _PATTERNS.items()}
-#: Matches wherever one of ``_LOWERED`` does: one scan tells the many sentences that report
-#: no type (every alternative above starts with a letter, hence the cheap ``(?=\w)``).
-_ANY_EVENT = re.compile(r"(?=\w)(?:" + "|".join(p.pattern for p in _LOWERED.values()) + ")")
+
+
+def _required_literal(alternative: str) -> str:
+    """The longest run of plain characters every match of a regex alternative holds.
+
+    Only text outside groups counts, and not a character a quantifier makes optional:
+    ``"(?:counter-?)?offensive"`` gives ``"offensive"``, ``"air ?strikes?"`` ``"strike"``.
+    """
+    runs, run, depth, k = [""], "", 0, 0
+    while k < len(alternative):
+        ch = alternative[k]
+        if ch == "\\":
+            runs.append(run)
+            run, k = "", k + 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if depth or ch in "()[]{}.*+?|^$":
+            runs.append(run)
+            run = ""
+        elif alternative[k + 1 : k + 2] in ("?", "*", "{"):
+            runs.append(run)
+            run = ""
+        else:
+            run += ch
+        k += 1
+    runs.append(run)
+    return max(runs, key=len)
+
+
+def _triggers() -> Any:
+    """An Aho-Corasick automaton of a literal every match of each ``_LOWERED`` pattern holds,
+    with the names of the patterns it stands for: one scan of a sentence tells which
+    patterns can match it (the others are not run)."""
+    import ahocorasick
+
+    by_literal: dict[str, set[str]] = {}
+    for name, pat in _LOWERED.items():
+        body = pat.pattern
+        assert body.startswith("\\b(") and body.endswith(")\\b"), name
+        depth, start, parts = 0, 0, []
+        inner = body[3:-3]
+        for k, ch in enumerate(inner):
+            if ch == "(" and inner[k - 1 : k] != "\\":
+                depth += 1
+            elif ch == ")" and inner[k - 1 : k] != "\\":
+                depth -= 1
+            elif ch == "|" and depth == 0:
+                parts.append(inner[start:k])
+                start = k + 1
+        parts.append(inner[start:])
+        for part in parts:
+            literal = _required_literal(part)
+            assert literal, (name, part)
+            by_literal.setdefault(literal, set()).add(name)
+    auto = ahocorasick.Automaton()
+    for literal, names in by_literal.items():
+        auto.add_word(literal, frozenset(names))
+    auto.make_automaton()
+    return auto
+
+
+_TRIGGERS = _triggers()
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -116,6 +178,8 @@ _WOUNDED = re.compile(
     r"|(?:and|with)\s+" + _NUM + r"\s+(?:others?\s+)?(?:wounded|injured)",
     re.IGNORECASE,
 )
+_KILLED_LOW = lowered(_KILLED)
+_WOUNDED_LOW = lowered(_WOUNDED)
 _LOCATIVE = re.compile(
     r"\b(in|at|near|on|into|inside|outside|around|across|throughout|towards?|from|of|"
     r"over|along|within|off|entire|in the|at the|near the|around the)\s*$",
@@ -195,25 +259,41 @@ def _number(text: str) -> int | None:
 
 def event_types_of(sentence: str) -> tuple[str, ...]:
     """The codebook types a sentence reports, in codebook order (empty for none)."""
-    low = ascii_lower(sentence)
+    return _event_types(sentence, ascii_lower(sentence))
+
+
+def _event_types(sentence: str, low: str | None) -> tuple[str, ...]:
+    """``event_types_of(sentence)``; ``low`` is ``ascii_lower(sentence)``."""
     if low is None:
         return tuple(name for name, pat in _PATTERNS.items() if pat.search(sentence))
-    if _ANY_EVENT.search(low) is None:
+    possible: set[str] = set()
+    for _end, names in _TRIGGERS.iter(low):
+        possible |= names
+    if not possible:
         return ()
-    return tuple(name for name, pat in _LOWERED.items() if pat.search(low))
+    return tuple(name for name, pat in _LOWERED.items() if name in possible and pat.search(low))
 
 
 def casualty_counts(sentence: str) -> tuple[int | None, int | None]:
     """(killed, wounded) counts a sentence states, or None where it states none."""
+    return _casualties(sentence, ascii_lower(sentence))
+
+
+def _casualties(sentence: str, low: str | None) -> tuple[int | None, int | None]:
+    """``casualty_counts(sentence)``; ``low`` is ``ascii_lower(sentence)``."""
     killed = wounded = None
-    low = sentence.lower()
-    if not any(stem in low for stem in ("kill", "dead", "died", "wound", "injur", "hurt")):
+    lower = sentence.lower() if low is None else low
+    if not any(stem in lower for stem in ("kill", "dead", "died", "wound", "injur", "hurt")):
         return None, None  # cheap test first: the count patterns are slow
-    for m in _KILLED.finditer(sentence):
+    # the lowered patterns on the lowered sentence: the same matches, groups in lower case
+    text, killed_re, wounded_re = (
+        (sentence, _KILLED, _WOUNDED) if low is None else (low, _KILLED_LOW, _WOUNDED_LOW)
+    )
+    for m in killed_re.finditer(text):
         n = _number(m.group(1))
         if n is not None:
             killed = (killed or 0) + n
-    for m in _WOUNDED.finditer(sentence):
+    for m in wounded_re.finditer(text):
         n = _number(m.group(1) or m.group(2))
         if n is not None:
             wounded = (wounded or 0) + n
@@ -256,15 +336,26 @@ def make_mentions(
     if frame is None:
         ends = [e.value.last_day for e in exprs if e.value is not None]
         frame = max(ends) if ends else None
-    per_sentence: dict[int, tuple[tuple[str, ...], tuple[int | None, int | None], str]] = {}
+    per_sentence: dict[int, tuple[tuple[str, ...], tuple[int | None, int | None], str, bool]] = {}
     for res in resolutions:
         span = res.span
         s_start, s_end = bounds[span.sentence] if bounds else (0, len(text))
         sentence = article.body[s_start:s_end]
         expr = governing_expr(exprs, article.body, s_start, s_end, span.start, span.end)
-        if (expr is None or expr.value is None) and _ANAPHORIC_DATE.search(
-            article.body, s_start, s_end
-        ):
+        cached = per_sentence.get(s_start)
+        if cached is None:
+            low = ascii_lower(sentence)
+            anaphoric = (low is None or "that" in low or "same" in low) and bool(
+                _ANAPHORIC_DATE.search(article.body, s_start, s_end)
+            )  # every match holds "that" or "same"
+            cached = per_sentence[s_start] = (
+                _event_types(sentence, low),
+                _casualties(sentence, low),
+                " ".join(sentence.split()),
+                anaphoric,
+            )
+        types, (killed, wounded), flat, anaphoric = cached
+        if (expr is None or expr.value is None) and anaphoric:
             earlier = [e for e in exprs if e.end <= s_start and e.value is not None]
             expr = earlier[-1] if earlier else expr
         date: DateValue | None
@@ -281,14 +372,6 @@ def make_mentions(
             date, basis = DateValue(published, "day"), pub_basis
         else:
             date, basis = None, None
-        cached = per_sentence.get(s_start)
-        if cached is None:
-            cached = per_sentence[s_start] = (
-                event_types_of(sentence),
-                casualty_counts(sentence),
-                " ".join(sentence.split()),
-            )
-        types, (killed, wounded), flat = cached
         rel_start, rel_end = span.start - s_start, span.end - s_start
         if span.is_dateline:
             role = "dateline"

@@ -6,7 +6,7 @@ import math
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -206,6 +206,10 @@ class Gazetteer:
         self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._con.execute("PRAGMA mmap_size = 268435456")
         self._cache: dict[str, tuple[Candidate, ...]] = {}
+        #: What callers derive from one name's candidates alone, kept for the process (see
+        #: ``geomap.resolve``): keyed by the ``id`` of the candidates tuple, which the value
+        #: holds. Cleared with the lookups.
+        self.memo: dict[Hashable, Any] = {}
         self.demonyms: dict[str, str] = dict(self._con.execute("SELECT * FROM demonyms"))
         self.common_words: frozenset[str] = frozenset(
             r[0] for r in self._con.execute("SELECT key FROM common_words")
@@ -272,6 +276,7 @@ class Gazetteer:
                 value = () if rows is None else tuple(sorted(rows, key=_rank)[:MAX_CANDIDATES])
                 if len(cache) > 200_000:
                     cache.clear()
+                    self.memo.clear()
                 cache[key] = value
                 if value:
                     out[key] = value
@@ -290,7 +295,10 @@ class Gazetteer:
 
     def demonym_country(self, word: str) -> str | None:
         """The country code of a demonym ("Azerbaijani" -> "AZ"; "" for peoples with none)."""
-        key = name_key(word)
+        return self.demonym_of_key(name_key(word))
+
+    def demonym_of_key(self, key: str) -> str | None:
+        """``demonym_country`` of a word by its ``name_key``."""
         if key in self.demonyms:
             return self.demonyms[key]
         if key.endswith("s") and key[:-1] in self.demonyms:

@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from geomap.extract import Span
 from geomap.gazetteer import Candidate, Gazetteer, distance_km
@@ -80,7 +81,7 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     if p.country_code and p.admin1 and ctx.admin1.get((p.country_code, p.admin1)):
         local += 1.2
     if ctx.points and p.place_type not in ("country", "region", "historical"):
-        nearest = _nearest_km(p.lat, p.lon, ctx.radians)
+        nearest = _nearest_km(p.lat, p.lon, ctx.radians, within=True)
         if nearest < 150:
             local += 1.5
         elif nearest < 600:
@@ -96,19 +97,35 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
 EARTH_RADIUS_KM = 6371.009
 
 
-def _nearest_km(lat: float, lon: float, points: Sequence[tuple[float, float, float]]) -> float:
+#: Latitudes further apart than this (radians, ~637 km) are further apart than 600 km.
+_FAR_LAT = 0.1
+
+
+def _nearest_km(
+    lat: float,
+    lon: float,
+    points: Sequence[tuple[float, float, float]],
+    *,
+    within: bool = False,
+) -> float:
     """Great-circle distance to the nearest of ``points`` (haversine; as geopy's, faster).
 
-    ``points`` are (lat, lon) in radians with the cosine of the latitude.
+    ``points`` are (lat, lon) in radians with the cosine of the latitude. With ``within``
+    only a distance under 600 km is exact: points whose latitude alone puts them further
+    away are skipped, so the answer is the same below 600 km and 600 or more otherwise.
     """
     la1, lo1 = math.radians(lat), math.radians(lon)
     cos1 = math.cos(la1)
     best = math.inf
     sin = math.sin
     for la2, lo2, cos2 in points:
+        if within and abs(la2 - la1) > _FAR_LAT:
+            continue
         h = sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * sin((lo2 - lo1) / 2) ** 2
         if h < best:
             best = h
+    if best == math.inf:
+        return math.inf
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(best)))
 
 
@@ -324,6 +341,24 @@ def _pick_same(
     return res
 
 
+def _first_pick(span: Span, empty: Context, memo: dict[Any, Any]) -> Resolution:
+    """``_pick(span, empty)``: the first pass, whose context holds at most the dateline's
+    country, so its choice for a name's candidates is kept in ``memo`` for the process.
+
+    Valid only while the first pass scores a name by its candidates, qualifier and the
+    dateline's country alone: anything else it comes to depend on belongs in the key.
+    """
+    key = ("first", id(span.candidates), span.qualifier, empty.dateline_country)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is span.candidates:
+        return Resolution(span, hit[1], hit[2])
+    res = _pick(span, empty)
+    if len(memo) > 200_000:
+        memo.clear()
+    memo[key] = (span.candidates, res.place, res.score)
+    return res
+
+
 _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
 
 
@@ -481,8 +516,7 @@ def resolve_spans(
     empty = Context(dateline_country=dateline_country)
     if dateline_country:
         empty.countries[dateline_country] += 3
-    picked: _Picked = {}
-    first = [_pick_same(span, empty, picked) for span in spans]
+    first = [_first_pick(span, empty, gazetteer.memo) for span in spans]
     neighbours = _neighbours(spans, text) if text is not None else {}
     links = _list_links(neighbours)
     containers = _containers(spans, first, neighbours, links)
@@ -496,7 +530,7 @@ def resolve_spans(
     nested = _nested(spans, first)
     confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
     contexts: dict[str, Context] = {}
-    picked = {}  # now with each name's own context
+    picked: _Picked = {}  # with each name's own context
     second: list[Resolution] = []
     for k, span in enumerate(spans):
         ctx = contexts.get(span.surface)
