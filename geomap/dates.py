@@ -548,15 +548,7 @@ def _lowered_starts(kind: str, low: str, names_at: dict[str, list[int]]) -> list
                 out.extend(gap - n for n in _PART_LENGTHS if gap >= n)
     elif kind == "relative":
         for end, word in _RELATIVE_ANCHORS.iter(low):
-            at = end - len(word) + 1
-            out.append(at)
-            for _ in range(3):
-                gap = _gap_before(low, at, " \t")
-                word_start = _word_before(low, gap)
-                if gap == at or word_start == gap:
-                    break
-                out.append(word_start)
-                at = word_start
+            out.extend(_starts_before(low, end - len(word) + 1, 3))
     else:
         return None
     return sorted(set(out))
@@ -586,16 +578,22 @@ def _weekday_starts(text: str) -> list[int]:
     Monday", "on the morning of Monday")."""
     out: list[int] = []
     for m in _WEEKDAY_NAME.finditer(text):
-        at = m.start()
-        out.append(at)
-        for _ in range(4):
-            gap = _gap_before(text, at, " \t")
-            word = _word_before(text, gap)
-            if gap == at or word == gap:
-                break
-            out.append(word)
-            at = word
+        out.extend(_starts_before(text, m.start(), 4))
     return sorted(set(out))
+
+
+def _starts_before(text: str, at: int, n: int) -> list[int]:
+    r"""``at`` and the starts of up to ``n`` words before it, each followed by a ``[ \t]``
+    gap: where a pattern that may open with those words can start."""
+    out = [at]
+    for _ in range(n):
+        gap = _gap_before(text, at, " \t")
+        word = _word_before(text, gap)
+        if gap == at or word == gap:
+            break
+        out.append(word)
+        at = word
+    return out
 
 
 def _may_match(kind: str, text: str, low: str | None, tested: dict[re.Pattern[str], bool]) -> bool:
