@@ -508,8 +508,23 @@ def resolve_spans(
     The first pass scores candidates on their own (type, population, spelling, capital);
     the second adds the context the first pass found: the countries and first-level areas
     the article talks about, the dateline's country, and nearness to its other places.
-    Spans whose best place is still weak (a small village abroad matched by an alternate
-    spelling) are dropped.
+    Names that hold each other choose each other: "Town, Region" takes the region that
+    holds the town; a town and a county or state of the article that holds it are favoured
+    together (``_nested``); list members lean to the kind of their siblings. Spans whose
+    best place is still weak are dropped, as are small towns in a country no other name
+    of the article is in (``_without_strays``).
+
+    Parameters
+    ----------
+    spans : sequence of Span
+        The article's place names, in text order.
+    gazetteer : Gazetteer
+        Where the first pass's choices are kept for the process (``Gazetteer.memo``).
+    dateline_country : str, optional
+        ISO code of the dateline's country, counted as evidence.
+    text : str, optional
+        The text the spans index into; without it, lists and "Town, Region" pairs are not
+        seen.
     """
     if not spans:
         return []
