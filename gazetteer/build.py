@@ -302,6 +302,14 @@ _DIVISION_TYPE_WORDS = frozenset(
 )
 
 
+#: First words that make a head too vague to stand for the division ("Central Province").
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest north-east north-west south-east south-west upper lower greater "
+    "capital federal national".split()
+)
+
+
 def _short_forms(name: str, common: set[str]) -> set[str]:
     """The short form of a first-level division's name, if it has one ("Dagestan").
 
@@ -320,13 +328,6 @@ def _short_forms(name: str, common: set[str]) -> set[str]:
     if len(head) < 4 or head.casefold() in common or head.split()[0].casefold() in _COMPASS:
         return set()
     return {head}
-
-
-_COMPASS = frozenset(
-    "north south east west northern southern eastern western central northeast northwest "
-    "southeast southwest north-east north-west south-east south-west upper lower greater "
-    "capital federal national".split()
-)
 
 
 def _read_divisions(
@@ -395,9 +396,8 @@ def _read_divisions(
             if short and ", " in name:  # "Dagestan, Respublika" is shown as "Dagestan"
                 place.name = min(short)
             place.primary |= short
-            for full in list(place.names):
+            for full in list(place.names):  # the name itself among them
                 place.names |= _short_forms(full, common)
-            place.names |= place.primary
         if place.place_id in places:  # a division that GeoNames also lists as a city
             place.place_id = f"{place.place_id}:adm{level}"
         places[place.place_id] = place

@@ -357,6 +357,18 @@ def _is_strong(cands: Sequence[Candidate]) -> bool:
     return False
 
 
+def _is_countryish(cands: Sequence[Candidate]) -> bool:
+    """Whether the name is, by its own spelling, a country, a region or a historical entity."""
+    return any(
+        c.primary and c.place.place_type in ("country", "region", "historical") for c in cands
+    )
+
+
+def _is_country(cands: Sequence[Candidate]) -> bool:
+    """Whether the name is, by its own spelling, a country."""
+    return any(c.primary and c.place.place_type == "country" for c in cands)
+
+
 def _is_famous(cands: Sequence[Candidate]) -> bool:
     """A name so well known as a place that a person sharing it does not hide it: a country
     or region, a first-level division of half a million, or a city of a million ("Jordan",
@@ -497,8 +509,8 @@ def find_toponyms(
                 qualifier=qualifier,
             )
         )
-    spans.extend(_towns_before_regions(article, text, bounds, spans, gazetteer, people))
-    states = _state_abbreviations(article, text, bounds, spans, gazetteer)
+    spans.extend(_towns_before_regions(article, toks, bounds, spans, gazetteer, people))
+    states = _state_abbreviations(article, toks, bounds, spans, gazetteer)
     if states:
         spans = [s for s in spans if not any(a.start <= s.start and s.end <= a.end for a in states)]
         spans.extend(states)
@@ -508,13 +520,14 @@ def find_toponyms(
 
 def _state_abbreviations(
     article: Article,
-    text: str,
+    toks: _Words,
     bounds: Sequence[tuple[int, int]],
     spans: Sequence[Span],
     gazetteer: Gazetteer,
 ) -> list[Span]:
     """US states written as abbreviations after a town ("Gainesville, Ga.", "Austin, TX") or
     after a politician's party ("Rep. Jim Clyburn, D-S.C.", "Sen. John Cornyn, R-Texas")."""
+    text = article.body
     found: list[tuple[str | None, int, int]] = [
         _state_named(m) for m in _STATE_AFTER_PARTY.finditer(text)
     ]
@@ -552,7 +565,7 @@ def _state_abbreviations(
             )
             if start in unnamed:
                 town = _town_in_area(
-                    article, text, bounds, unnamed[start], [cands[0].place], gazetteer
+                    article, toks, bounds, unnamed[start], [cands[0].place], gazetteer
                 )
                 if town is not None:
                     out.append(town)
@@ -561,7 +574,7 @@ def _state_abbreviations(
 
 def _towns_before_regions(
     article: Article,
-    text: str,
+    toks: _Words,
     bounds: Sequence[tuple[int, int]],
     spans: Sequence[Span],
     gazetteer: Gazetteer,
@@ -570,6 +583,7 @@ def _towns_before_regions(
     """Towns written before ", Region" that the word rules turned down ("Nice, France",
     "Normal, Illinois"): the capitalised words before the comma, looked up among the towns
     of the country or first-level area the region can be."""
+    text = article.body
     out: list[Span] = []
     taken = {s.end for s in spans}
     for s in spans:
@@ -583,7 +597,7 @@ def _towns_before_regions(
         ]
         if not areas:
             continue
-        town = _town_in_area(article, text, bounds, comma, areas, gazetteer, people)
+        town = _town_in_area(article, toks, bounds, comma, areas, gazetteer, people)
         if town is not None:
             out.append(town)
     return out
@@ -607,7 +621,7 @@ def _capitalised_before(text: str, at: int) -> bool:
 
 def _town_in_area(
     article: Article,
-    text: str,
+    toks: _Words,
     bounds: Sequence[tuple[int, int]],
     comma: int,
     areas: Sequence[Place],
@@ -616,20 +630,22 @@ def _town_in_area(
 ) -> Span | None:
     """The town written before ``text[comma]`` ("Greenwood" in "Greenwood, W. Va."), with
     only its candidates inside one of ``areas`` (a country, or a first-level area): the
-    longest run of up to three capitalised words, not a person's name."""
-    words = list(_TOKEN.finditer(text, max(0, comma - 60), comma))
-    run: list[re.Match[str]] = []
-    for w in reversed(words):
-        nxt = run[0].start() if run else comma
-        if not w.group()[0].isupper() or not _joined(text, w.end(), nxt) and run:
-            break
-        if not run and w.end() != comma:
-            return None
-        run.insert(0, w)
-        if len(run) == 3:
-            break
-    for k in range(len(run)):
-        start = run[k].start()
+    longest run of up to three capitalised words ending there, not a person's name."""
+    text = article.body
+    starts, ends, caps = toks.starts, toks.ends, toks.caps
+    last = bisect_left(ends, comma)
+    if last == len(ends) or ends[last] != comma or not caps[last]:
+        return None
+    first = last
+    while (
+        first > 0
+        and last - first < 2
+        and caps[first - 1]
+        and _joined(text, ends[first - 1], starts[first])
+    ):
+        first -= 1
+    for k in range(first, last + 1):
+        start = starts[k]
         key = name_key(text[start:comma])
         if people and key in people:
             return None
@@ -756,10 +772,7 @@ def _keep(
     if single and _all_caps(word):
         letters = sum(c.isalpha() for c in word)
         if letters <= 4:
-            if not any(
-                c.primary and c.place.place_type in ("country", "region", "historical")
-                for c in cands
-            ) and not (
+            if not _is_countryish(cands) and not (
                 # "D.C.": a dotted abbreviation of a city; "NSW", "QLD": letters without a
                 # vowel spell no word or name, only an abbreviation of a region
                 ("." in word or (letters >= 3 and not _VOWELS.intersection(word.lower())))
@@ -770,10 +783,9 @@ def _keep(
             return False
     # capitalised common words ("Union", "Secretary", "From")
     if single and (key in gazetteer.common_words or word.lower() in lowered_words):
-        countryish = any(
-            c.primary and c.place.place_type in ("country", "region", "historical") for c in cands
-        )
-        if not countryish and (not strong or i in sent_first or word.lower() in lowered_words):
+        if not _is_countryish(cands) and (
+            not strong or i in sent_first or word.lower() in lowered_words
+        ):
             return False
     # plurals of common words ("Cases", "Mines") unless the place is a well-known one, or the
     # word is capitalised where only a name would be ("in Ames, Iowa")
@@ -810,19 +822,11 @@ def _keep(
         and j + 1 < n
         and words[j + 1] in _SPEECH
         and _joined(text, ends[j], starts[j + 1])
-        and not any(
-            c.capital
-            or (c.primary and c.place.place_type in ("country", "region", "historical"))
-            or c.place.population >= 1_000_000
-            for c in cands
-        )
+        and not _is_countryish(cands)
+        and not any(c.capital or c.place.population >= 1_000_000 for c in cands)
     ):
         return False  # "Nelson said": a capital speaks for a government, a town does not
-    if (
-        j + 1 < n
-        and words[j + 1].lower() in _DISEASE_WORDS
-        and not any(c.primary and c.place.place_type == "country" for c in cands)
-    ):
+    if j + 1 < n and words[j + 1].lower() in _DISEASE_WORDS and not _is_country(cands):
         return False  # "Marburg virus", "West Nile fever"; not "the United States flu season"
     for k in range(j + 1, right + 1):
         after = words[k].lower().rstrip(".")
@@ -836,12 +840,7 @@ def _keep(
                 # "Ohio Supreme Court", "Gainesville Police", "U.S. Attorney", "Tovuz Rayon"
                 return _only_modifiers(words, left, i)
             break
-    if (
-        single
-        and _all_caps(word)
-        and _only_function_words(words, left, i)
-        and any(c.primary and c.place.place_type == "country" for c in cands)
-    ):
+    if single and _all_caps(word) and _only_function_words(words, left, i) and _is_country(cands):
         # a country's code names no person: "U.S. Centers for Disease Control", "the
         # outbreak in the U.S. Jon Prinsell said"
         return True
