@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
+from typing import Any
 
 from geomap.gazetteer import Candidate, Gazetteer
 from geomap.models import Article, Place
@@ -345,43 +346,67 @@ def _sentence_index(bounds: Sequence[tuple[int, int]], offset: int) -> int:
     return max(0, bisect_right(bounds, offset, key=_FIRST) - 1)
 
 
-def _is_strong(cands: Sequence[Candidate]) -> bool:
-    for c in cands:
-        p = c.place
-        if not c.primary:
-            continue
-        if p.place_type in ("country", "region", "historical", "admin1"):
-            return True
-        if p.population >= 100_000:
-            return True
-    return False
+class _Traits:
+    """What the extraction rules ask of a name's candidates, computed once per candidates
+    tuple (see ``_traits``)."""
 
+    __slots__ = ("strong", "countryish", "country", "famous", "major")
 
-def _is_countryish(cands: Sequence[Candidate]) -> bool:
-    """Whether the name is, by its own spelling, a country, a region or a historical entity."""
-    return any(
-        c.primary and c.place.place_type in ("country", "region", "historical") for c in cands
-    )
-
-
-def _is_country(cands: Sequence[Candidate]) -> bool:
-    """Whether the name is, by its own spelling, a country."""
-    return any(c.primary and c.place.place_type == "country" for c in cands)
-
-
-def _is_famous(cands: Sequence[Candidate]) -> bool:
-    """A name so well known as a place that a person sharing it does not hide it: a country
-    or region, a first-level division of half a million, or a city of a million ("Jordan",
-    "Georgia", "Houston"; not "Flores", a department of Uruguay of 23,000)."""
-    for c in cands:
-        p = c.place
-        if c.primary and (
+    def __init__(self, cands: Sequence[Candidate]) -> None:
+        primary = [c.place for c in cands if c.primary]
+        #: a country, region, historical entity or first-level area, or a town of 100,000,
+        #: by its own spelling
+        self.strong = any(
+            p.place_type in ("country", "region", "historical", "admin1") or p.population >= 100_000
+            for p in primary
+        )
+        #: by its own spelling, a country, a region or a historical entity
+        self.countryish = any(p.place_type in ("country", "region", "historical") for p in primary)
+        #: by its own spelling, a country
+        self.country = any(p.place_type == "country" for p in primary)
+        #: so well known as a place that a person sharing it does not hide it: a country
+        #: or region, a first-level division of half a million, or a city of a million
+        #: ("Jordan", "Georgia", "Houston"; not "Flores", a department of Uruguay of 23,000)
+        self.famous = any(
             p.place_type in ("country", "region", "historical")
             or (p.place_type == "admin1" and p.population >= 500_000)
             or (p.place_type == "populated_place" and p.population >= 1_000_000)
-        ):
-            return True
-    return False
+            for p in primary
+        )
+        #: any candidate is a national capital or a place of a million (by any spelling)
+        self.major = any(c.capital or c.place.population >= 1_000_000 for c in cands)
+
+
+#: Most entries ``_traits`` keeps in the gazetteer's memo before emptying it.
+_MEMO_LIMIT = 200_000
+
+
+def _traits(cands: tuple[Candidate, ...], memo: dict[Any, Any]) -> _Traits:
+    """The ``_Traits`` of a candidates tuple, kept in ``memo`` (``Gazetteer.memo``) by the
+    tuple's ``id``; the entry holds the tuple, so the ``id`` is not reused while it lives."""
+    key = ("traits", id(cands))
+    hit = memo.get(key)
+    if hit is not None and hit[0] is cands:
+        return hit[1]  # type: ignore[no-any-return]
+    traits = _Traits(cands)
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = (cands, traits)
+    return traits
+
+
+def _primary_only(cands: tuple[Candidate, ...], memo: dict[Any, Any]) -> tuple[Candidate, ...]:
+    """The candidates named by their own spelling, kept in ``memo`` as ``_traits`` is (so
+    the same name gives the same tuple, whose traits are then kept too)."""
+    key = ("primary", id(cands))
+    hit = memo.get(key)
+    if hit is not None and hit[0] is cands:
+        return hit[1]  # type: ignore[no-any-return]
+    primary = tuple(c for c in cands if c.primary)
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = (cands, primary)
+    return primary
 
 
 def find_toponyms(
@@ -451,8 +476,8 @@ def find_toponyms(
                     is_dateline=True,
                 )
             )
-    people = _person_words(text, toks, capitalised, found, windows)
-    short: dict[str, tuple[Candidate, ...]] = {}
+    memo = gazetteer.memo
+    people = _person_words(text, toks, capitalised, found, windows, memo)
     taken_until = -1
     for i in capitalised:
         if i <= taken_until:
@@ -471,9 +496,7 @@ def find_toponyms(
         if i == best_j and len(words[i]) <= 3:
             # a name of one to three letters only by its own spelling: "Lu" and "Jin" are
             # people, not Luzhou and Tsu by one of their alternate names
-            cands = short.get(words[i]) or short.setdefault(
-                words[i], tuple(c for c in cands if c.primary)
-            )
+            cands = _primary_only(cands, memo)
             if not cands:
                 taken_until = best_j
                 continue
@@ -481,7 +504,7 @@ def find_toponyms(
         if keep and words[i] in _SAINTS and best_j + 1 < n and words[best_j + 1] == "s":
             # "St. Peter's Square", "St. Mary's Hospital": named after the saint, not a place
             keep = not _possessive_inside(text, toks, best_j + 1)
-        if keep and i == best_j and windows[(i, i)] in people and not _is_famous(cands):
+        if keep and i == best_j and windows[(i, i)] in people and not _traits(cands, memo).famous:
             keep = False  # "Jones said" after "Bob Jones": one sense per document
         taken_until = best_j
         if not keep:
@@ -682,6 +705,7 @@ def _person_words(
     capitalised: Sequence[int],
     found: dict[str, tuple[Candidate, ...]],
     windows: dict[tuple[int, int], str],
+    memo: dict[Any, Any],
 ) -> set[str]:
     """Name keys the document uses as people's names: "Bob Jones", "Mr. Jones".
 
@@ -720,7 +744,7 @@ def _person_words(
         if pair is not None and pair in found:
             continue  # "New York", "Fort Worth"
         pkey = windows.get((k - 1, k - 1))
-        if pkey is not None and pkey in found and _is_strong(found[pkey]):
+        if pkey is not None and pkey in found and _traits(found[pkey], memo).strong:
             continue  # "Baku Azerbaijan", "Paris Texas"
         if k + 1 < len(words) and caps[k + 1] and _joined(text, ends[k], starts[k + 1]):
             continue  # longer sequences are judged by their own rules
@@ -749,7 +773,7 @@ def _keep(
     toks: _Words,
     i: int,
     j: int,
-    cands: Sequence[Candidate],
+    cands: tuple[Candidate, ...],
     gazetteer: Gazetteer,
     lowered_words: set[str],
     sent_first: set[int],
@@ -761,7 +785,8 @@ def _keep(
     key = name_key(surface)
     if key in _NEVER or gazetteer.demonym_of_key(key) is not None:
         return False
-    strong = _is_strong(cands)
+    traits = _traits(cands, gazetteer.memo)
+    strong = traits.strong
     single = i == j
     word = words[i]
     if text.startswith("$", ends[j]):
@@ -772,7 +797,7 @@ def _keep(
     if single and _all_caps(word):
         letters = sum(c.isalpha() for c in word)
         if letters <= 4:
-            if not _is_countryish(cands) and not (
+            if not traits.countryish and not (
                 # "D.C.": a dotted abbreviation of a city; "NSW", "QLD": letters without a
                 # vowel spell no word or name, only an abbreviation of a region
                 ("." in word or (letters >= 3 and not _VOWELS.intersection(word.lower())))
@@ -783,7 +808,7 @@ def _keep(
             return False
     # capitalised common words ("Union", "Secretary", "From")
     if single and (key in gazetteer.common_words or word.lower() in lowered_words):
-        if not _is_countryish(cands) and (
+        if not traits.countryish and (
             not strong or i in sent_first or word.lower() in lowered_words
         ):
             return False
@@ -822,11 +847,11 @@ def _keep(
         and j + 1 < n
         and words[j + 1] in _SPEECH
         and _joined(text, ends[j], starts[j + 1])
-        and not _is_countryish(cands)
-        and not any(c.capital or c.place.population >= 1_000_000 for c in cands)
+        and not traits.countryish
+        and not traits.major
     ):
         return False  # "Nelson said": a capital speaks for a government, a town does not
-    if j + 1 < n and words[j + 1].lower() in _DISEASE_WORDS and not _is_country(cands):
+    if j + 1 < n and words[j + 1].lower() in _DISEASE_WORDS and not traits.country:
         return False  # "Marburg virus", "West Nile fever"; not "the United States flu season"
     for k in range(j + 1, right + 1):
         after = words[k].lower().rstrip(".")
@@ -840,7 +865,7 @@ def _keep(
                 # "Ohio Supreme Court", "Gainesville Police", "U.S. Attorney", "Tovuz Rayon"
                 return _only_modifiers(words, left, i)
             break
-    if single and _all_caps(word) and _only_function_words(words, left, i) and _is_country(cands):
+    if single and _all_caps(word) and _only_function_words(words, left, i) and traits.country:
         # a country's code names no person: "U.S. Centers for Disease Control", "the
         # outbreak in the U.S. Jon Prinsell said"
         return True
