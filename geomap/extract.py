@@ -454,8 +454,8 @@ def find_toponyms(
                 caps[j] or word in _CONNECTORS or word in DIVISION_WORDS or _ELIDED.match(word)
             ):
                 break
-            if not _joined(text, ends[j - 1], starts[j]):
-                break
+            if text[ends[j - 1] : starts[j]] != " " and not _joined(text, ends[j - 1], starts[j]):
+                break  # (a single space, the usual gap, decided without a call)
             if word not in _CONNECTORS:
                 windows[(i, j)] = name_key(text[starts[i] : ends[j]])
                 reach.append(j)
@@ -723,8 +723,14 @@ def _person_words(
             continue
         if words[k].isupper() and _all_caps(words[k]):
             continue
-        abbreviated = _after_abbreviation(text, toks, k - 1, k)
-        if not abbreviated and not _joined(text, ends[k - 1], starts[k]):
+        # the gap ". " is the only one after an abbreviation, and never a joined one
+        if text.startswith(". ", ends[k - 1]):
+            abbreviated = _after_abbreviation(text, toks, k - 1, k)
+            if not abbreviated:
+                continue
+        elif _joined(text, ends[k - 1], starts[k]):
+            abbreviated = False
+        else:
             continue
         if _after_party(text, toks, k):
             continue
@@ -791,7 +797,7 @@ def _keep(
     word = words[i]
     if text.startswith("$", ends[j]):
         return False  # a currency: "US$460 million", "HK$"
-    if single and not strong and _beside_ampersand(text, toks, i, j):
+    if single and not strong and "&" in text and _beside_ampersand(text, toks, i, j):
         return False  # a firm: "Stevens & Wilkinson", "McPherson & Jacobsen LLC"
     # acronyms and all-caps words: only well-known names (US, UK, USSR, MOSCOW)
     if single and _all_caps(word):
@@ -831,7 +837,9 @@ def _keep(
     while right + 1 < n and caps[right + 1] and _joined(text, ends[right], starts[right + 1]):
         right += 1
     before = words[i - 1].lower().rstrip(".") if i > 0 else ""
-    abbreviated = i > 0 and _after_abbreviation(text, toks, i - 1, i)
+    abbreviated = (
+        i > 0 and text.startswith(". ", ends[i - 1]) and _after_abbreviation(text, toks, i - 1, i)
+    )
     if i > 0 and before in _TITLES and (abbreviated or _joined(text, ends[i - 1], starts[i])):
         return False  # "Minister Sergey", "Mayor Jackson", "Capt. Roy"
     if (
@@ -869,11 +877,9 @@ def _keep(
         # a country's code names no person: "U.S. Centers for Disease Control", "the
         # outbreak in the U.S. Jon Prinsell said"
         return True
+    if right == j and (left == i or _only_modifiers(words, left, i)):
+        return True  # alone, or after modifiers only: "Northeast Georgia", "Greater London"
     others = [k for k in range(left, right + 1) if k < i or k > j]
-    if not [k for k in others if k > j] and _only_modifiers(words, left, i):
-        return True  # "Northeast Georgia", "Greater London"
-    if not others:
-        return True
     for k in range(left, i):
         lower = words[k].lower()
         if lower in _TITLES or lower in _ORG_HEADS:

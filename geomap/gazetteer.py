@@ -255,10 +255,10 @@ class Gazetteer:
         cache = self._cache
         for key in set(keys):
             hit = cache.get(key)
-            if hit is None:
-                missing.append(key)
-            elif hit:
+            if hit:
                 out[key] = hit
+            elif hit is None:
+                missing.append(key)
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
             marks = ",".join("?" * len(chunk))
