@@ -770,9 +770,12 @@ def parse_article(
     """
     probs = list(problems)
     date_source = "metadata" if published is not None else "unknown"
-    chars = list(text)
+    # the body's characters, made only when something is blanked (most articles: nothing)
+    chars: list[str] = []
 
     def blank(a: int, b: int) -> None:
+        if not chars:
+            chars.extend(text)
         for i in range(a, b):
             if chars[i] not in "\n\r":
                 chars[i] = " "
@@ -838,7 +841,7 @@ def parse_article(
     return Article(
         id=id,
         text=text,
-        body="".join(chars),
+        body="".join(chars) if chars else text,
         title=title,
         url=url,
         source=source,
