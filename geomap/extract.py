@@ -441,24 +441,28 @@ def find_toponyms(
 
     # every run of up to MAX_NAME_TOKENS words from a capitalised one, and its lookup key
     windows: dict[tuple[int, int], str] = {}
-    ends_of: dict[int, list[int]] = {}  # the j of each window (i, j), by i, increasing
+    # the (j, key) of each window (i, j), by i, j increasing
+    ends_of: dict[int, list[tuple[int, str]]] = {}
     for i in capitalised:
         # a capitalised word is never a (lower-case) connector: it is a window on its own
-        windows[(i, i)] = name_key(words[i])
-        reach = ends_of[i] = [i]
+        key = windows[(i, i)] = name_key(words[i])
+        reach = ends_of[i] = [(i, key)]
         for j in range(i + 1, min(n, i + MAX_NAME_TOKENS)):
             word = words[j]
             if word == "s" and _possessive_inside(text, toks, j):
                 continue  # "People's Republic of China": never a name's end
             if not (
-                caps[j] or word in _CONNECTORS or word in DIVISION_WORDS or _ELIDED.match(word)
+                caps[j]
+                or word in _CONNECTORS
+                or word in DIVISION_WORDS
+                or (word[1:2] in ("'", "’") and _ELIDED.match(word))
             ):
                 break
             if text[ends[j - 1] : starts[j]] != " " and not _joined(text, ends[j - 1], starts[j]):
                 break  # (a single space, the usual gap, decided without a call)
             if word not in _CONNECTORS:
-                windows[(i, j)] = name_key(text[starts[i] : ends[j]])
-                reach.append(j)
+                key = windows[(i, j)] = name_key(text[starts[i] : ends[j]])
+                reach.append((j, key))
     found = gazetteer.lookup_keys(windows.values())
 
     spans: list[Span] = []
@@ -486,13 +490,13 @@ def find_toponyms(
             continue
         # the longest window from i that names a place; a lone division word only alone
         best_j = -1
-        for j in reversed(ends_of[i]):
-            if windows[(i, j)] in found and (j > i or words[j] not in DIVISION_WORDS):
+        for j, key in reversed(ends_of[i]):
+            if key in found and (j > i or words[j] not in DIVISION_WORDS):
                 best_j = j
                 break
         if best_j < 0:
             continue
-        cands = found[windows[(i, best_j)]]
+        cands = found[key]
         if i == best_j and len(words[i]) <= 3:
             # a name of one to three letters only by its own spelling: "Lu" and "Jin" are
             # people, not Luzhou and Tsu by one of their alternate names
@@ -500,11 +504,14 @@ def find_toponyms(
             if not cands:
                 taken_until = best_j
                 continue
-        keep = _keep(text, toks, i, best_j, cands, gazetteer, lowered_words, sent_first)
+        if key in _NEVER or gazetteer.demonym_of_key(key) is not None:
+            taken_until = best_j
+            continue  # months, pronouns, demonyms: never a place ("We", "March", "Azeri")
+        keep = _keep(text, toks, i, best_j, key, cands, gazetteer, lowered_words, sent_first)
         if keep and words[i] in _SAINTS and best_j + 1 < n and words[best_j + 1] == "s":
             # "St. Peter's Square", "St. Mary's Hospital": named after the saint, not a place
             keep = not _possessive_inside(text, toks, best_j + 1)
-        if keep and i == best_j and windows[(i, i)] in people and not _traits(cands, memo).famous:
+        if keep and i == best_j and key in people and not _traits(cands, memo).famous:
             keep = False  # "Jones said" after "Bob Jones": one sense per document
         taken_until = best_j
         if not keep:
@@ -779,16 +786,16 @@ def _keep(
     toks: _Words,
     i: int,
     j: int,
+    key: str,
     cands: tuple[Candidate, ...],
     gazetteer: Gazetteer,
     lowered_words: set[str],
     sent_first: set[int],
 ) -> bool:
-    """Decide whether words i..j name a place here (True) or something else (False)."""
+    """Decide whether words i..j (whose ``name_key`` is ``key``) name a place here (True)
+    or something else (False)."""
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     n = len(words)
-    surface = text[starts[i] : ends[j]]
-    key = name_key(surface)
     if key in _NEVER or gazetteer.demonym_of_key(key) is not None:
         return False
     traits = _traits(cands, gazetteer.memo)
