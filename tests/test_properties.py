@@ -137,3 +137,17 @@ def test_extraction_offsets_match_the_text(gazetteer, text):
     for span in find_toponyms(article, gazetteer, bounds=bounds):
         assert 0 <= span.start < span.end <= len(text)
         assert text[span.start : span.end] == span.surface
+
+
+@given(text=st.one_of(TEXT, st.text(alphabet="aAsSUS'’. \n\t-.éÉ1_ß\u00a0İı&", max_size=40)))
+def test_words_are_the_token_pattern_matches(text):
+    # extraction splits words with one ``re.split`` (no match object per word): the words
+    # and offsets must be those of the token pattern, in any script and case
+    from geomap.extract import _TOKEN, _Words
+
+    matches = list(_TOKEN.finditer(text))
+    words = _Words(text)
+    assert words.words == [m.group() for m in matches]
+    assert words.starts == [m.start() for m in matches]
+    assert words.ends == [m.end() for m in matches]
+    assert words.caps == [m.group()[0].isupper() for m in matches]
