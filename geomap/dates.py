@@ -25,6 +25,7 @@ __all__ = [
     "WEEKDAYS",
     "tag_dates",
     "governing_expr",
+    "SentenceDates",
     "PubDateEvidence",
     "publication_evidence",
     "decide_publication_dates",
@@ -696,26 +697,59 @@ def governing_expr(
 
     The nearest expression in the mention's clause (before it, else after it); else the
     nearest one before it in the sentence; else the nearest after it; else None.
+    ``SentenceDates`` gives the same for several mentions of one sentence.
     """
-    inside = [e for e in exprs if sent_start <= e.start and e.end <= sent_end]
-    if not inside:
+    return SentenceDates(exprs, text, sent_start, sent_end).governing(start, end)
+
+
+class SentenceDates:
+    """The expressions of one sentence and its clause breaks, found once for all its mentions.
+
+    Parameters
+    ----------
+    exprs : sequence of TimeExpr
+        The text's expressions, by position (``tag_dates``).
+    text : str
+        The text.
+    sent_start, sent_end : int
+        The sentence's offsets in ``text``.
+    """
+
+    __slots__ = ("inside", "breaks", "sent_start", "sent_end")
+
+    def __init__(
+        self, exprs: Sequence[TimeExpr], text: str, sent_start: int, sent_end: int
+    ) -> None:
+        self.sent_start, self.sent_end = sent_start, sent_end
+        self.inside = [e for e in exprs if sent_start <= e.start and e.end <= sent_end]
+        #: (start, end) of each clause break; not needed when there is no expression.
+        self.breaks: list[tuple[int, int]] = []
+        if self.inside:
+            self.breaks = [
+                (m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, sent_start, sent_end)
+            ]
+
+    def governing(self, start: int, end: int) -> TimeExpr | None:
+        """``governing_expr`` for a mention at ``text[start:end]`` in the sentence."""
+        inside = self.inside
+        if not inside:
+            return None
+        clause_start, clause_end = self.sent_start, self.sent_end
+        for b_start, b_end in self.breaks:
+            if b_end <= start:
+                clause_start = b_end
+            elif b_start >= end:
+                clause_end = b_start
+                break
+        in_clause = [e for e in inside if clause_start <= e.start and e.end <= clause_end]
+        for pool in (in_clause, inside):
+            before = [e for e in pool if e.end <= start]
+            if before:
+                return before[-1]
+            after = [e for e in pool if e.start >= end]
+            if after:
+                return after[0]
         return None
-    clause_start, clause_end = sent_start, sent_end
-    for m in _CLAUSE_BREAK.finditer(text, sent_start, sent_end):
-        if m.end() <= start:
-            clause_start = m.end()
-        elif m.start() >= end:
-            clause_end = m.start()
-            break
-    in_clause = [e for e in inside if clause_start <= e.start and e.end <= clause_end]
-    for pool in (in_clause, inside):
-        before = [e for e in pool if e.end <= start]
-        if before:
-            return before[-1]
-        after = [e for e in pool if e.start >= end]
-        if after:
-            return after[0]
-    return None
 
 
 # --------------------------------------------------------------------------- publication
