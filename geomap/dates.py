@@ -25,6 +25,7 @@ __all__ = [
     "WEEKDAYS",
     "tag_dates",
     "governing_expr",
+    "SentenceDates",
     "PubDateEvidence",
     "publication_evidence",
     "decide_publication_dates",
@@ -173,29 +174,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     for kind, src in _SOURCES
 ]
 
-#: Cheap tests that a pattern can match at all, run before it (each is implied by a match of
-#: its pattern: a substring every match contains). Case-sensitive patterns test the text; the
-#: case-insensitive ones are run in lowered form (``geomap.asciifold``) when the text allows.
-_MON_DAY = re.compile(rf"{_MON}\.?[ \t]?\d")
-_DAY_MON = re.compile(rf"\d{_ORD}[ \t]+(?:of[ \t]+)?{_MON}")
-_NEEDS: dict[str, re.Pattern[str]] = {
-    "iso": re.compile(rf"{_YEAR}-\d\d-\d\d"),
-    "md_range": _MON_DAY,
-    "dm_range": _DAY_MON,
-    "dmy": _DAY_MON,
-    "mdy": _MON_DAY,
-    "my": re.compile(rf"{_MON}\.?,?[ \t]+(?:of[ \t]+)?{_YEAR}"),
-}
+#: Where each pattern is tried. A pattern is skipped when a scan finds none of the names
+#: all its matches hold (years, month names, weekday names, relative words); otherwise it is
+#: matched only where a match can start (``_matches_at``), not at every position.
 #: The patterns whose matches start with a month name (``\b(?P<mon>...)``): they are tried
 #: only where ``_MONTH_NAME`` finds one, instead of at every position of the text.
 _STARTS_WITH_MONTH = frozenset({"md_range", "mdy", "my"})
 _MONTH_NAME = re.compile(_MON)
 #: The patterns every match of which holds a month name (``_MON``, case-sensitive).
 _NEEDS_MONTH_NAME = frozenset({"md_range", "dm_range", "dmy", "mdy", "my"})
-#: The patterns every match of which holds a year: skipped when ``_YEAR_AT`` finds none
-#: (its offsets then serve "year" and "year_range"; the weekday and month-name patterns
-#: are likewise tested by the scans that find where they can start).
+#: The patterns every match of which holds a year: skipped when ``_year_starts`` finds none
+#: (its offsets then serve "iso", "year" and "year_range").
 _NEEDS_YEAR = frozenset({"iso", "my", "year_range", "year"})
+#: The patterns every match of which holds a day number before a month name
+#: (``_day_before``).
+_NEEDS_DAY_MONTH = frozenset({"dm_range", "dmy"})
 #: A month name after a space or hyphen and not followed by a word character or hyphen.
 _MONTH_WORD = re.compile(rf"[ \t-]{_MON.lower()}{_END}")
 #: Words one of which every "relative" expression holds (lower case).
@@ -415,35 +408,34 @@ def tag_dates(
     """
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     low = ascii_lower(text)
-    tested: dict[re.Pattern[str], bool] = {}
-    month_starts: list[int] | None = None
-    names_at: dict[str, list[int]] = {}
+    years = _year_starts(text)  # the same offsets in ``low``
+    month_starts = [m.start() for m in _MONTH_NAME.finditer(text)]
+    month_words: list[int] = []
+    relative_at: list[int] = []
+    if low is not None:
+        month_words, relative_at = _low_names(low)
+    day_month: bool | None = None
     for order, (kind, pattern) in enumerate(_PATTERNS):
-        if kind in _NEEDS_MONTH_NAME:
-            if month_starts is None:
-                month_starts = [m.start() for m in _MONTH_NAME.finditer(text)]
-            if not month_starts:
-                continue  # no month name: the cheapest test first
-        if kind in _NEEDS_YEAR:
-            if "year" not in names_at:  # the same offsets in ``low``
-                names_at["year"] = [m.start() for m in _YEAR_AT.finditer(text)]
-            if not names_at["year"]:
+        if kind in _NEEDS_MONTH_NAME and not month_starts:
+            continue  # no month name: the cheapest test first
+        if kind in _NEEDS_YEAR and not years:
+            continue
+        if kind in _NEEDS_DAY_MONTH:
+            if day_month is None:
+                day_month = any(_day_before(text, at) for at in month_starts)
+            if not day_month:
                 continue
-        if kind in ("month", "part_month") and low is not None:
-            if "month" not in names_at:
-                names_at["month"] = [m.start() + 1 for m in _MONTH_WORD.finditer(low)]
-            if not names_at["month"]:
-                continue
-        if not _may_match(kind, text, low, tested):
-            continue  # cannot match: skip the slower full pattern
         fast = _LOWERED.get(kind)
         if kind in _STARTS_WITH_MONTH:
-            assert month_starts is not None
             matches = _matches_at(pattern, text, month_starts)
+        elif kind == "iso":
+            matches = _matches_at(pattern, text, years)
         elif fast is not None and low is not None:
             # same matches; groups in lower case, which _value reads case-insensitively
-            starts = _lowered_starts(kind, low, names_at)
-            matches = fast.finditer(low) if starts is None else _matches_at(fast, low, starts)
+            starts = _lowered_starts(kind, low, years, month_words, relative_at)
+            if not starts:
+                continue  # none of the names every match holds
+            matches = _matches_at(fast, low, starts)
         elif kind == "weekday":
             matches = _matches_at(pattern, text, _weekday_starts(text))
         else:
@@ -489,11 +481,48 @@ def _matches_at(
                 end = m.end()
 
 
-#: Every place a year starts (overlapping ones too).
-_YEAR_AT = re.compile(rf"(?={_YEAR})")
-_WEEKDAY_NAME = re.compile(_WD)
+#: Where a year starts ("1" before ``[5-9]\d\d``, "20" before ``\d\d``: ``_YEAR``), overlapping
+#: ones too. Two scans for a literal are several times faster than one for ``(?=_YEAR)``.
+_YEAR_1 = re.compile(r"1(?=[5-9]\d\d)")
+_YEAR_20 = re.compile(r"20(?=\d\d)")
+#: A weekday name, found from its "day": a literal the regex engine skips to quickly. The
+#: group that matched holds the start of the name.
+_WEEKDAY_DAY = re.compile(
+    r"day(?:(?<=(Mon|Fri|Sun)day)|(?<=(Tues)day)|(?<=(Thurs|Satur)day)|(?<=(Wednes)day))"
+)
 #: The lengths of the "part" of a ``part_month`` expression ("early", "the end of"…).
 _PART_LENGTHS = (3, 4, 5, 10, 12, 13, 16, 17)
+
+
+def _year_starts(text: str) -> list[int]:
+    """Every offset where ``_YEAR`` matches ``text`` (ascending, overlapping ones too)."""
+    return sorted(
+        [m.start() for m in _YEAR_1.finditer(text)] + [m.start() for m in _YEAR_20.finditer(text)]
+    )
+
+
+def _is_day_end(text: str, end: int) -> bool:
+    r"""Whether ``text[:end]`` ends with ``\d(?:st|nd|rd|th)?`` (``\d`` is ``isdecimal``)."""
+    if end > 0 and text[end - 1].isdecimal():
+        return True
+    return end > 2 and text[end - 2 : end] in ("st", "nd", "rd", "th") and text[end - 3].isdecimal()
+
+
+def _day_before(text: str, at: int) -> bool:
+    r"""Whether ``\d(?:st|nd|rd|th)?[ 	]+(?:of[ 	]+)?`` ends at ``at`` (before a month name).
+
+    Each ``[ 	]+`` is the whole run of blanks before what follows it (a digit, an ordinal
+    suffix and "of" end in no blank), so walking back over them finds every such match.
+    """
+    gap = _gap_before(text, at, " \t")
+    if gap == at:
+        return False
+    if _is_day_end(text, gap):
+        return True
+    if gap < 2 or text[gap - 2 : gap] != "of":
+        return False
+    before_of = _gap_before(text, gap - 2, " \t")
+    return before_of < gap - 2 and _is_day_end(text, before_of)
 
 
 def _gap_before(text: str, at: int, chars: str) -> int:
@@ -510,9 +539,11 @@ def _word_before(text: str, at: int) -> int:
     return at
 
 
-def _lowered_starts(kind: str, low: str, names_at: dict[str, list[int]]) -> list[int] | None:
+def _lowered_starts(
+    kind: str, low: str, years: list[int], month_words: list[int], relative_at: list[int]
+) -> list[int] | None:
     r"""Every offset where the lowered pattern ``kind`` can match ``low`` (ascending, for
-    ``_matches_at``), found from the years and month names it must hold; None when not known.
+    ``_matches_at``), found from the names it must hold; None when not known.
 
     "year" is a word, a gap of ``[ \t-]`` and a year: it can only start at the word before
     the gap before a year (a word, after ``\b``, is a whole run of word characters).
@@ -520,14 +551,13 @@ def _lowered_starts(kind: str, low: str, names_at: dict[str, list[int]]) -> list
     "month" at the word before the gap before a month name; "part_month" a part's length
     before that gap. Month names are ``_MONTH_WORD``'s (both patterns need the gap before
     and no word character or hyphen after: its matches do not overlap). "relative" starts
-    at one of ``_RELATIVE_ANCHORS`` or at one of the three words before it. ``names_at``
-    keeps the offsets of the years and month names for the next pattern.
+    at one of ``_RELATIVE_WORDS`` or at one of the three words before it. ``years``,
+    ``month_words`` and ``relative_at`` are the offsets of ``_year_starts`` and
+    ``_low_names``.
     """
     out: list[int] = []
     if kind in ("year", "year_range"):
-        if "year" not in names_at:
-            names_at["year"] = [m.start() for m in _YEAR_AT.finditer(low)]
-        for at in names_at["year"]:
+        for at in years:
             if kind == "year_range":
                 out.append(at)
             gap = _gap_before(low, at, " \t-" if kind == "year" else " \t")
@@ -536,9 +566,7 @@ def _lowered_starts(kind: str, low: str, names_at: dict[str, list[int]]) -> list
                 if word < gap:
                     out.append(word)
     elif kind in ("month", "part_month"):
-        if "month" not in names_at:
-            names_at["month"] = [m.start() + 1 for m in _MONTH_WORD.finditer(low)]
-        for at in names_at["month"]:
+        for at in month_words:
             gap = _gap_before(low, at, " \t-")
             if kind == "month":
                 word = _word_before(low, gap)
@@ -547,29 +575,47 @@ def _lowered_starts(kind: str, low: str, names_at: dict[str, list[int]]) -> list
             else:
                 out.extend(gap - n for n in _PART_LENGTHS if gap >= n)
     elif kind == "relative":
-        for end, word in _RELATIVE_ANCHORS.iter(low):
-            out.extend(_starts_before(low, end - len(word) + 1, 3))
+        for at in relative_at:
+            out.extend(_starts_before(low, at, 3))
     else:
         return None
     return sorted(set(out))
 
 
-def _anchors(words: Iterable[str]) -> Any:
-    """An Aho-Corasick automaton finding every occurrence of ``words`` (overlapping too)."""
+def _low_names_automaton() -> Any:
+    """An Aho-Corasick automaton finding, in one scan of a lowered text, every occurrence of
+    a ``_RELATIVE_WORDS`` word (value: its length) and of a ``[ \t-]`` gap followed by the
+    first three letters of a month name (value: 0)."""
     import ahocorasick
 
     auto = ahocorasick.Automaton()
-    for word in words:
-        auto.add_word(word, word)
+    for word in _RELATIVE_WORDS:
+        auto.add_word(word, len(word))
+    for name in _MON[3:-1].split("|"):  # the alternatives of ``(?:...)``
+        for gap in " \t-":
+            auto.add_word(gap + name[:3].lower(), 0)
     auto.make_automaton()
     return auto
 
 
-#: A word every "relative" expression holds, and how many words may come before it in the
-#: expression ("the day before yesterday", "earlier this week", "two days ago"): at most 3.
-_RELATIVE_ANCHORS = _anchors(
-    ("yesterday", "today", "tonight", "tomorrow", "last", "this", "next", "previous", "ago")
-)
+_LOW_NAMES = _low_names_automaton()
+
+
+def _low_names(low: str) -> tuple[list[int], list[int]]:
+    """Where ``_MONTH_WORD``'s month names start in ``low`` and where its ``_RELATIVE_WORDS``
+    words start, ascending (one ``_LOW_NAMES`` scan instead of a regex and a search each).
+
+    Every month name starts with one of the automaton's prefixes, so checking
+    ``_MONTH_WORD`` at each gap found gives its matches (they do not overlap).
+    """
+    month_words: list[int] = []
+    relative_at: list[int] = []
+    for end, length in _LOW_NAMES.iter(low):
+        if length:
+            relative_at.append(end - length + 1)
+        elif _MONTH_WORD.match(low, end - 3):
+            month_words.append(end - 2)
+    return month_words, relative_at
 
 
 def _weekday_starts(text: str) -> list[int]:
@@ -577,8 +623,8 @@ def _weekday_starts(text: str) -> list[int]:
     name or at one of the four words before it, each followed by a ``[ \t]`` gap ("last
     Monday", "on the morning of Monday")."""
     out: list[int] = []
-    for m in _WEEKDAY_NAME.finditer(text):
-        out.extend(_starts_before(text, m.start(), 4))
+    for m in _WEEKDAY_DAY.finditer(text):
+        out.extend(_starts_before(text, m.start(m.lastindex or 0), 4))
     return sorted(set(out))
 
 
@@ -594,23 +640,6 @@ def _starts_before(text: str, at: int, n: int) -> list[int]:
         out.append(word)
         at = word
     return out
-
-
-def _may_match(kind: str, text: str, low: str | None, tested: dict[re.Pattern[str], bool]) -> bool:
-    """False when the pattern ``kind`` cannot match ``text``: a substring all its matches
-    hold is missing. ``low`` is ``ascii_lower(text)``; ``tested`` keeps the answers of the
-    tests shared by several patterns."""
-    needs = _NEEDS.get(kind)
-    if needs is not None:
-        if needs not in tested:
-            tested[needs] = needs.search(text) is not None
-        if not tested[needs]:
-            return False
-    if low is None:
-        return True
-    if kind == "relative":
-        return any(w in low for w in _RELATIVE_WORDS)
-    return True
 
 
 def _merge(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
@@ -668,26 +697,59 @@ def governing_expr(
 
     The nearest expression in the mention's clause (before it, else after it); else the
     nearest one before it in the sentence; else the nearest after it; else None.
+    ``SentenceDates`` gives the same for several mentions of one sentence.
     """
-    inside = [e for e in exprs if sent_start <= e.start and e.end <= sent_end]
-    if not inside:
+    return SentenceDates(exprs, text, sent_start, sent_end).governing(start, end)
+
+
+class SentenceDates:
+    """The expressions of one sentence and its clause breaks, found once for all its mentions.
+
+    Parameters
+    ----------
+    exprs : sequence of TimeExpr
+        The text's expressions, by position (``tag_dates``).
+    text : str
+        The text.
+    sent_start, sent_end : int
+        The sentence's offsets in ``text``.
+    """
+
+    __slots__ = ("inside", "breaks", "sent_start", "sent_end")
+
+    def __init__(
+        self, exprs: Sequence[TimeExpr], text: str, sent_start: int, sent_end: int
+    ) -> None:
+        self.sent_start, self.sent_end = sent_start, sent_end
+        self.inside = [e for e in exprs if sent_start <= e.start and e.end <= sent_end]
+        #: (start, end) of each clause break; not needed when there is no expression.
+        self.breaks: list[tuple[int, int]] = []
+        if self.inside:
+            self.breaks = [
+                (m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, sent_start, sent_end)
+            ]
+
+    def governing(self, start: int, end: int) -> TimeExpr | None:
+        """``governing_expr`` for a mention at ``text[start:end]`` in the sentence."""
+        inside = self.inside
+        if not inside:
+            return None
+        clause_start, clause_end = self.sent_start, self.sent_end
+        for b_start, b_end in self.breaks:
+            if b_end <= start:
+                clause_start = b_end
+            elif b_start >= end:
+                clause_end = b_start
+                break
+        in_clause = [e for e in inside if clause_start <= e.start and e.end <= clause_end]
+        for pool in (in_clause, inside):
+            before = [e for e in pool if e.end <= start]
+            if before:
+                return before[-1]
+            after = [e for e in pool if e.start >= end]
+            if after:
+                return after[0]
         return None
-    clause_start, clause_end = sent_start, sent_end
-    for m in _CLAUSE_BREAK.finditer(text, sent_start, sent_end):
-        if m.end() <= start:
-            clause_start = m.end()
-        elif m.start() >= end:
-            clause_end = m.start()
-            break
-    in_clause = [e for e in inside if clause_start <= e.start and e.end <= clause_end]
-    for pool in (in_clause, inside):
-        before = [e for e in pool if e.end <= start]
-        if before:
-            return before[-1]
-        after = [e for e in pool if e.start >= end]
-        if after:
-            return after[0]
-    return None
 
 
 # --------------------------------------------------------------------------- publication

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from geomap.asciifold import ascii_lower, lowered
-from geomap.dates import governing_expr
+from geomap.dates import SentenceDates
 from geomap.models import Article, DateValue, Mention, TimeExpr
 from geomap.resolve import Resolution
 
@@ -337,11 +337,19 @@ def make_mentions(
         ends = [e.value.last_day for e in exprs if e.value is not None]
         frame = max(ends) if ends else None
     per_sentence: dict[int, tuple[tuple[str, ...], tuple[int | None, int | None], str, bool]] = {}
+    # the sentence and its dating, once for all its mentions
+    sentence_dates: dict[tuple[int, int], tuple[str, SentenceDates]] = {}
     for res in resolutions:
         span = res.span
         s_start, s_end = bounds[span.sentence] if bounds else (0, len(text))
-        sentence = article.body[s_start:s_end]
-        expr = governing_expr(exprs, article.body, s_start, s_end, span.start, span.end)
+        known = sentence_dates.get((s_start, s_end))
+        if known is None:
+            known = sentence_dates[s_start, s_end] = (
+                article.body[s_start:s_end],
+                SentenceDates(exprs, article.body, s_start, s_end),
+            )
+        sentence, dating = known
+        expr = dating.governing(span.start, span.end)
         cached = per_sentence.get(s_start)
         if cached is None:
             low = ascii_lower(sentence)
