@@ -429,11 +429,25 @@ def _list_kinds(
     return out
 
 
+#: Below this (km) ``_km`` and geopy's ``great_circle`` may disagree about a limit: they
+#: differ by well under a metre anywhere on Earth (the haversine is least exact near
+#: antipodes, by ~1e-4 km), so only a distance this close to it needs geopy's own.
+_KM_TOLERANCE = 0.01
+
+
 def _within(place: Place, division: Place) -> bool:
-    """Whether a place lies in a division: its first-level code, else its radius."""
+    """Whether a place lies in a division: its first-level code, else its radius.
+
+    The radius test is geopy's (``distance_km``), asked only when the haversine is too
+    close to the limit to tell: extraction then never imports geopy.
+    """
     if division.place_type == "admin1" and division.admin1 is not None:
         return place.admin1 == division.admin1
-    return distance_km(place.point, division.point) <= max(division.radius_km, 25.0)
+    limit = max(division.radius_km, 25.0)
+    km = _km(place, division)
+    if abs(km - limit) > _KM_TOLERANCE:
+        return km <= limit
+    return distance_km(place.point, division.point) <= limit
 
 
 def _containers(
