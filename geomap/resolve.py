@@ -142,28 +142,66 @@ def _size_prior(place: Place) -> float:
     return 0.0
 
 
-def _context(
-    chosen: Sequence[Resolution], dateline_country: str | None, *, skip: str | None = None
-) -> Context:
-    """The context the chosen resolutions give, leaving out those of the name ``skip``
-    however it is cased (a dateline's "COLUMBUS" is no evidence for "Columbus")."""
-    ctx = Context(dateline_country=dateline_country)
+#: What one chosen resolution tells of the article's whereabouts, as ``_context`` counts it:
+#: its name casefolded, country, first-level area's place_id (for an admin1), (country,
+#: admin1) code, and (lat, lon) with (lat, lon) radians and cos(lat) for a point.
+_Evidence = tuple[
+    str,
+    str | None,
+    str | None,
+    tuple[str, str] | None,
+    tuple[float, float] | None,
+    tuple[float, float, float] | None,
+]
+
+
+def _evidence(chosen: Sequence[Resolution]) -> list[_Evidence]:
+    """Each resolution's ``_Evidence``, worked out once for all the contexts of an article."""
+    out: list[_Evidence] = []
     for res in chosen:
-        if skip is not None and res.span.surface.casefold() == skip:
-            continue  # a name is no evidence for itself
         p = res.place
-        if p.country_code:
-            ctx.countries[p.country_code] += 1
-        if p.place_type == "admin1" and p.country_code:
-            ctx.areas.setdefault(p.country_code, set()).add(p.place_id)
-        if p.country_code and p.admin1:
-            ctx.admin1[(p.country_code, p.admin1)] += 1
+        cc = p.country_code
+        point = rad = None
         if p.place_type not in ("country", "region", "historical"):
-            ctx.points.append(p.point)
+            point = p.point
             lat = math.radians(p.lat)
-            ctx.radians.append((lat, math.radians(p.lon), math.cos(lat)))
+            rad = (lat, math.radians(p.lon), math.cos(lat))
+        out.append(
+            (
+                res.span.surface.casefold(),
+                cc,
+                p.place_id if p.place_type == "admin1" and cc else None,
+                (cc, p.admin1) if cc and p.admin1 else None,
+                point,
+                rad,
+            )
+        )
+    return out
+
+
+def _context(
+    evidence: Sequence[_Evidence], dateline_country: str | None, *, skip: str | None = None
+) -> Context:
+    """The context the chosen resolutions' ``evidence`` gives, leaving out those of the
+    name ``skip`` however it is cased (a dateline's "COLUMBUS" is no evidence for
+    "Columbus")."""
+    ctx = Context(dateline_country=dateline_country)
+    countries, admin1, areas = ctx.countries, ctx.admin1, ctx.areas
+    points, radians = ctx.points, ctx.radians
+    for name, cc, area, key, point, rad in evidence:
+        if name == skip:
+            continue  # a name is no evidence for itself
+        if cc:
+            countries[cc] += 1
+        if area is not None:
+            areas.setdefault(cc or "", set()).add(area)
+        if key is not None:
+            admin1[key] += 1
+        if point is not None and rad is not None:
+            points.append(point)
+            radians.append(rad)
     if dateline_country:
-        ctx.countries[dateline_country] += 3
+        countries[dateline_country] += 3
     return ctx
 
 
@@ -557,16 +595,24 @@ def resolve_spans(
     }
     kinds = _list_kinds(first, links)
     nested = _nested(spans, first)
-    confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
+    evidence = _evidence([r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1])
+    # a name that gives no evidence sees the whole article's: one context for them all
+    givers = {e[0] for e in evidence}
+    whole: Context | None = None
     contexts: dict[str, Context] = {}
     picked: _Picked = {}  # with each name's own context
     second: list[Resolution] = []
     for k, span in enumerate(spans):
         ctx = contexts.get(span.surface)
         if ctx is None:
-            ctx = contexts[span.surface] = _context(
-                confident, dateline_country, skip=span.surface.casefold()
-            )
+            fold = span.surface.casefold()
+            if fold in givers:
+                ctx = _context(evidence, dateline_country, skip=fold)
+            else:
+                if whole is None:
+                    whole = _context(evidence, dateline_country)
+                ctx = whole
+            contexts[span.surface] = ctx
         region = regions.get(k)
         if region is not None:
             score = max(score_candidate(c, span, ctx) for c in span.candidates
