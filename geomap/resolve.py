@@ -66,6 +66,13 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     counts less for a small place, so "Geneva" in a story that names the US is still
     the Swiss city, while "Alexandria" beside "Rapides Parish" is the Louisiana town.
     """
+    total = sum(ctx.countries.values())
+    return _in_context(_prior(cand, bool(span.qualifier)), _row(cand.place), ctx, total)
+
+
+def _prior(cand: Candidate, qualified: bool) -> float:
+    """``score_candidate``'s part that needs no context: type, size, spelling, capital,
+    and whether the name is written with a division word (``qualified``)."""
     p = cand.place
     score = _TYPE_PRIOR.get(p.place_type, 0.5)
     score += math.log10(p.population + 1) if p.population else _size_prior(p)
@@ -73,22 +80,48 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
         score += 1.0
     if cand.capital:
         score += 1.5
-    if span.qualifier:
+    if qualified:
         score += 3.0 if p.place_type in ("admin1", "admin2", "region") else -1.0
     elif p.place_type == "populated_place":
         score += 0.8  # a bare name is a town more often than the division named after it
+    return score
+
+
+#: A candidate's place as ``_in_context`` reads it: the place, its (country, admin1) code,
+#: its (lat, lon) radians and cos(lat) when nearness counts for it, and whether it has
+#: 100,000 people or more.
+_Row = tuple[Place, tuple[str, str] | None, tuple[float, float, float] | None, bool]
+
+
+def _row(p: Place) -> _Row:
+    rad = None
+    if p.place_type not in ("country", "region", "historical"):
+        lat = math.radians(p.lat)
+        rad = (lat, math.radians(p.lon), math.cos(lat))
+    key = (p.country_code, p.admin1) if p.country_code and p.admin1 else None
+    return (p, key, rad, p.population >= 100_000)
+
+
+def _in_context(score: float, row: _Row, ctx: Context, total: int) -> float:
+    """``score_candidate`` from the candidate's ``_prior`` (``score``) on: the article's
+    evidence. ``total`` is the sum of ``ctx.countries``, which a caller scoring many
+    candidates in one context adds up once."""
+    place, key, rad, big = row
     local = 0.0
-    if p.country_code and p.admin1 and ctx.admin1.get((p.country_code, p.admin1)):
+    if key is not None and ctx.admin1.get(key):
         local += 1.2
-    if ctx.points and p.place_type not in ("country", "region", "historical"):
-        nearest = _nearest_km(p.lat, p.lon, ctx.radians, within=True)
+    if rad is not None and ctx.points:
+        nearest = _nearest(rad, ctx.radians, within=True)
         if nearest < 150:
             local += 1.5
         elif nearest < 600:
             local += 0.3
-    scale = 1.0 if (local >= 1.2 or p.population >= 100_000) else 0.4
-    score += 2.5 * ctx.country_share(p.country_code) * scale + local
-    if ctx.dateline_country and p.country_code == ctx.dateline_country:
+    scale = 1.0 if (local >= 1.2 or big) else 0.4
+    cc = place.country_code
+    # Context.country_share, with the sum done once
+    share = ctx.countries.get(cc, 0) / total if cc and ctx.countries else 0.0
+    score += 2.5 * share * scale + local
+    if ctx.dateline_country and cc == ctx.dateline_country:
         score += 0.7
     return score
 
@@ -114,8 +147,18 @@ def _nearest_km(
     only a distance under 600 km is exact: points whose latitude alone puts them further
     away are skipped, so the answer is the same below 600 km and 600 or more otherwise.
     """
-    la1, lo1 = math.radians(lat), math.radians(lon)
-    cos1 = math.cos(la1)
+    la1 = math.radians(lat)
+    return _nearest((la1, math.radians(lon), math.cos(la1)), points, within=within)
+
+
+def _nearest(
+    rad: tuple[float, float, float],
+    points: Sequence[tuple[float, float, float]],
+    *,
+    within: bool = False,
+) -> float:
+    """``_nearest_km`` from (lat, lon) radians and cos(lat), as ``points`` are given."""
+    la1, lo1, cos1 = rad
     best = math.inf
     sin = math.sin
     for la2, lo2, cos2 in points:
@@ -205,6 +248,78 @@ def _context(
     return ctx
 
 
+class _Facts:
+    """What resolution derives from one name's candidates alone: worked out once and kept
+    for the process in ``Gazetteer.memo`` (``_facts``), as the candidates tuple is shared
+    by every span of the name."""
+
+    __slots__ = (
+        "candidates",
+        "rows",
+        "bare",
+        "qualified",
+        "abroad",
+        "counties",
+        "states",
+        "towns",
+        "state_towns",
+    )
+
+    def __init__(self, candidates: tuple[Candidate, ...]) -> None:
+        self.candidates = candidates
+        #: each candidate's ``_row``, and its ``_prior`` without and with a division word
+        self.rows = tuple(_row(c.place) for c in candidates)
+        self.bare = tuple(_prior(c, False) for c in candidates)
+        self.qualified = tuple(_prior(c, True) for c in candidates)
+        #: the countries the name may be
+        self.abroad = frozenset(
+            c.place.country_code for c in candidates if c.place.place_type == "country"
+        )
+        # what ``_nested`` pairs: counties, states, towns, and the towns that may nest in
+        # a state
+        self.counties = tuple(
+            c.place for c in candidates if c.place.place_type == "admin2" and c.place.admin1
+        )
+        self.states = tuple(
+            c.place
+            for c in candidates
+            if c.primary and c.place.place_type == "admin1" and c.place.admin1
+        )
+        # the countries where the name is also a country or a state ("Kansas": US)
+        areas = {
+            c.place.country_code
+            for c in candidates
+            if c.primary and c.place.place_type in ("country", "admin1")
+        }
+        self.towns = tuple(
+            c.place
+            for c in candidates
+            if c.primary
+            and c.place.country_code not in areas
+            and c.place.place_type == "populated_place"
+            and c.place.admin1
+        )
+        famous = any(c.capital or c.place.population >= 1_000_000 for c in candidates)
+        top = max((c.place.population for c in candidates), default=0)
+        self.state_towns = tuple(
+            p for p in self.towns if not famous and p.population >= NAMESAKE_SHARE * top
+        )
+
+
+def _facts(candidates: tuple[Candidate, ...], memo: dict[Any, Any]) -> _Facts:
+    """The ``_Facts`` of a name's candidates, from ``memo`` (keyed by the tuple's id, which
+    the value holds, so the id stays the tuple's) or worked out and kept there."""
+    key = ("facts", id(candidates))
+    hit = memo.get(key)
+    if hit is not None and hit.candidates is candidates:
+        return hit  # type: ignore[no-any-return]
+    facts = _Facts(candidates)
+    if len(memo) > 200_000:
+        memo.clear()
+    memo[key] = facts
+    return facts
+
+
 #: Added to a first-level area named like a foreign country ("Georgia") when the article
 #: names two or more other areas of the same country ("Alabama", "Iowa").
 AREAS_BONUS = 3.0
@@ -223,7 +338,9 @@ NAMESAKE_SHARE = 0.1
 _COUNTY_WORDS = frozenset({"county", "parish", "borough"})
 
 
-def _nested(spans: Sequence[Span], first: Sequence[Resolution]) -> dict[str, dict[str, float]]:
+def _nested(
+    spans: Sequence[Span], first: Sequence[Resolution], facts: Sequence[_Facts]
+) -> dict[str, dict[str, float]]:
     """By name: its candidates that nest with a candidate of another name, and their bonus.
 
     A town nests in a county that holds it (same state, within the county's radius) when the
@@ -235,46 +352,21 @@ def _nested(spans: Sequence[Span], first: Sequence[Resolution]) -> dict[str, dic
     out, as is a county named after the town ("DeKalb County", "DeKalb"): those pairs arise
     by chance. For states, neither a capital or city of a million nor a town much smaller
     than the largest place of its name nests ("Boston", New York, stays Boston,
-    Massachusetts).
+    Massachusetts). ``facts`` are the spans' ``_Facts``.
     """
-    counties: dict[str, list[Place]] = {}
-    states: dict[str, list[Place]] = {}
-    towns: dict[str, list[Place]] = {}
-    state_towns: dict[str, list[Place]] = {}
-    for span, res in zip(spans, first, strict=True):
+    counties: dict[str, Sequence[Place]] = {}
+    states: dict[str, Sequence[Place]] = {}
+    towns: dict[str, Sequence[Place]] = {}
+    state_towns: dict[str, Sequence[Place]] = {}
+    for span, res, f in zip(spans, first, facts, strict=True):
         if span.surface in counties:
             continue
         named = (span.qualifier or span.surface.rsplit(None, 1)[-1]).lower() in _COUNTY_WORDS
-        counties[span.surface] = [
-            c.place
-            for c in span.candidates
-            if named and c.place.place_type == "admin2" and c.place.admin1
-        ]
+        counties[span.surface] = f.counties if named else ()
         area = res.place.place_type in ("admin1", "country")
-        states[span.surface] = [
-            c.place
-            for c in span.candidates
-            if area and c.primary and c.place.place_type == "admin1" and c.place.admin1
-        ]
-        # the countries where the name is also a country or a state ("Kansas": US)
-        areas = {
-            c.place.country_code
-            for c in span.candidates
-            if c.primary and c.place.place_type in ("country", "admin1")
-        }
-        towns[span.surface] = [
-            c.place
-            for c in span.candidates
-            if c.primary
-            and c.place.country_code not in areas
-            and c.place.place_type == "populated_place"
-            and c.place.admin1
-        ]
-        famous = any(c.capital or c.place.population >= 1_000_000 for c in span.candidates)
-        top = max(c.place.population for c in span.candidates)
-        state_towns[span.surface] = [
-            p for p in towns[span.surface] if not famous and p.population >= NAMESAKE_SHARE * top
-        ]
+        states[span.surface] = f.states if area else ()
+        towns[span.surface] = f.towns
+        state_towns[span.surface] = f.state_towns
     out: dict[str, dict[str, float]] = {}
 
     def add(name: str, place_id: str, bonus: float) -> None:
@@ -314,41 +406,48 @@ LIST_BONUS = 3.0
 def _pick(
     span: Span,
     ctx: Context,
+    facts: _Facts,
     kind: tuple[str, str | None] | None = None,
     support: Mapping[str, float] | None = None,
 ) -> Resolution:
-    best: Resolution | None = None
-    abroad = {c.place.country_code for c in span.candidates if c.place.place_type == "country"}
-    for cand in span.candidates:
-        s = score_candidate(cand, span, ctx)
-        p = cand.place
+    """The best-scored of the span's candidates in ``ctx`` (``facts`` are theirs), with the
+    bonuses of a list member's ``kind`` and of the places ``support`` names."""
+    priors = facts.qualified if span.qualifier else facts.bare
+    abroad = facts.abroad
+    areas = ctx.areas
+    total = sum(ctx.countries.values())
+    best: Place | None = None
+    top = 0.0
+    for prior, row in zip(priors, facts.rows, strict=True):
+        s = _in_context(prior, row, ctx, total)
+        p = row[0]
         if (
             abroad
             and p.place_type == "admin1"
             and p.country_code not in abroad
-            and len(ctx.areas.get(p.country_code or "", ())) >= 2
+            and len(areas.get(p.country_code or "", ())) >= 2
         ):
             s += AREAS_BONUS
-        if kind is not None and _of_kind(cand.place, kind):
+        if kind is not None and _of_kind(p, kind):
             s += LIST_BONUS
         if support:
-            s += support.get(cand.place.place_id, 0.0)
-        if best is None or s > best.score:
-            best = Resolution(span, cand.place, s)
+            s += support.get(p.place_id, 0.0)
+        if best is None or s > top:
+            best, top = p, s
     assert best is not None
-    if best.place.place_type in ("admin1", "admin2") and not span.qualifier and kind is None:
+    if best.place_type in ("admin1", "admin2") and not span.qualifier and kind is None:
         # "Khizi", "Tovuz": a town that gives its name to the district around it is meant
         for cand in span.candidates:
             p = cand.place
             if (
                 p.place_type == "populated_place"
                 and cand.primary
-                and p.country_code == best.place.country_code
-                and p.population >= TOWN_SHARE * best.place.population
-                and _within(p, best.place)
+                and p.country_code == best.country_code
+                and p.population >= TOWN_SHARE * best.population
+                and _within(p, best)
             ):
-                return Resolution(span, p, best.score)
-    return best
+                return Resolution(span, p, top)
+    return Resolution(span, best, top)
 
 
 #: A town named like the area around it is meant only when it holds at least this share of
@@ -361,11 +460,13 @@ _Picked = dict[tuple[str, str | None, int, tuple[str, str | None] | None], tuple
 def _pick_same(
     span: Span,
     ctx: Context,
+    facts: _Facts,
     picked: _Picked,
     kind: tuple[str, str | None] | None = None,
     support: Mapping[str, float] | None = None,
 ) -> Resolution:
-    """``_pick(span, ctx)``, reusing the choice made for an earlier span of the same name.
+    """``_pick(span, ctx, facts)``, reusing the choice made for an earlier span of the same
+    name.
 
     Spans of one name share their qualifier-free candidates (the same tuple); ``picked``
     must only ever be used with the same ``ctx`` for a name.
@@ -374,14 +475,15 @@ def _pick_same(
     hit = picked.get(key)
     if hit is not None:
         return Resolution(span, hit[0], hit[1])
-    res = _pick(span, ctx, kind, support)
+    res = _pick(span, ctx, facts, kind, support)
     picked[key] = (res.place, res.score)
     return res
 
 
-def _first_pick(span: Span, empty: Context, memo: dict[Any, Any]) -> Resolution:
-    """``_pick(span, empty)``: the first pass, whose context holds at most the dateline's
-    country, so its choice for a name's candidates is kept in ``memo`` for the process.
+def _first_pick(span: Span, empty: Context, facts: _Facts, memo: dict[Any, Any]) -> Resolution:
+    """``_pick(span, empty, facts)``: the first pass, whose context holds at most the
+    dateline's country, so its choice for a name's candidates is kept in ``memo`` for the
+    process.
 
     Valid only while the first pass scores a name by its candidates, qualifier and the
     dateline's country alone: anything else it comes to depend on belongs in the key.
@@ -390,7 +492,7 @@ def _first_pick(span: Span, empty: Context, memo: dict[Any, Any]) -> Resolution:
     hit = memo.get(key)
     if hit is not None and hit[0] is span.candidates:
         return Resolution(span, hit[1], hit[2])
-    res = _pick(span, empty)
+    res = _pick(span, empty, facts)
     if len(memo) > 200_000:
         memo.clear()
     memo[key] = (span.candidates, res.place, res.score)
@@ -583,7 +685,9 @@ def resolve_spans(
     empty = Context(dateline_country=dateline_country)
     if dateline_country:
         empty.countries[dateline_country] += 3
-    first = [_first_pick(span, empty, gazetteer.memo) for span in spans]
+    memo = gazetteer.memo
+    facts = [_facts(span.candidates, memo) for span in spans]
+    first = [_first_pick(span, empty, f, memo) for span, f in zip(spans, facts, strict=True)]
     neighbours = _neighbours(spans, text) if text is not None else {}
     links = _list_links(neighbours)
     containers = _containers(spans, first, neighbours, links)
@@ -594,7 +698,7 @@ def resolve_spans(
         if any(_inside(c.place, outer) for c in spans[k].candidates)
     }
     kinds = _list_kinds(first, links)
-    nested = _nested(spans, first)
+    nested = _nested(spans, first, facts)
     evidence = _evidence([r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1])
     # a name that gives no evidence sees the whole article's: one context for them all
     givers = {e[0] for e in evidence}
@@ -623,11 +727,12 @@ def resolve_spans(
         inner = [c for c in span.candidates if _inside(c.place, outer)] if outer else []
         if inner:
             # "Charleston, W.Va.", "Paris, Texas": the place inside the named region
-            res = _pick(Span(span.start, span.end, span.surface, tuple(inner), span.sentence,
-                             span.is_dateline, span.qualifier), ctx)  # fmt: skip
+            within = Span(span.start, span.end, span.surface, tuple(inner), span.sentence,
+                          span.is_dateline, span.qualifier)  # fmt: skip
+            res = _pick(within, ctx, _Facts(within.candidates))
             res = Resolution(span, res.place, max(res.score, MIN_SCORE))
         else:
-            res = _pick_same(span, ctx, picked, kinds.get(k), nested.get(span.surface))
+            res = _pick_same(span, ctx, facts[k], picked, kinds.get(k), nested.get(span.surface))
         if res.score >= MIN_SCORE or span.is_dateline:
             second.append(res)
     return _without_strays(second)
