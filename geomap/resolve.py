@@ -228,24 +228,34 @@ def _context(
     """The context the chosen resolutions' ``evidence`` gives, leaving out those of the
     name ``skip`` however it is cased (a dateline's "COLUMBUS" is no evidence for
     "Columbus")."""
-    ctx = Context(dateline_country=dateline_country)
-    countries, admin1, areas = ctx.countries, ctx.admin1, ctx.areas
-    points, radians = ctx.points, ctx.radians
+    # counted in plain dicts, which are faster than Counters to add to, then handed over
+    countries: dict[str, int] = {}
+    admin1: dict[tuple[str, str], int] = {}
+    areas: dict[str, set[str]] = {}
+    points: list[tuple[float, float]] = []
+    radians: list[tuple[float, float, float]] = []
     for name, cc, area, key, point, rad in evidence:
         if name == skip:
             continue  # a name is no evidence for itself
         if cc:
-            countries[cc] += 1
+            countries[cc] = countries.get(cc, 0) + 1
         if area is not None:
             areas.setdefault(cc or "", set()).add(area)
         if key is not None:
-            admin1[key] += 1
+            admin1[key] = admin1.get(key, 0) + 1
         if point is not None and rad is not None:
             points.append(point)
             radians.append(rad)
     if dateline_country:
-        countries[dateline_country] += 3
-    return ctx
+        countries[dateline_country] = countries.get(dateline_country, 0) + 3
+    return Context(
+        countries=Counter(countries),
+        admin1=Counter(admin1),
+        points=points,
+        dateline_country=dateline_country,
+        radians=radians,
+        areas=areas,
+    )
 
 
 class _Facts:
@@ -765,12 +775,14 @@ def _without_strays(chosen: list[Resolution]) -> list[Resolution]:
     kept = []
     for res in chosen:
         p, span = res.place, res.span
+        # the cheap tests first: _stray_size is at most STRAY_ALTERNATE_POPULATION
         if (
             p.place_type == "populated_place"
-            and p.population < _stray_size(span, p)
+            and p.population < STRAY_ALTERNATE_POPULATION
             and not span.is_dateline
             and len(surfaces) > 1
             and not names_in[p.country_code or ""] - {span.surface}
+            and p.population < _stray_size(span, p)
         ):
             continue
         kept.append(res)
