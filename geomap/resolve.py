@@ -36,7 +36,7 @@ class Context:
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     points: list[tuple[float, float]] = field(default_factory=list)
     dateline_country: str | None = None
-    #: ``points`` as (lat, lon) radians and cos(lat), for fast distances
+    #: ``points`` as (lat, lon) radians and cos(lat), for fast distances (each point once)
     radians: list[tuple[float, float, float]] = field(default_factory=list)
     #: the first-level areas named, by country ("Alabama", "Iowa": US)
     areas: dict[str, set[str]] = field(default_factory=dict)
@@ -161,12 +161,19 @@ def _nearest(
     la1, lo1, cos1 = rad
     best = math.inf
     sin = math.sin
-    for la2, lo2, cos2 in points:
-        if within and abs(la2 - la1) > _FAR_LAT:
-            continue
-        h = sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * sin((lo2 - lo1) / 2) ** 2
-        if h < best:
-            best = h
+    if within:  # a loop of its own, as most calls are
+        for la2, lo2, cos2 in points:
+            d = la2 - la1
+            if d > _FAR_LAT or d < -_FAR_LAT:
+                continue
+            h = sin(d / 2) ** 2 + cos1 * cos2 * sin((lo2 - lo1) / 2) ** 2
+            if h < best:
+                best = h
+    else:
+        for la2, lo2, cos2 in points:
+            h = sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * sin((lo2 - lo1) / 2) ** 2
+            if h < best:
+                best = h
     if best == math.inf:
         return math.inf
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(best)))
@@ -233,7 +240,8 @@ def _context(
     admin1: dict[tuple[str, str], int] = {}
     areas: dict[str, set[str]] = {}
     points: list[tuple[float, float]] = []
-    radians: list[tuple[float, float, float]] = []
+    # a place named twice is one point to measure from: the nearest is the same
+    radians: dict[tuple[float, float, float], None] = {}
     for name, cc, area, key, point, rad in evidence:
         if name == skip:
             continue  # a name is no evidence for itself
@@ -245,7 +253,7 @@ def _context(
             admin1[key] = admin1.get(key, 0) + 1
         if point is not None and rad is not None:
             points.append(point)
-            radians.append(rad)
+            radians[rad] = None
     if dateline_country:
         countries[dateline_country] = countries.get(dateline_country, 0) + 3
     return Context(
@@ -253,7 +261,7 @@ def _context(
         admin1=Counter(admin1),
         points=points,
         dateline_country=dateline_country,
-        radians=radians,
+        radians=list(radians),
         areas=areas,
     )
 
