@@ -205,11 +205,11 @@ _Evidence = tuple[
 ]
 
 
-def _evidence(chosen: Sequence[Resolution]) -> list[_Evidence]:
-    """Each resolution's ``_Evidence``, worked out once for all the contexts of an article."""
+def _evidence(chosen: Sequence[tuple[Span, Place]]) -> list[_Evidence]:
+    """Each (span, place chosen for it)'s ``_Evidence``, worked out once for all the
+    contexts of an article."""
     out: list[_Evidence] = []
-    for res in chosen:
-        p = res.place
+    for span, p in chosen:
         cc = p.country_code
         point = rad = None
         if p.place_type not in ("country", "region", "historical"):
@@ -218,7 +218,7 @@ def _evidence(chosen: Sequence[Resolution]) -> list[_Evidence]:
             rad = (lat, math.radians(p.lon), math.cos(lat))
         out.append(
             (
-                res.span.surface.casefold(),
+                span.surface.casefold(),
                 cc,
                 p.place_id if p.place_type == "admin1" and cc else None,
                 (cc, p.admin1) if cc and p.admin1 else None,
@@ -357,7 +357,7 @@ _COUNTY_WORDS = frozenset({"county", "parish", "borough"})
 
 
 def _nested(
-    spans: Sequence[Span], first: Sequence[Resolution], facts: Sequence[_Facts]
+    spans: Sequence[Span], first: Sequence[Place], facts: Sequence[_Facts]
 ) -> dict[str, dict[str, float]]:
     """By name: its candidates that nest with a candidate of another name, and their bonus.
 
@@ -370,18 +370,18 @@ def _nested(
     out, as is a county named after the town ("DeKalb County", "DeKalb"): those pairs arise
     by chance. For states, neither a capital or city of a million nor a town much smaller
     than the largest place of its name nests ("Boston", New York, stays Boston,
-    Massachusetts). ``facts`` are the spans' ``_Facts``.
+    Massachusetts). ``first`` are the spans' first-pass places, ``facts`` their ``_Facts``.
     """
     counties: dict[str, Sequence[Place]] = {}
     states: dict[str, Sequence[Place]] = {}
     towns: dict[str, Sequence[Place]] = {}
     state_towns: dict[str, Sequence[Place]] = {}
-    for span, res, f in zip(spans, first, facts, strict=True):
+    for span, place, f in zip(spans, first, facts, strict=True):
         if span.surface in counties:
             continue
         named = (span.qualifier or span.surface.rsplit(None, 1)[-1]).lower() in _COUNTY_WORDS
         counties[span.surface] = f.counties if named else ()
-        area = res.place.place_type in ("admin1", "country")
+        area = place.place_type in ("admin1", "country")
         states[span.surface] = f.states if area else ()
         towns[span.surface] = f.towns
         state_towns[span.surface] = f.state_towns
@@ -498,10 +498,12 @@ def _pick_same(
     return res
 
 
-def _first_pick(span: Span, empty: Context, facts: _Facts, memo: dict[Any, Any]) -> Resolution:
+def _first_pick(
+    span: Span, empty: Context, facts: _Facts, memo: dict[Any, Any]
+) -> tuple[Place, float]:
     """``_pick(span, empty, facts)``: the first pass, whose context holds at most the
     dateline's country, so its choice for a name's candidates is kept in ``memo`` for the
-    process.
+    process. The place and score, not a Resolution: the first pass is not returned.
 
     Valid only while the first pass scores a name by its candidates, qualifier and the
     dateline's country alone: anything else it comes to depend on belongs in the key.
@@ -509,12 +511,12 @@ def _first_pick(span: Span, empty: Context, facts: _Facts, memo: dict[Any, Any])
     key = ("first", id(span.candidates), span.qualifier, empty.dateline_country)
     hit = memo.get(key)
     if hit is not None and hit[0] is span.candidates:
-        return Resolution(span, hit[1], hit[2])
+        return hit[1], hit[2]
     res = _pick(span, empty, facts)
     if len(memo) > 200_000:
         memo.clear()
     memo[key] = (span.candidates, res.place, res.score)
-    return res
+    return res.place, res.score
 
 
 _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
@@ -561,11 +563,10 @@ def _of_kind(place: Place, kind: tuple[str, str | None]) -> bool:
     return place.place_type == kind[0] and (kind[1] is None or place.country_code == kind[1])
 
 
-def _list_kinds(
-    first: Sequence[Resolution], links: dict[int, int]
-) -> dict[int, tuple[str, str | None]]:
+def _list_kinds(first: Sequence[Place], links: dict[int, int]) -> dict[int, tuple[str, str | None]]:
     """For spans in a list, the kind (country, or a country's first-level area) most of the
-    other members are, when at least half of them are of it."""
+    other members are, when at least half of them are of it (``first``: the spans'
+    first-pass places)."""
     prev = {b: a for a, b in links.items()}
     out: dict[int, tuple[str, str | None]] = {}
     seen: set[int] = set()
@@ -576,7 +577,7 @@ def _list_kinds(
         while chain[-1] in links:
             chain.append(links[chain[-1]])
         seen.update(chain)
-        kinds = [_kind(first[k].place) for k in chain]
+        kinds = [_kind(first[k]) for k in chain]
         for pos, k in enumerate(chain):
             others = Counter(kd for j, kd in enumerate(kinds) if j != pos and kd is not None)
             if not others:
@@ -610,30 +611,30 @@ def _within(place: Place, division: Place) -> bool:
 
 def _containers(
     spans: Sequence[Span],
-    first: Sequence[Resolution],
+    first: Sequence[Place],
     neighbours: dict[int, tuple[int, str]],
     links: dict[int, int],
 ) -> dict[int, Place]:
     """Spans written "Town, Region": the place the region resolved to, by span index.
 
     Not when the two are members of a list of such regions ("Iraq, Iran, and Syria",
-    "Washington, Pennsylvania and California").
+    "Washington, Pennsylvania and California"). ``first`` are the spans' first-pass places.
     """
     prev = {b: a for a, b in links.items()}
     out: dict[int, Place] = {}
     for k, (nxt, gap) in neighbours.items():
         if gap != "," or spans[nxt].start - spans[k].end > 3:
             continue
-        outer = first[nxt].place
+        outer = first[nxt]
         if outer.place_type not in ("admin1", "country") or not outer.country_code:
             continue
         kind = _kind(outer)
         assert kind is not None
-        if _of_kind(first[k].place, kind):
+        if _of_kind(first[k], kind):
             continue
         after, before = links.get(nxt), prev.get(k)
-        if (after is not None and _of_kind(first[after].place, kind)) or (
-            before is not None and _of_kind(first[before].place, kind)
+        if (after is not None and _of_kind(first[after], kind)) or (
+            before is not None and _of_kind(first[before], kind)
         ):
             continue
         out[k] = _holding(spans[k], spans[nxt], outer)
@@ -705,7 +706,8 @@ def resolve_spans(
         empty.countries[dateline_country] += 3
     memo = gazetteer.memo
     facts = [_facts(span.candidates, memo) for span in spans]
-    first = [_first_pick(span, empty, f, memo) for span, f in zip(spans, facts, strict=True)]
+    picks = [_first_pick(span, empty, f, memo) for span, f in zip(spans, facts, strict=True)]
+    first = [place for place, _ in picks]
     neighbours = _neighbours(spans, text) if text is not None else {}
     links = _list_links(neighbours)
     containers = _containers(spans, first, neighbours, links)
@@ -717,7 +719,13 @@ def resolve_spans(
     }
     kinds = _list_kinds(first, links)
     nested = _nested(spans, first, facts)
-    evidence = _evidence([r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1])
+    evidence = _evidence(
+        [
+            (span, place)
+            for span, (place, score) in zip(spans, picks, strict=True)
+            if score >= CONFIDENT or len(span.candidates) == 1
+        ]
+    )
     # a name that gives no evidence sees the whole article's: one context for them all
     givers = {e[0] for e in evidence}
     whole: Context | None = None
