@@ -6,7 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from geomap.extract import Span
 from geomap.gazetteer import Candidate, Gazetteer, distance_km
@@ -36,7 +36,7 @@ class Context:
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     points: list[tuple[float, float]] = field(default_factory=list)
     dateline_country: str | None = None
-    #: ``points`` as (lat, lon) radians and cos(lat), for fast distances (each point once)
+    #: ``points`` as (lat, lon) radians and cos(lat), for fast distances
     radians: list[tuple[float, float, float]] = field(default_factory=list)
     #: the first-level areas named, by country ("Alabama", "Iowa": US)
     areas: dict[str, set[str]] = field(default_factory=dict)
@@ -46,6 +46,27 @@ class Context:
         if not code or not self.countries:
             return 0.0
         return self.countries.get(code, 0) / sum(self.countries.values())
+
+
+class _Counts(NamedTuple):
+    """A ``Context`` as scoring reads it, in plain dicts: quicker to build than Counters,
+    and built for every name of every article (``_context``)."""
+
+    countries: dict[str, int]
+    #: the sum of ``countries``
+    total: int
+    admin1: dict[tuple[str, str], int]
+    #: the points, as ``Context.radians``; empty when the context has none
+    radians: list[tuple[float, float, float]]
+    areas: dict[str, set[str]]
+    dateline_country: str | None
+
+
+def _counts(ctx: Context) -> _Counts:
+    """``ctx`` as ``_Counts``."""
+    radians = ctx.radians if ctx.points else []
+    total = sum(ctx.countries.values())
+    return _Counts(ctx.countries, total, ctx.admin1, radians, ctx.areas, ctx.dateline_country)
 
 
 @dataclass(frozen=True)
@@ -66,8 +87,7 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     counts less for a small place, so "Geneva" in a story that names the US is still
     the Swiss city, while "Alexandria" beside "Rapides Parish" is the Louisiana town.
     """
-    total = sum(ctx.countries.values())
-    return _in_context(_prior(cand, bool(span.qualifier)), _row(cand.place), ctx, total)
+    return _in_context(_prior(cand, bool(span.qualifier)), _row(cand.place), _counts(ctx))
 
 
 def _prior(cand: Candidate, qualified: bool) -> float:
@@ -102,15 +122,14 @@ def _row(p: Place) -> _Row:
     return (p, key, rad, p.population >= 100_000)
 
 
-def _in_context(score: float, row: _Row, ctx: Context, total: int) -> float:
+def _in_context(score: float, row: _Row, ctx: _Counts) -> float:
     """``score_candidate`` from the candidate's ``_prior`` (``score``) on: the article's
-    evidence. ``total`` is the sum of ``ctx.countries``, which a caller scoring many
-    candidates in one context adds up once."""
+    evidence."""
     place, key, rad, big = row
     local = 0.0
     if key is not None and ctx.admin1.get(key):
         local += 1.2
-    if rad is not None and ctx.points:
+    if rad is not None and ctx.radians:
         nearest = _nearest(rad, ctx.radians, within=True)
         if nearest < 150:
             local += 1.5
@@ -119,7 +138,7 @@ def _in_context(score: float, row: _Row, ctx: Context, total: int) -> float:
     scale = 1.0 if (local >= 1.2 or big) else 0.4
     cc = place.country_code
     # Context.country_share, with the sum done once
-    share = ctx.countries.get(cc, 0) / total if cc and ctx.countries else 0.0
+    share = ctx.countries.get(cc, 0) / ctx.total if cc and ctx.countries else 0.0
     score += 2.5 * share * scale + local
     if ctx.dateline_country and cc == ctx.dateline_country:
         score += 0.7
@@ -194,14 +213,9 @@ def _size_prior(place: Place) -> float:
 
 #: What one chosen resolution tells of the article's whereabouts, as ``_context`` counts it:
 #: its name casefolded, country, first-level area's place_id (for an admin1), (country,
-#: admin1) code, and (lat, lon) with (lat, lon) radians and cos(lat) for a point.
+#: admin1) code, and (lat, lon) radians and cos(lat) for a point.
 _Evidence = tuple[
-    str,
-    str | None,
-    str | None,
-    tuple[str, str] | None,
-    tuple[float, float] | None,
-    tuple[float, float, float] | None,
+    str, str | None, str | None, tuple[str, str] | None, tuple[float, float, float] | None
 ]
 
 
@@ -211,9 +225,8 @@ def _evidence(chosen: Sequence[tuple[Span, Place]]) -> list[_Evidence]:
     out: list[_Evidence] = []
     for span, p in chosen:
         cc = p.country_code
-        point = rad = None
+        rad = None
         if p.place_type not in ("country", "region", "historical"):
-            point = p.point
             lat = math.radians(p.lat)
             rad = (lat, math.radians(p.lon), math.cos(lat))
         out.append(
@@ -222,7 +235,6 @@ def _evidence(chosen: Sequence[tuple[Span, Place]]) -> list[_Evidence]:
                 cc,
                 p.place_id if p.place_type == "admin1" and cc else None,
                 (cc, p.admin1) if cc and p.admin1 else None,
-                point,
                 rad,
             )
         )
@@ -231,18 +243,16 @@ def _evidence(chosen: Sequence[tuple[Span, Place]]) -> list[_Evidence]:
 
 def _context(
     evidence: Sequence[_Evidence], dateline_country: str | None, *, skip: str | None = None
-) -> Context:
-    """The context the chosen resolutions' ``evidence`` gives, leaving out those of the
-    name ``skip`` however it is cased (a dateline's "COLUMBUS" is no evidence for
-    "Columbus")."""
-    # counted in plain dicts, which are faster than Counters to add to, then handed over
+) -> _Counts:
+    """What the chosen resolutions' ``evidence`` counts up to, leaving out those of the name
+    ``skip`` however it is cased (a dateline's "COLUMBUS" is no evidence for "Columbus"):
+    the ``Context`` they give, as ``_Counts``."""
     countries: dict[str, int] = {}
     admin1: dict[tuple[str, str], int] = {}
     areas: dict[str, set[str]] = {}
-    points: list[tuple[float, float]] = []
     # a place named twice is one point to measure from: the nearest is the same
     radians: dict[tuple[float, float, float], None] = {}
-    for name, cc, area, key, point, rad in evidence:
+    for name, cc, area, key, rad in evidence:
         if name == skip:
             continue  # a name is no evidence for itself
         if cc:
@@ -251,19 +261,12 @@ def _context(
             areas.setdefault(cc or "", set()).add(area)
         if key is not None:
             admin1[key] = admin1.get(key, 0) + 1
-        if point is not None and rad is not None:
-            points.append(point)
+        if rad is not None:
             radians[rad] = None
     if dateline_country:
         countries[dateline_country] = countries.get(dateline_country, 0) + 3
-    return Context(
-        countries=Counter(countries),
-        admin1=Counter(admin1),
-        points=points,
-        dateline_country=dateline_country,
-        radians=list(radians),
-        areas=areas,
-    )
+    total = sum(countries.values())
+    return _Counts(countries, total, admin1, list(radians), areas, dateline_country)
 
 
 class _Facts:
@@ -423,7 +426,7 @@ LIST_BONUS = 3.0
 
 def _pick(
     span: Span,
-    ctx: Context,
+    ctx: _Counts,
     facts: _Facts,
     kind: tuple[str, str | None] | None = None,
     support: Mapping[str, float] | None = None,
@@ -433,11 +436,10 @@ def _pick(
     priors = facts.qualified if span.qualifier else facts.bare
     abroad = facts.abroad
     areas = ctx.areas
-    total = sum(ctx.countries.values())
     best: Place | None = None
     top = 0.0
     for prior, row in zip(priors, facts.rows, strict=True):
-        s = _in_context(prior, row, ctx, total)
+        s = _in_context(prior, row, ctx)
         p = row[0]
         if (
             abroad
@@ -477,7 +479,7 @@ _Picked = dict[tuple[str, str | None, int, tuple[str, str | None] | None], tuple
 
 def _pick_same(
     span: Span,
-    ctx: Context,
+    ctx: _Counts,
     facts: _Facts,
     picked: _Picked,
     kind: tuple[str, str | None] | None = None,
@@ -499,7 +501,7 @@ def _pick_same(
 
 
 def _first_pick(
-    span: Span, empty: Context, facts: _Facts, memo: dict[Any, Any]
+    span: Span, empty: _Counts, facts: _Facts, memo: dict[Any, Any]
 ) -> tuple[Place, float]:
     """``_pick(span, empty, facts)``: the first pass, whose context holds at most the
     dateline's country, so its choice for a name's candidates is kept in ``memo`` for the
@@ -701,9 +703,7 @@ def resolve_spans(
     """
     if not spans:
         return []
-    empty = Context(dateline_country=dateline_country)
-    if dateline_country:
-        empty.countries[dateline_country] += 3
+    empty = _context([], dateline_country)
     memo = gazetteer.memo
     facts = [_facts(span.candidates, memo) for span in spans]
     picks = [_first_pick(span, empty, f, memo) for span, f in zip(spans, facts, strict=True)]
@@ -728,8 +728,8 @@ def resolve_spans(
     )
     # a name that gives no evidence sees the whole article's: one context for them all
     givers = {e[0] for e in evidence}
-    whole: Context | None = None
-    contexts: dict[str, Context] = {}
+    whole: _Counts | None = None
+    contexts: dict[str, _Counts] = {}
     picked: _Picked = {}  # with each name's own context
     second: list[Resolution] = []
     for k, span in enumerate(spans):
@@ -745,8 +745,14 @@ def resolve_spans(
             contexts[span.surface] = ctx
         region = regions.get(k)
         if region is not None:
-            score = max(score_candidate(c, span, ctx) for c in span.candidates
-                        if c.place.place_id == region.place_id)  # fmt: skip
+            f = facts[k]
+            score = max(
+                _in_context(prior, row, ctx)
+                for prior, row in zip(
+                    f.qualified if span.qualifier else f.bare, f.rows, strict=True
+                )
+                if row[0].place_id == region.place_id
+            )
             second.append(Resolution(span, region, max(score, MIN_SCORE)))
             continue
         outer = containers.get(k)
