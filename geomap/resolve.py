@@ -87,12 +87,13 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     counts less for a small place, so "Geneva" in a story that names the US is still
     the Swiss city, while "Alexandria" beside "Rapides Parish" is the Louisiana town.
     """
-    return _in_context(_prior(cand, bool(span.qualifier)), _row(cand.place), _counts(ctx))
+    prior = _priors(cand)[1 if span.qualifier else 0]
+    return _in_context(prior, _row(cand.place), _counts(ctx))
 
 
-def _prior(cand: Candidate, qualified: bool) -> float:
-    """``score_candidate``'s part that needs no context: type, size, spelling, capital,
-    and whether the name is written with a division word (``qualified``)."""
+def _priors(cand: Candidate) -> tuple[float, float]:
+    """``score_candidate``'s part that needs no context (type, size, spelling, capital)
+    for a bare name and for a name written with a division word ("Absheron district")."""
     p = cand.place
     score = _TYPE_PRIOR.get(p.place_type, 0.5)
     score += math.log10(p.population + 1) if p.population else _size_prior(p)
@@ -100,11 +101,10 @@ def _prior(cand: Candidate, qualified: bool) -> float:
         score += 1.0
     if cand.capital:
         score += 1.5
-    if qualified:
-        score += 3.0 if p.place_type in ("admin1", "admin2", "region") else -1.0
-    elif p.place_type == "populated_place":
+    qualified = score + (3.0 if p.place_type in ("admin1", "admin2", "region") else -1.0)
+    if p.place_type == "populated_place":
         score += 0.8  # a bare name is a town more often than the division named after it
-    return score
+    return score, qualified
 
 
 #: A candidate's place as ``_in_context`` reads it: the place, its (country, admin1) code,
@@ -123,7 +123,7 @@ def _row(p: Place) -> _Row:
 
 
 def _in_context(score: float, row: _Row, ctx: _Counts) -> float:
-    """``score_candidate`` from the candidate's ``_prior`` (``score``) on: the article's
+    """``score_candidate`` from the candidate's ``_priors`` (``score``) on: the article's
     evidence."""
     place, key, rad, big = row
     local = 0.0
@@ -288,10 +288,11 @@ class _Facts:
 
     def __init__(self, candidates: tuple[Candidate, ...]) -> None:
         self.candidates = candidates
-        #: each candidate's ``_row``, and its ``_prior`` without and with a division word
+        #: each candidate's ``_row``, and its ``_priors`` without and with a division word
         self.rows = tuple(_row(c.place) for c in candidates)
-        self.bare = tuple(_prior(c, False) for c in candidates)
-        self.qualified = tuple(_prior(c, True) for c in candidates)
+        priors = [_priors(c) for c in candidates]
+        self.bare = tuple(bare for bare, _ in priors)
+        self.qualified = tuple(qualified for _, qualified in priors)
         #: the countries the name may be
         self.abroad = frozenset(
             c.place.country_code for c in candidates if c.place.place_type == "country"
@@ -395,9 +396,12 @@ def _nested(
         got[place_id] = max(got.get(place_id, 0.0), bonus)
 
     for a, cs in counties.items():
+        if not cs:
+            continue
+        lower = a.lower()
         for county in cs:
             for b, ts in towns.items():
-                if a == b or a.lower().startswith(b.lower()):  # "DeKalb County", "DeKalb"
+                if not ts or a == b or lower.startswith(b.lower()):  # "DeKalb County", "DeKalb"
                     continue
                 for town in ts:
                     if (
