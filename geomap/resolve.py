@@ -56,7 +56,8 @@ class _Counts(NamedTuple):
     #: the sum of ``countries``
     total: int
     admin1: dict[tuple[str, str], int]
-    #: the points, as ``Context.radians``; empty when the context has none
+    #: the points as ``Context.radians`` gives them, each once (the nearest is the same);
+    #: empty when the context has none
     radians: list[tuple[float, float, float]]
     areas: dict[str, set[str]]
     dateline_country: str | None
@@ -114,6 +115,7 @@ _Row = tuple[Place, tuple[str, str] | None, tuple[float, float, float] | None, b
 
 
 def _row(p: Place) -> _Row:
+    """The ``_Row`` of a candidate's place."""
     rad = None
     if p.place_type not in ("country", "region", "historical"):
         lat = math.radians(p.lat)
