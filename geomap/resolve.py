@@ -6,7 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from geomap.extract import Span
 from geomap.gazetteer import Candidate, Gazetteer, distance_km
@@ -48,6 +48,28 @@ class Context:
         return self.countries.get(code, 0) / sum(self.countries.values())
 
 
+class _Counts(NamedTuple):
+    """A ``Context`` as scoring reads it, in plain dicts: quicker to build than Counters,
+    and built for every name of every article (``_context``)."""
+
+    countries: dict[str, int]
+    #: the sum of ``countries``
+    total: int
+    admin1: dict[tuple[str, str], int]
+    #: the points as ``Context.radians`` gives them, each once (the nearest is the same);
+    #: empty when the context has none
+    radians: list[tuple[float, float, float]]
+    areas: dict[str, set[str]]
+    dateline_country: str | None
+
+
+def _counts(ctx: Context) -> _Counts:
+    """``ctx`` as ``_Counts``."""
+    radians = ctx.radians if ctx.points else []
+    total = sum(ctx.countries.values())
+    return _Counts(ctx.countries, total, ctx.admin1, radians, ctx.areas, ctx.dateline_country)
+
+
 @dataclass(frozen=True)
 class Resolution:
     """A span and the place chosen for it, with the score that chose it."""
@@ -66,6 +88,13 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     counts less for a small place, so "Geneva" in a story that names the US is still
     the Swiss city, while "Alexandria" beside "Rapides Parish" is the Louisiana town.
     """
+    prior = _priors(cand)[1 if span.qualifier else 0]
+    return _in_context(prior, _row(cand.place), _counts(ctx))
+
+
+def _priors(cand: Candidate) -> tuple[float, float]:
+    """``score_candidate``'s part that needs no context (type, size, spelling, capital)
+    for a bare name and for a name written with a division word ("Absheron district")."""
     p = cand.place
     score = _TYPE_PRIOR.get(p.place_type, 0.5)
     score += math.log10(p.population + 1) if p.population else _size_prior(p)
@@ -73,22 +102,47 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
         score += 1.0
     if cand.capital:
         score += 1.5
-    if span.qualifier:
-        score += 3.0 if p.place_type in ("admin1", "admin2", "region") else -1.0
-    elif p.place_type == "populated_place":
+    qualified = score + (3.0 if p.place_type in ("admin1", "admin2", "region") else -1.0)
+    if p.place_type == "populated_place":
         score += 0.8  # a bare name is a town more often than the division named after it
+    return score, qualified
+
+
+#: A candidate's place as ``_in_context`` reads it: the place, its (country, admin1) code,
+#: its (lat, lon) radians and cos(lat) when nearness counts for it, and whether it has
+#: 100,000 people or more.
+_Row = tuple[Place, tuple[str, str] | None, tuple[float, float, float] | None, bool]
+
+
+def _row(p: Place) -> _Row:
+    """The ``_Row`` of a candidate's place."""
+    rad = None
+    if p.place_type not in ("country", "region", "historical"):
+        lat = math.radians(p.lat)
+        rad = (lat, math.radians(p.lon), math.cos(lat))
+    key = (p.country_code, p.admin1) if p.country_code and p.admin1 else None
+    return (p, key, rad, p.population >= 100_000)
+
+
+def _in_context(score: float, row: _Row, ctx: _Counts) -> float:
+    """``score_candidate`` from the candidate's ``_priors`` (``score``) on: the article's
+    evidence."""
+    place, key, rad, big = row
     local = 0.0
-    if p.country_code and p.admin1 and ctx.admin1.get((p.country_code, p.admin1)):
+    if key is not None and ctx.admin1.get(key):
         local += 1.2
-    if ctx.points and p.place_type not in ("country", "region", "historical"):
-        nearest = _nearest_km(p.lat, p.lon, ctx.radians, within=True)
+    if rad is not None and ctx.radians:
+        nearest = _nearest(rad, ctx.radians, within=True)
         if nearest < 150:
             local += 1.5
         elif nearest < 600:
             local += 0.3
-    scale = 1.0 if (local >= 1.2 or p.population >= 100_000) else 0.4
-    score += 2.5 * ctx.country_share(p.country_code) * scale + local
-    if ctx.dateline_country and p.country_code == ctx.dateline_country:
+    scale = 1.0 if (local >= 1.2 or big) else 0.4
+    cc = place.country_code
+    # Context.country_share, with the sum done once
+    share = ctx.countries.get(cc, 0) / ctx.total if cc and ctx.countries else 0.0
+    score += 2.5 * share * scale + local
+    if ctx.dateline_country and cc == ctx.dateline_country:
         score += 0.7
     return score
 
@@ -114,16 +168,33 @@ def _nearest_km(
     only a distance under 600 km is exact: points whose latitude alone puts them further
     away are skipped, so the answer is the same below 600 km and 600 or more otherwise.
     """
-    la1, lo1 = math.radians(lat), math.radians(lon)
-    cos1 = math.cos(la1)
+    la1 = math.radians(lat)
+    return _nearest((la1, math.radians(lon), math.cos(la1)), points, within=within)
+
+
+def _nearest(
+    rad: tuple[float, float, float],
+    points: Sequence[tuple[float, float, float]],
+    *,
+    within: bool = False,
+) -> float:
+    """``_nearest_km`` from (lat, lon) radians and cos(lat), as ``points`` are given."""
+    la1, lo1, cos1 = rad
     best = math.inf
     sin = math.sin
-    for la2, lo2, cos2 in points:
-        if within and abs(la2 - la1) > _FAR_LAT:
-            continue
-        h = sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * sin((lo2 - lo1) / 2) ** 2
-        if h < best:
-            best = h
+    if within:  # a loop of its own, as most calls are
+        for la2, lo2, cos2 in points:
+            d = la2 - la1
+            if d > _FAR_LAT or d < -_FAR_LAT:
+                continue
+            h = sin(d / 2) ** 2 + cos1 * cos2 * sin((lo2 - lo1) / 2) ** 2
+            if h < best:
+                best = h
+    else:
+        for la2, lo2, cos2 in points:
+            h = sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * sin((lo2 - lo1) / 2) ** 2
+            if h < best:
+                best = h
     if best == math.inf:
         return math.inf
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(best)))
@@ -142,29 +213,135 @@ def _size_prior(place: Place) -> float:
     return 0.0
 
 
-def _context(
-    chosen: Sequence[Resolution], dateline_country: str | None, *, skip: str | None = None
-) -> Context:
-    """The context the chosen resolutions give, leaving out those of the name ``skip``
-    however it is cased (a dateline's "COLUMBUS" is no evidence for "Columbus")."""
-    ctx = Context(dateline_country=dateline_country)
-    for res in chosen:
-        if skip is not None and res.span.surface.casefold() == skip:
-            continue  # a name is no evidence for itself
-        p = res.place
-        if p.country_code:
-            ctx.countries[p.country_code] += 1
-        if p.place_type == "admin1" and p.country_code:
-            ctx.areas.setdefault(p.country_code, set()).add(p.place_id)
-        if p.country_code and p.admin1:
-            ctx.admin1[(p.country_code, p.admin1)] += 1
+#: What one chosen resolution tells of the article's whereabouts, as ``_context`` counts it:
+#: its name casefolded, country, first-level area's place_id (for an admin1), (country,
+#: admin1) code, and (lat, lon) radians and cos(lat) for a point.
+_Evidence = tuple[
+    str, str | None, str | None, tuple[str, str] | None, tuple[float, float, float] | None
+]
+
+
+def _evidence(chosen: Sequence[tuple[Span, Place]]) -> list[_Evidence]:
+    """Each (span, place chosen for it)'s ``_Evidence``, worked out once for all the
+    contexts of an article."""
+    out: list[_Evidence] = []
+    for span, p in chosen:
+        cc = p.country_code
+        rad = None
         if p.place_type not in ("country", "region", "historical"):
-            ctx.points.append(p.point)
             lat = math.radians(p.lat)
-            ctx.radians.append((lat, math.radians(p.lon), math.cos(lat)))
+            rad = (lat, math.radians(p.lon), math.cos(lat))
+        out.append(
+            (
+                span.surface.casefold(),
+                cc,
+                p.place_id if p.place_type == "admin1" and cc else None,
+                (cc, p.admin1) if cc and p.admin1 else None,
+                rad,
+            )
+        )
+    return out
+
+
+def _context(
+    evidence: Sequence[_Evidence], dateline_country: str | None, *, skip: str | None = None
+) -> _Counts:
+    """What the chosen resolutions' ``evidence`` counts up to, leaving out those of the name
+    ``skip`` however it is cased (a dateline's "COLUMBUS" is no evidence for "Columbus"):
+    the ``Context`` they give, as ``_Counts``."""
+    countries: dict[str, int] = {}
+    admin1: dict[tuple[str, str], int] = {}
+    areas: dict[str, set[str]] = {}
+    # a place named twice is one point to measure from: the nearest is the same
+    radians: dict[tuple[float, float, float], None] = {}
+    for name, cc, area, key, rad in evidence:
+        if name == skip:
+            continue  # a name is no evidence for itself
+        if cc:
+            countries[cc] = countries.get(cc, 0) + 1
+        if area is not None:
+            areas.setdefault(cc or "", set()).add(area)
+        if key is not None:
+            admin1[key] = admin1.get(key, 0) + 1
+        if rad is not None:
+            radians[rad] = None
     if dateline_country:
-        ctx.countries[dateline_country] += 3
-    return ctx
+        countries[dateline_country] = countries.get(dateline_country, 0) + 3
+    total = sum(countries.values())
+    return _Counts(countries, total, admin1, list(radians), areas, dateline_country)
+
+
+class _Facts:
+    """What resolution derives from one name's candidates alone: worked out once and kept
+    for the process in ``Gazetteer.memo`` (``_facts``), as the candidates tuple is shared
+    by every span of the name."""
+
+    __slots__ = (
+        "candidates",
+        "rows",
+        "bare",
+        "qualified",
+        "abroad",
+        "counties",
+        "states",
+        "towns",
+        "state_towns",
+    )
+
+    def __init__(self, candidates: tuple[Candidate, ...]) -> None:
+        self.candidates = candidates
+        #: each candidate's ``_row``, and its ``_priors`` without and with a division word
+        self.rows = tuple(_row(c.place) for c in candidates)
+        priors = [_priors(c) for c in candidates]
+        self.bare = tuple(bare for bare, _ in priors)
+        self.qualified = tuple(qualified for _, qualified in priors)
+        #: the countries the name may be
+        self.abroad = frozenset(
+            c.place.country_code for c in candidates if c.place.place_type == "country"
+        )
+        # what ``_nested`` pairs: counties, states, towns, and the towns that may nest in
+        # a state
+        self.counties = tuple(
+            c.place for c in candidates if c.place.place_type == "admin2" and c.place.admin1
+        )
+        self.states = tuple(
+            c.place
+            for c in candidates
+            if c.primary and c.place.place_type == "admin1" and c.place.admin1
+        )
+        # the countries where the name is also a country or a state ("Kansas": US)
+        areas = {
+            c.place.country_code
+            for c in candidates
+            if c.primary and c.place.place_type in ("country", "admin1")
+        }
+        self.towns = tuple(
+            c.place
+            for c in candidates
+            if c.primary
+            and c.place.country_code not in areas
+            and c.place.place_type == "populated_place"
+            and c.place.admin1
+        )
+        famous = any(c.capital or c.place.population >= 1_000_000 for c in candidates)
+        top = max((c.place.population for c in candidates), default=0)
+        self.state_towns = tuple(
+            p for p in self.towns if not famous and p.population >= NAMESAKE_SHARE * top
+        )
+
+
+def _facts(candidates: tuple[Candidate, ...], memo: dict[Any, Any]) -> _Facts:
+    """The ``_Facts`` of a name's candidates, from ``memo`` (keyed by the tuple's id, which
+    the value holds, so the id stays the tuple's) or worked out and kept there."""
+    key = ("facts", id(candidates))
+    hit = memo.get(key)
+    if hit is not None and hit.candidates is candidates:
+        return hit  # type: ignore[no-any-return]
+    facts = _Facts(candidates)
+    if len(memo) > 200_000:
+        memo.clear()
+    memo[key] = facts
+    return facts
 
 
 #: Added to a first-level area named like a foreign country ("Georgia") when the article
@@ -185,7 +362,9 @@ NAMESAKE_SHARE = 0.1
 _COUNTY_WORDS = frozenset({"county", "parish", "borough"})
 
 
-def _nested(spans: Sequence[Span], first: Sequence[Resolution]) -> dict[str, dict[str, float]]:
+def _nested(
+    spans: Sequence[Span], first: Sequence[Place], facts: Sequence[_Facts]
+) -> dict[str, dict[str, float]]:
     """By name: its candidates that nest with a candidate of another name, and their bonus.
 
     A town nests in a county that holds it (same state, within the county's radius) when the
@@ -197,46 +376,21 @@ def _nested(spans: Sequence[Span], first: Sequence[Resolution]) -> dict[str, dic
     out, as is a county named after the town ("DeKalb County", "DeKalb"): those pairs arise
     by chance. For states, neither a capital or city of a million nor a town much smaller
     than the largest place of its name nests ("Boston", New York, stays Boston,
-    Massachusetts).
+    Massachusetts). ``first`` are the spans' first-pass places, ``facts`` their ``_Facts``.
     """
-    counties: dict[str, list[Place]] = {}
-    states: dict[str, list[Place]] = {}
-    towns: dict[str, list[Place]] = {}
-    state_towns: dict[str, list[Place]] = {}
-    for span, res in zip(spans, first, strict=True):
+    counties: dict[str, Sequence[Place]] = {}
+    states: dict[str, Sequence[Place]] = {}
+    towns: dict[str, Sequence[Place]] = {}
+    state_towns: dict[str, Sequence[Place]] = {}
+    for span, place, f in zip(spans, first, facts, strict=True):
         if span.surface in counties:
             continue
         named = (span.qualifier or span.surface.rsplit(None, 1)[-1]).lower() in _COUNTY_WORDS
-        counties[span.surface] = [
-            c.place
-            for c in span.candidates
-            if named and c.place.place_type == "admin2" and c.place.admin1
-        ]
-        area = res.place.place_type in ("admin1", "country")
-        states[span.surface] = [
-            c.place
-            for c in span.candidates
-            if area and c.primary and c.place.place_type == "admin1" and c.place.admin1
-        ]
-        # the countries where the name is also a country or a state ("Kansas": US)
-        areas = {
-            c.place.country_code
-            for c in span.candidates
-            if c.primary and c.place.place_type in ("country", "admin1")
-        }
-        towns[span.surface] = [
-            c.place
-            for c in span.candidates
-            if c.primary
-            and c.place.country_code not in areas
-            and c.place.place_type == "populated_place"
-            and c.place.admin1
-        ]
-        famous = any(c.capital or c.place.population >= 1_000_000 for c in span.candidates)
-        top = max(c.place.population for c in span.candidates)
-        state_towns[span.surface] = [
-            p for p in towns[span.surface] if not famous and p.population >= NAMESAKE_SHARE * top
-        ]
+        counties[span.surface] = f.counties if named else ()
+        area = place.place_type in ("admin1", "country")
+        states[span.surface] = f.states if area else ()
+        towns[span.surface] = f.towns
+        state_towns[span.surface] = f.state_towns
     out: dict[str, dict[str, float]] = {}
 
     def add(name: str, place_id: str, bonus: float) -> None:
@@ -244,9 +398,12 @@ def _nested(spans: Sequence[Span], first: Sequence[Resolution]) -> dict[str, dic
         got[place_id] = max(got.get(place_id, 0.0), bonus)
 
     for a, cs in counties.items():
+        if not cs:
+            continue
+        lower = a.lower()
         for county in cs:
             for b, ts in towns.items():
-                if a == b or a.lower().startswith(b.lower()):  # "DeKalb County", "DeKalb"
+                if not ts or a == b or lower.startswith(b.lower()):  # "DeKalb County", "DeKalb"
                     continue
                 for town in ts:
                     if (
@@ -275,42 +432,48 @@ LIST_BONUS = 3.0
 
 def _pick(
     span: Span,
-    ctx: Context,
+    ctx: _Counts,
+    facts: _Facts,
     kind: tuple[str, str | None] | None = None,
     support: Mapping[str, float] | None = None,
 ) -> Resolution:
-    best: Resolution | None = None
-    abroad = {c.place.country_code for c in span.candidates if c.place.place_type == "country"}
-    for cand in span.candidates:
-        s = score_candidate(cand, span, ctx)
-        p = cand.place
+    """The best-scored of the span's candidates in ``ctx`` (``facts`` are theirs), with the
+    bonuses of a list member's ``kind`` and of the places ``support`` names."""
+    priors = facts.qualified if span.qualifier else facts.bare
+    abroad = facts.abroad
+    areas = ctx.areas
+    best: Place | None = None
+    top = 0.0
+    for prior, row in zip(priors, facts.rows, strict=True):
+        s = _in_context(prior, row, ctx)
+        p = row[0]
         if (
             abroad
             and p.place_type == "admin1"
             and p.country_code not in abroad
-            and len(ctx.areas.get(p.country_code or "", ())) >= 2
+            and len(areas.get(p.country_code or "", ())) >= 2
         ):
             s += AREAS_BONUS
-        if kind is not None and _of_kind(cand.place, kind):
+        if kind is not None and _of_kind(p, kind):
             s += LIST_BONUS
         if support:
-            s += support.get(cand.place.place_id, 0.0)
-        if best is None or s > best.score:
-            best = Resolution(span, cand.place, s)
+            s += support.get(p.place_id, 0.0)
+        if best is None or s > top:
+            best, top = p, s
     assert best is not None
-    if best.place.place_type in ("admin1", "admin2") and not span.qualifier and kind is None:
+    if best.place_type in ("admin1", "admin2") and not span.qualifier and kind is None:
         # "Khizi", "Tovuz": a town that gives its name to the district around it is meant
         for cand in span.candidates:
             p = cand.place
             if (
                 p.place_type == "populated_place"
                 and cand.primary
-                and p.country_code == best.place.country_code
-                and p.population >= TOWN_SHARE * best.place.population
-                and _within(p, best.place)
+                and p.country_code == best.country_code
+                and p.population >= TOWN_SHARE * best.population
+                and _within(p, best)
             ):
-                return Resolution(span, p, best.score)
-    return best
+                return Resolution(span, p, top)
+    return Resolution(span, best, top)
 
 
 #: A town named like the area around it is meant only when it holds at least this share of
@@ -322,12 +485,14 @@ _Picked = dict[tuple[str, str | None, int, tuple[str, str | None] | None], tuple
 
 def _pick_same(
     span: Span,
-    ctx: Context,
+    ctx: _Counts,
+    facts: _Facts,
     picked: _Picked,
     kind: tuple[str, str | None] | None = None,
     support: Mapping[str, float] | None = None,
 ) -> Resolution:
-    """``_pick(span, ctx)``, reusing the choice made for an earlier span of the same name.
+    """``_pick(span, ctx, facts)``, reusing the choice made for an earlier span of the same
+    name.
 
     Spans of one name share their qualifier-free candidates (the same tuple); ``picked``
     must only ever be used with the same ``ctx`` for a name.
@@ -336,14 +501,17 @@ def _pick_same(
     hit = picked.get(key)
     if hit is not None:
         return Resolution(span, hit[0], hit[1])
-    res = _pick(span, ctx, kind, support)
+    res = _pick(span, ctx, facts, kind, support)
     picked[key] = (res.place, res.score)
     return res
 
 
-def _first_pick(span: Span, empty: Context, memo: dict[Any, Any]) -> Resolution:
-    """``_pick(span, empty)``: the first pass, whose context holds at most the dateline's
-    country, so its choice for a name's candidates is kept in ``memo`` for the process.
+def _first_pick(
+    span: Span, empty: _Counts, facts: _Facts, memo: dict[Any, Any]
+) -> tuple[Place, float]:
+    """``_pick(span, empty, facts)``: the first pass, whose context holds at most the
+    dateline's country, so its choice for a name's candidates is kept in ``memo`` for the
+    process. The place and score, not a Resolution: the first pass is not returned.
 
     Valid only while the first pass scores a name by its candidates, qualifier and the
     dateline's country alone: anything else it comes to depend on belongs in the key.
@@ -351,12 +519,12 @@ def _first_pick(span: Span, empty: Context, memo: dict[Any, Any]) -> Resolution:
     key = ("first", id(span.candidates), span.qualifier, empty.dateline_country)
     hit = memo.get(key)
     if hit is not None and hit[0] is span.candidates:
-        return Resolution(span, hit[1], hit[2])
-    res = _pick(span, empty)
+        return hit[1], hit[2]
+    res = _pick(span, empty, facts)
     if len(memo) > 200_000:
         memo.clear()
     memo[key] = (span.candidates, res.place, res.score)
-    return res
+    return res.place, res.score
 
 
 _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
@@ -403,11 +571,10 @@ def _of_kind(place: Place, kind: tuple[str, str | None]) -> bool:
     return place.place_type == kind[0] and (kind[1] is None or place.country_code == kind[1])
 
 
-def _list_kinds(
-    first: Sequence[Resolution], links: dict[int, int]
-) -> dict[int, tuple[str, str | None]]:
+def _list_kinds(first: Sequence[Place], links: dict[int, int]) -> dict[int, tuple[str, str | None]]:
     """For spans in a list, the kind (country, or a country's first-level area) most of the
-    other members are, when at least half of them are of it."""
+    other members are, when at least half of them are of it (``first``: the spans'
+    first-pass places)."""
     prev = {b: a for a, b in links.items()}
     out: dict[int, tuple[str, str | None]] = {}
     seen: set[int] = set()
@@ -418,7 +585,7 @@ def _list_kinds(
         while chain[-1] in links:
             chain.append(links[chain[-1]])
         seen.update(chain)
-        kinds = [_kind(first[k].place) for k in chain]
+        kinds = [_kind(first[k]) for k in chain]
         for pos, k in enumerate(chain):
             others = Counter(kd for j, kd in enumerate(kinds) if j != pos and kd is not None)
             if not others:
@@ -429,39 +596,53 @@ def _list_kinds(
     return out
 
 
+#: Below this (km) ``_km`` and geopy's ``great_circle`` may disagree about a limit: they
+#: differ by well under a metre anywhere on Earth (the haversine is least exact near
+#: antipodes, by ~1e-4 km), so only a distance this close to it needs geopy's own.
+_KM_TOLERANCE = 0.01
+
+
 def _within(place: Place, division: Place) -> bool:
-    """Whether a place lies in a division: its first-level code, else its radius."""
+    """Whether a place lies in a division: its first-level code, else its radius.
+
+    The radius test is geopy's (``distance_km``), asked only when the haversine is too
+    close to the limit to tell: extraction then never imports geopy.
+    """
     if division.place_type == "admin1" and division.admin1 is not None:
         return place.admin1 == division.admin1
-    return distance_km(place.point, division.point) <= max(division.radius_km, 25.0)
+    limit = max(division.radius_km, 25.0)
+    km = _km(place, division)
+    if abs(km - limit) > _KM_TOLERANCE:
+        return km <= limit
+    return distance_km(place.point, division.point) <= limit
 
 
 def _containers(
     spans: Sequence[Span],
-    first: Sequence[Resolution],
+    first: Sequence[Place],
     neighbours: dict[int, tuple[int, str]],
     links: dict[int, int],
 ) -> dict[int, Place]:
     """Spans written "Town, Region": the place the region resolved to, by span index.
 
     Not when the two are members of a list of such regions ("Iraq, Iran, and Syria",
-    "Washington, Pennsylvania and California").
+    "Washington, Pennsylvania and California"). ``first`` are the spans' first-pass places.
     """
     prev = {b: a for a, b in links.items()}
     out: dict[int, Place] = {}
     for k, (nxt, gap) in neighbours.items():
         if gap != "," or spans[nxt].start - spans[k].end > 3:
             continue
-        outer = first[nxt].place
+        outer = first[nxt]
         if outer.place_type not in ("admin1", "country") or not outer.country_code:
             continue
         kind = _kind(outer)
         assert kind is not None
-        if _of_kind(first[k].place, kind):
+        if _of_kind(first[k], kind):
             continue
         after, before = links.get(nxt), prev.get(k)
-        if (after is not None and _of_kind(first[after].place, kind)) or (
-            before is not None and _of_kind(first[before].place, kind)
+        if (after is not None and _of_kind(first[after], kind)) or (
+            before is not None and _of_kind(first[before], kind)
         ):
             continue
         out[k] = _holding(spans[k], spans[nxt], outer)
@@ -528,10 +709,11 @@ def resolve_spans(
     """
     if not spans:
         return []
-    empty = Context(dateline_country=dateline_country)
-    if dateline_country:
-        empty.countries[dateline_country] += 3
-    first = [_first_pick(span, empty, gazetteer.memo) for span in spans]
+    empty = _context([], dateline_country)
+    memo = gazetteer.memo
+    facts = [_facts(span.candidates, memo) for span in spans]
+    picks = [_first_pick(span, empty, f, memo) for span, f in zip(spans, facts, strict=True)]
+    first = [place for place, _ in picks]
     neighbours = _neighbours(spans, text) if text is not None else {}
     links = _list_links(neighbours)
     containers = _containers(spans, first, neighbours, links)
@@ -542,32 +724,53 @@ def resolve_spans(
         if any(_inside(c.place, outer) for c in spans[k].candidates)
     }
     kinds = _list_kinds(first, links)
-    nested = _nested(spans, first)
-    confident = [r for r in first if r.score >= CONFIDENT or len(r.span.candidates) == 1]
-    contexts: dict[str, Context] = {}
+    nested = _nested(spans, first, facts)
+    evidence = _evidence(
+        [
+            (span, place)
+            for span, (place, score) in zip(spans, picks, strict=True)
+            if score >= CONFIDENT or len(span.candidates) == 1
+        ]
+    )
+    # a name that gives no evidence sees the whole article's: one context for them all
+    givers = {e[0] for e in evidence}
+    whole: _Counts | None = None
+    contexts: dict[str, _Counts] = {}
     picked: _Picked = {}  # with each name's own context
     second: list[Resolution] = []
     for k, span in enumerate(spans):
         ctx = contexts.get(span.surface)
         if ctx is None:
-            ctx = contexts[span.surface] = _context(
-                confident, dateline_country, skip=span.surface.casefold()
-            )
+            fold = span.surface.casefold()
+            if fold in givers:
+                ctx = _context(evidence, dateline_country, skip=fold)
+            else:
+                if whole is None:
+                    whole = _context(evidence, dateline_country)
+                ctx = whole
+            contexts[span.surface] = ctx
         region = regions.get(k)
         if region is not None:
-            score = max(score_candidate(c, span, ctx) for c in span.candidates
-                        if c.place.place_id == region.place_id)  # fmt: skip
+            f = facts[k]
+            score = max(
+                _in_context(prior, row, ctx)
+                for prior, row in zip(
+                    f.qualified if span.qualifier else f.bare, f.rows, strict=True
+                )
+                if row[0].place_id == region.place_id
+            )
             second.append(Resolution(span, region, max(score, MIN_SCORE)))
             continue
         outer = containers.get(k)
         inner = [c for c in span.candidates if _inside(c.place, outer)] if outer else []
         if inner:
             # "Charleston, W.Va.", "Paris, Texas": the place inside the named region
-            res = _pick(Span(span.start, span.end, span.surface, tuple(inner), span.sentence,
-                             span.is_dateline, span.qualifier), ctx)  # fmt: skip
+            within = Span(span.start, span.end, span.surface, tuple(inner), span.sentence,
+                          span.is_dateline, span.qualifier)  # fmt: skip
+            res = _pick(within, ctx, _Facts(within.candidates))
             res = Resolution(span, res.place, max(res.score, MIN_SCORE))
         else:
-            res = _pick_same(span, ctx, picked, kinds.get(k), nested.get(span.surface))
+            res = _pick_same(span, ctx, facts[k], picked, kinds.get(k), nested.get(span.surface))
         if res.score >= MIN_SCORE or span.is_dateline:
             second.append(res)
     return _without_strays(second)
@@ -600,12 +803,14 @@ def _without_strays(chosen: list[Resolution]) -> list[Resolution]:
     kept = []
     for res in chosen:
         p, span = res.place, res.span
+        # the cheap tests first: _stray_size is at most STRAY_ALTERNATE_POPULATION
         if (
             p.place_type == "populated_place"
-            and p.population < _stray_size(span, p)
+            and p.population < STRAY_ALTERNATE_POPULATION
             and not span.is_dateline
             and len(surfaces) > 1
             and not names_in[p.country_code or ""] - {span.surface}
+            and p.population < _stray_size(span, p)
         ):
             continue
         kept.append(res)
