@@ -409,6 +409,13 @@ def _traits(cands: tuple[Candidate, ...], memo: dict[Any, Any]) -> _Traits:
     return traits
 
 
+def _remember(memo: dict[Any, Any], key: Any, value: Any) -> None:
+    """``memo[key] = value``, emptying ``memo`` first when it holds ``_MEMO_LIMIT``."""
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+
+
 def _primary_only(cands: tuple[Candidate, ...], memo: dict[Any, Any]) -> tuple[Candidate, ...]:
     """The candidates named by their own spelling, kept in ``memo`` as ``_traits`` is (so
     the same name gives the same tuple, whose traits are then kept too)."""
@@ -598,11 +605,18 @@ def _state_abbreviations(
         if name not in _STATE_NAMES or start in seen:
             continue
         seen.add(start)
-        cands = tuple(
-            c
-            for c in gazetteer.lookup(name)
-            if c.place.place_type == "admin1" and c.place.country_code == "US"
-        )
+        memo_key = ("us_state", name)
+        cands = gazetteer.memo.get(memo_key)
+        if cands is None:
+            # kept (as the other per-name tuples are), so every mention of the state shares
+            # one tuple and what later stages keep by it (``Gazetteer.memo``) does not grow
+            # with the corpus
+            cands = tuple(
+                c
+                for c in gazetteer.lookup(name)
+                if c.place.place_type == "admin1" and c.place.country_code == "US"
+            )
+            _remember(gazetteer.memo, memo_key, cands)
         if cands:
             out.append(
                 Span(start, end, article.text[start:end], cands, _sentence_index(bounds, start))
@@ -693,17 +707,22 @@ def _town_in_area(
         key = name_key(text[start:comma])
         if people and key in people:
             return None
-        cands = tuple(
-            c
-            for c in gazetteer.lookup(text[start:comma])
-            if c.primary
-            and c.place.place_type == "populated_place"
-            and any(
-                c.place.country_code == a.country_code
-                and (a.place_type == "country" or c.place.admin1 == a.admin1)
-                for a in areas
+        # kept per name and areas, as the state tuples of ``_state_abbreviations`` are
+        memo_key = ("town_in", key, tuple((a.country_code, a.place_type, a.admin1) for a in areas))
+        cands = gazetteer.memo.get(memo_key)
+        if cands is None:
+            cands = tuple(
+                c
+                for c in gazetteer.lookup(text[start:comma])
+                if c.primary
+                and c.place.place_type == "populated_place"
+                and any(
+                    c.place.country_code == a.country_code
+                    and (a.place_type == "country" or c.place.admin1 == a.admin1)
+                    for a in areas
+                )
             )
-        )
+            _remember(gazetteer.memo, memo_key, cands)
         if cands:
             return Span(
                 start, comma, article.text[start:comma], cands, _sentence_index(bounds, start)

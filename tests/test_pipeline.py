@@ -146,3 +146,23 @@ def test_seed_no_person_or_organisation_places(seed_events):
     mentions = {m for ms in seed_events["mentions"] for m in ms}
     for bad in ("Vladimir", "Zas", "Stanislav", "Minsk", "Aseri", "Secretary", "Union"):
         assert bad not in names and bad not in mentions
+
+
+def test_per_process_memo_does_not_grow_with_repeated_articles(gazetteer):
+    # what extraction and resolution keep per name (Gazetteer.memo) is keyed by the name's
+    # candidates tuple: tuples made per article (a state after a town, a town before a
+    # state) would add entries for every article of a corpus
+    from geomap.ingest import parse_article
+    from geomap.pipeline import process_article
+
+    text = (
+        "Flooding in Hurricane, W. Va., and in Normal, Ill., closed roads. "
+        "Sen. John Cornyn, R-Texas, met officials in Gainesville, Ga., and Paris, Texas."
+    )
+    sizes = []
+    for k in range(3):
+        article = parse_article(f"a{k}", text)
+        mentions = process_article(article, gazetteer, dt.date(2020, 5, 1), "metadata", 2020)
+        assert {m.surface for m in mentions} >= {"Hurricane", "Normal", "Gainesville"}
+        sizes.append(len(gazetteer.memo))
+    assert sizes[1] == sizes[2] == sizes[0]
