@@ -207,8 +207,9 @@ class Gazetteer:
         self._con.execute("PRAGMA mmap_size = 268435456")
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         #: What callers derive from one name's candidates alone, kept for the process (see
-        #: ``geomap.resolve``): keyed by the ``id`` of the candidates tuple, which the value
-        #: holds. Cleared with the lookups.
+        #: ``geomap.extract`` and ``geomap.resolve``): keyed by the ``id`` of the candidates
+        #: tuple, which the value holds, or by the name. Cleared with the lookups, or when a
+        #: caller finds it full.
         self.memo: dict[Hashable, Any] = {}
         self.demonyms: dict[str, str] = dict(self._con.execute("SELECT * FROM demonyms"))
         self.common_words: frozenset[str] = frozenset(
