@@ -12,7 +12,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -431,6 +431,7 @@ def read_jsonl(
         yield fh
         return
     name = str(path)
+    stem = path.stem
     with fh:
         lines = _Lines(fh, name)
         for number, raw in enumerate(lines, start=1):
@@ -455,7 +456,7 @@ def read_jsonl(
                 rec,
                 path=path,
                 line=number,
-                fallback_id=f"{path.stem}-{number}",
+                fallback_id=f"{stem}-{number}",
                 max_chars=max_chars,
                 today=today,
                 encoding=lines.encoding,
@@ -595,6 +596,7 @@ _BOILERPLATE_EXACT = {
     "top stories",
     "more news",
 }
+_BOILERPLATE_LONGEST = max(map(len, _BOILERPLATE_EXACT))
 _BOILERPLATE_PREFIX = re.compile(
     r"^\s*(read also|read more|see also|related:|also read|follow us|click here|"
     r"sign up for|subscribe to|advertisement\b|photo:|image:|video:|watch:|©|copyright\b)",
@@ -733,16 +735,22 @@ def _mostly_latin(sample: str) -> bool:
     return n_letters > 0 and len(_LATIN.findall(sample)) > 0.5 * n_letters
 
 
-def _is_boilerplate(line: str, mostly_latin: bool) -> bool:
+def _is_boilerplate(line: str, mostly_latin: Callable[[], bool]) -> bool:
+    """Whether a line of an article is boilerplate to blank.
+
+    ``mostly_latin()`` tells whether the article is mostly in Latin script; it is asked
+    only about a short line in another script (most articles have none, and it is slow).
+    """
     s = line.strip()
     if not s:
         return False
-    if s.casefold() in _BOILERPLATE_EXACT:
+    # casefold never shortens a string, so a longer line cannot be one of the exact ones
+    if len(s) <= _BOILERPLATE_LONGEST and s.casefold() in _BOILERPLATE_EXACT:
         return True
     if _BOILERPLATE_PREFIX.match(s):
         return True
     # a short line in another script inside a Latin-script story ("Видео дня")
-    return bool(mostly_latin and len(s) <= 60 and _LETTER.search(s) and not _LATIN.search(s))
+    return bool(len(s) <= 60 and _LETTER.search(s) and not _LATIN.search(s) and mostly_latin())
 
 
 def parse_article(
@@ -791,18 +799,23 @@ def parse_article(
         elif published is None:
             published, date_source = day, "header"
 
-    mostly_latin = _mostly_latin(text[:20000])
+    latin: list[bool] = []
+
+    def mostly_latin() -> bool:
+        if not latin:
+            latin.append(_mostly_latin(text[:20000]))
+        return latin[0]
 
     dateline: Dateline | None = None
     first_content: tuple[int, int] | None = None
     seen_content = 0
     for a, b in _lines(text, pos):
-        segment = text[a:b]
+        segment = text[a:b].strip()
+        if not segment:
+            continue
         if _is_boilerplate(segment, mostly_latin):
             # "Read alsoArmenia's…" may glue a headline of another story: drop it all
             blank(a, b)
-            continue
-        if not segment.strip():
             continue
         seen_content += 1
         if dateline is None and seen_content <= 6:

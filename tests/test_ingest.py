@@ -203,3 +203,43 @@ def test_utf16_jsonl_and_cp1251_csv(tmp_path):
     (art,) = [r for r in out if isinstance(r, Article)]
     assert art.text.startswith("Наводнение") and art.encoding == "cp1251"
     assert any(isinstance(r, Problem) and r.line == 2 and "cp1251" in r.reason for r in out)
+
+
+def test_casefold_never_shortens():
+    """_is_boilerplate skips casefold for lines longer than the longest exact boilerplate."""
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        if not 0xD800 <= code <= 0xDFFF:
+            assert len(chr(code).casefold()) >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Story title\nSHARE THIS ARTICLE\nſhare\nVideo: x\nВидео дня\nBody text here.",
+        "Новости\nВидео дня\nПолитика сегодня\nRead also: more",
+        "Title\n  \n ADVERTISEMENT \nRelated articles\n" + "word " * 20,
+        "Ｓｈａｒｅ\nﬁnal\nK\n©2020\n日本語のテキスト\nLatin text continues here.",
+    ],
+)
+def test_boilerplate_lines_as_when_tested_eagerly(text):
+    """The cheap gates in _is_boilerplate give the answers of the plain tests."""
+    from geomap.ingest import (
+        _BOILERPLATE_EXACT,
+        _BOILERPLATE_PREFIX,
+        _LATIN,
+        _LETTER,
+        _is_boilerplate,
+        _mostly_latin,
+    )
+
+    latin = _mostly_latin(text[:20000])
+    for line in text.split("\n"):
+        s = line.strip()
+        plain = bool(s) and (
+            s.casefold() in _BOILERPLATE_EXACT
+            or bool(_BOILERPLATE_PREFIX.match(s))
+            or bool(latin and len(s) <= 60 and _LETTER.search(s) and not _LATIN.search(s))
+        )
+        assert _is_boilerplate(line, lambda: latin) == plain, line
