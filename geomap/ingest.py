@@ -735,6 +735,16 @@ def _mostly_latin(sample: str) -> bool:
     return n_letters > 0 and len(_LATIN.findall(sample)) > 0.5 * n_letters
 
 
+_NOT_LINE_BREAK = re.compile(r"[^\n\r]")
+
+
+def _blanked(segment: str) -> str:
+    """``segment`` with every character but line breaks replaced by a space."""
+    if "\n" in segment or "\r" in segment:
+        return _NOT_LINE_BREAK.sub(" ", segment)
+    return " " * len(segment)
+
+
 def _is_boilerplate(line: str, mostly_latin: Callable[[], bool]) -> bool:
     """Whether a line of an article is boilerplate to blank.
 
@@ -778,15 +788,13 @@ def parse_article(
     """
     probs = list(problems)
     date_source = "metadata" if published is not None else "unknown"
-    # the body's characters, made only when something is blanked (most articles: nothing)
-    chars: list[str] = []
+    # the body, spliced where something is blanked (a few short spans, or none): a list of
+    # the characters joined back costs more than copying the whole text a few times
+    body = text
 
     def blank(a: int, b: int) -> None:
-        if not chars:
-            chars.extend(text)
-        for i in range(a, b):
-            if chars[i] not in "\n\r":
-                chars[i] = " "
+        nonlocal body
+        body = body[:a] + _blanked(text[a:b]) + body[b:]
 
     pos = 0
     header = _HEADER.match(text)
@@ -832,8 +840,8 @@ def parse_article(
                     # keep the comma and the country (or state: "CHARLESTON, W.Va.") visible
                     # for extraction, blank the date and agency
                     c_at = text.find(found.country, found.place_end, found.end)
-                    for i in range(found.place_end, c_at + len(found.country)):
-                        chars[i] = text[i]
+                    kept = c_at + len(found.country)
+                    body = body[: found.place_end] + text[found.place_end : kept] + body[kept:]
                 if first_content is None:
                     first_content = (-1, -1)  # a dateline first: no title
                 continue
@@ -854,7 +862,7 @@ def parse_article(
     return Article(
         id=id,
         text=text,
-        body="".join(chars) if chars else text,
+        body=body,
         title=title,
         url=url,
         source=source,

@@ -243,3 +243,23 @@ def test_boilerplate_lines_as_when_tested_eagerly(text):
             or bool(latin and len(s) <= 60 and _LETTER.search(s) and not _LATIN.search(s))
         )
         assert _is_boilerplate(line, lambda: latin) == plain, line
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "\r\n date 2020-01-02\r\nBAKU, Azerbaijan, Oct. 29 (AP) - Hit.\r\nRead also: x\r\nEnd.",
+            "\r\n                \r\nBAKU, Azerbaijan                 Hit.\r\n            \r\nEnd.",
+        ),
+        (
+            "Man charged in Torrington - REUTERS\nTORRINGTON, Conn. — Council met.\nSHARE\n",
+            "Man charged in Torrington          \nTORRINGTON, Conn.   Council met.\n     \n",
+        ),
+    ],
+)
+def test_blanked_body_keeps_line_breaks_and_offsets(text, body):
+    """Header, dateline (its country kept), boilerplate and title credit blanked in place."""
+    article = parse_article("a", text, infer_title=True)
+    assert article.body == body
+    assert len(article.body) == len(text)
