@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import operator
 import os
 import shutil
 import sys
@@ -535,12 +536,14 @@ def run_build(
 #: The encoder of ``_toponym_line``, made once: ``json.dumps(record, ensure_ascii=False)``
 #: makes a new one for every call.
 _LINE_ENCODER = json.JSONEncoder(ensure_ascii=False)
+#: The order of the toponyms of a line: ``(m.start, m.end)``, got without a Python call.
+_START_END = operator.attrgetter("start", "end")
 
 
 def _toponym_line(res: ArticleResult) -> str:
     """The JSON line ``geomap extract`` writes for one article."""
     toponyms = []
-    for m in sorted(res.mentions, key=lambda m: (m.start, m.end)):
+    for m in sorted(res.mentions, key=_START_END):
         place, date = m.place, m.date
         toponyms.append(
             {
