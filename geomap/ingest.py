@@ -12,7 +12,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -431,6 +431,7 @@ def read_jsonl(
         yield fh
         return
     name = str(path)
+    stem = path.stem
     with fh:
         lines = _Lines(fh, name)
         for number, raw in enumerate(lines, start=1):
@@ -455,7 +456,7 @@ def read_jsonl(
                 rec,
                 path=path,
                 line=number,
-                fallback_id=f"{path.stem}-{number}",
+                fallback_id=f"{stem}-{number}",
                 max_chars=max_chars,
                 today=today,
                 encoding=lines.encoding,
@@ -595,6 +596,7 @@ _BOILERPLATE_EXACT = {
     "top stories",
     "more news",
 }
+_BOILERPLATE_LONGEST = max(map(len, _BOILERPLATE_EXACT))
 _BOILERPLATE_PREFIX = re.compile(
     r"^\s*(read also|read more|see also|related:|also read|follow us|click here|"
     r"sign up for|subscribe to|advertisement\b|photo:|image:|video:|watch:|©|copyright\b)",
@@ -733,16 +735,32 @@ def _mostly_latin(sample: str) -> bool:
     return n_letters > 0 and len(_LATIN.findall(sample)) > 0.5 * n_letters
 
 
-def _is_boilerplate(line: str, mostly_latin: bool) -> bool:
+_NOT_LINE_BREAK = re.compile(r"[^\n\r]")
+
+
+def _blanked(segment: str) -> str:
+    """``segment`` with every character but line breaks replaced by a space."""
+    if "\n" in segment or "\r" in segment:
+        return _NOT_LINE_BREAK.sub(" ", segment)
+    return " " * len(segment)
+
+
+def _is_boilerplate(line: str, mostly_latin: Callable[[], bool]) -> bool:
+    """Whether a line of an article is boilerplate to blank.
+
+    ``mostly_latin()`` tells whether the article is mostly in Latin script; it is asked
+    only about a short line in another script (most articles have none, and it is slow).
+    """
     s = line.strip()
     if not s:
         return False
-    if s.casefold() in _BOILERPLATE_EXACT:
+    # casefold never shortens a string, so a longer line cannot be one of the exact ones
+    if len(s) <= _BOILERPLATE_LONGEST and s.casefold() in _BOILERPLATE_EXACT:
         return True
     if _BOILERPLATE_PREFIX.match(s):
         return True
     # a short line in another script inside a Latin-script story ("Видео дня")
-    return bool(mostly_latin and len(s) <= 60 and _LETTER.search(s) and not _LATIN.search(s))
+    return bool(len(s) <= 60 and _LETTER.search(s) and not _LATIN.search(s) and mostly_latin())
 
 
 def parse_article(
@@ -770,15 +788,13 @@ def parse_article(
     """
     probs = list(problems)
     date_source = "metadata" if published is not None else "unknown"
-    # the body's characters, made only when something is blanked (most articles: nothing)
-    chars: list[str] = []
+    # the body, spliced where something is blanked (a few short spans, or none): a list of
+    # the characters joined back costs more than copying the whole text a few times
+    body = text
 
     def blank(a: int, b: int) -> None:
-        if not chars:
-            chars.extend(text)
-        for i in range(a, b):
-            if chars[i] not in "\n\r":
-                chars[i] = " "
+        nonlocal body
+        body = body[:a] + _blanked(text[a:b]) + body[b:]
 
     pos = 0
     header = _HEADER.match(text)
@@ -791,18 +807,23 @@ def parse_article(
         elif published is None:
             published, date_source = day, "header"
 
-    mostly_latin = _mostly_latin(text[:20000])
+    latin: list[bool] = []
+
+    def mostly_latin() -> bool:
+        if not latin:
+            latin.append(_mostly_latin(text[:20000]))
+        return latin[0]
 
     dateline: Dateline | None = None
     first_content: tuple[int, int] | None = None
     seen_content = 0
     for a, b in _lines(text, pos):
-        segment = text[a:b]
+        segment = text[a:b].strip()
+        if not segment:
+            continue
         if _is_boilerplate(segment, mostly_latin):
             # "Read alsoArmenia's…" may glue a headline of another story: drop it all
             blank(a, b)
-            continue
-        if not segment.strip():
             continue
         seen_content += 1
         if dateline is None and seen_content <= 6:
@@ -819,8 +840,8 @@ def parse_article(
                     # keep the comma and the country (or state: "CHARLESTON, W.Va.") visible
                     # for extraction, blank the date and agency
                     c_at = text.find(found.country, found.place_end, found.end)
-                    for i in range(found.place_end, c_at + len(found.country)):
-                        chars[i] = text[i]
+                    kept = c_at + len(found.country)
+                    body = body[: found.place_end] + text[found.place_end : kept] + body[kept:]
                 if first_content is None:
                     first_content = (-1, -1)  # a dateline first: no title
                 continue
@@ -841,7 +862,7 @@ def parse_article(
     return Article(
         id=id,
         text=text,
-        body="".join(chars) if chars else text,
+        body=body,
         title=title,
         url=url,
         source=source,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
+import operator
 import os
 import shutil
 import sys
@@ -14,7 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geomap.dates import decide_publication_dates, needs_run, publication_evidence, tag_dates
+from geomap.dates import (
+    PubDateEvidence,
+    decide_publication_dates,
+    needs_run,
+    publication_evidence,
+    tag_dates,
+)
 from geomap.errors import GeomapError
 from geomap.events import Aggregator, make_mentions, source_record
 from geomap.extract import find_toponyms, sentences
@@ -230,8 +238,22 @@ class RunDates:
         got = self.from_run.get(article.id)
         if got is not None:
             return got
-        ev = publication_evidence(article)
-        return decide_publication_dates([ev], today=self.today)[article.id]
+        return _date_alone(publication_evidence(article), self.today)
+
+
+def _date_alone(ev: PubDateEvidence, today: dt.date) -> tuple[dt.date | None, str]:
+    """``decide_publication_dates([ev], today=today)[ev.article_id]``, for evidence that
+    does not need the run.
+
+    The plain answers (a stated date stands; without a dateline's month and day the date
+    is unknown) are given here: deciding over a run of one costs more than the article's
+    reading.
+    """
+    if ev.stated is not None:
+        return ev.stated, ev.stated_source
+    if not (ev.month and ev.day):
+        return None, "unknown"
+    return decide_publication_dates([ev], today=today)[ev.article_id]
 
 
 def decide_run_dates(
@@ -251,7 +273,7 @@ def decide_run_dates(
         if needs_run(ev):
             pending.append(ev)
             continue
-        date, _source = decide_publication_dates([ev], today=today)[article.id]
+        date, _source = _date_alone(ev, today)
         if date is not None:
             years[date.year] += 1
     from_run = decide_publication_dates(pending, today=today, run_years=years)
@@ -511,34 +533,42 @@ def run_build(
     return result
 
 
-def _toponym_line(res: ArticleResult) -> str:
-    import json
+#: The encoder of ``_toponym_line``, made once: ``json.dumps(record, ensure_ascii=False)``
+#: makes a new one for every call.
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False)
+#: The order of the toponyms of a line: ``(m.start, m.end)``, got without a Python call.
+_START_END = operator.attrgetter("start", "end")
 
-    toponyms = [
-        {
-            "start": m.start,
-            "end": m.end,
-            "name": m.surface,
-            "lat": m.place.lat,
-            "lon": m.place.lon,
-            "geonameid": m.place.geonameid,
-            "place_id": m.place.place_id,
-            "place_name": m.place.name,
-            "country_code": m.place.country_code,
-            "place_type": m.place.place_type,
-            "date": m.date.iso() if m.date else None,
-            "date_precision": m.date.precision if m.date else None,
-            "role": m.role,
-        }
-        for m in sorted(res.mentions, key=lambda m: (m.start, m.end))
-    ]
+
+def _toponym_line(res: ArticleResult) -> str:
+    """The JSON line ``geomap extract`` writes for one article."""
+    toponyms = []
+    for m in sorted(res.mentions, key=_START_END):
+        place, date = m.place, m.date
+        toponyms.append(
+            {
+                "start": m.start,
+                "end": m.end,
+                "name": m.surface,
+                "lat": place.lat,
+                "lon": place.lon,
+                "geonameid": place.geonameid,
+                "place_id": place.place_id,
+                "place_name": place.name,
+                "country_code": place.country_code,
+                "place_type": place.place_type,
+                "date": date.iso() if date else None,
+                "date_precision": date.precision if date else None,
+                "role": m.role,
+            }
+        )
     record = {
         "id": res.article_id,
         "published": res.published.isoformat() if res.published else None,
         "published_source": res.published_source,
         "toponyms": toponyms,
     }
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    return _LINE_ENCODER.encode(record) + "\n"
 
 
 def run_extract(

@@ -203,3 +203,63 @@ def test_utf16_jsonl_and_cp1251_csv(tmp_path):
     (art,) = [r for r in out if isinstance(r, Article)]
     assert art.text.startswith("Наводнение") and art.encoding == "cp1251"
     assert any(isinstance(r, Problem) and r.line == 2 and "cp1251" in r.reason for r in out)
+
+
+def test_casefold_never_shortens():
+    """_is_boilerplate skips casefold for lines longer than the longest exact boilerplate."""
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        if not 0xD800 <= code <= 0xDFFF:
+            assert len(chr(code).casefold()) >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Story title\nSHARE THIS ARTICLE\nſhare\nVideo: x\nВидео дня\nBody text here.",
+        "Новости\nВидео дня\nПолитика сегодня\nRead also: more",
+        "Title\n  \n ADVERTISEMENT \nRelated articles\n" + "word " * 20,
+        "Ｓｈａｒｅ\nﬁnal\nK\n©2020\n日本語のテキスト\nLatin text continues here.",
+    ],
+)
+def test_boilerplate_lines_as_when_tested_eagerly(text):
+    """The cheap gates in _is_boilerplate give the answers of the plain tests."""
+    from geomap.ingest import (
+        _BOILERPLATE_EXACT,
+        _BOILERPLATE_PREFIX,
+        _LATIN,
+        _LETTER,
+        _is_boilerplate,
+        _mostly_latin,
+    )
+
+    latin = _mostly_latin(text[:20000])
+    for line in text.split("\n"):
+        s = line.strip()
+        plain = bool(s) and (
+            s.casefold() in _BOILERPLATE_EXACT
+            or bool(_BOILERPLATE_PREFIX.match(s))
+            or bool(latin and len(s) <= 60 and _LETTER.search(s) and not _LATIN.search(s))
+        )
+        assert _is_boilerplate(line, lambda: latin) == plain, line
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "\r\n date 2020-01-02\r\nBAKU, Azerbaijan, Oct. 29 (AP) - Hit.\r\nRead also: x\r\nEnd.",
+            "\r\n                \r\nBAKU, Azerbaijan                 Hit.\r\n            \r\nEnd.",
+        ),
+        (
+            "Man charged in Torrington - REUTERS\nTORRINGTON, Conn. — Council met.\nSHARE\n",
+            "Man charged in Torrington          \nTORRINGTON, Conn.   Council met.\n     \n",
+        ),
+    ],
+)
+def test_blanked_body_keeps_line_breaks_and_offsets(text, body):
+    """Header, dateline (its country kept), boilerplate and title credit blanked in place."""
+    article = parse_article("a", text, infer_title=True)
+    assert article.body == body
+    assert len(article.body) == len(text)

@@ -166,3 +166,28 @@ def test_per_process_memo_does_not_grow_with_repeated_articles(gazetteer):
         assert {m.surface for m in mentions} >= {"Hurricane", "Normal", "Gainesville"}
         sizes.append(len(gazetteer.memo))
     assert sizes[1] == sizes[2] == sizes[0]
+
+
+def test_date_alone_as_decided_over_a_run_of_one():
+    """RunDates' short cut gives what decide_publication_dates gives for one article."""
+    import itertools
+
+    from geomap.dates import PubDateEvidence, decide_publication_dates
+    from geomap.pipeline import _date_alone
+
+    today = dt.date(2026, 11, 1)
+    for stated, month, day, year in itertools.product(
+        (None, dt.date(2020, 5, 1)), (None, 0, 2, 13), (None, 0, 29, 31), (None, 2019, 2027)
+    ):
+        ev = PubDateEvidence(
+            "a",
+            stated=stated,
+            stated_source="header" if stated else "unknown",
+            month=month,
+            day=day,
+            year=year,
+            weekdays=((0, 1.0),),
+        )
+        if stated is None and month and day and not year:
+            continue  # needs the run: never decided alone
+        assert _date_alone(ev, today) == decide_publication_dates([ev], today=today)["a"]
