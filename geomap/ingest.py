@@ -840,7 +840,8 @@ def parse_article(
                     # keep the comma and the country (or state: "CHARLESTON, W.Va.") visible
                     # for extraction, blank the date and agency
                     c_at = text.find(found.country, found.place_end, found.end)
-                    kept = c_at + len(found.country)
+                    # (a country not found there keeps nothing, as a range would)
+                    kept = max(found.place_end, c_at + len(found.country))
                     body = body[: found.place_end] + text[found.place_end : kept] + body[kept:]
                 if first_content is None:
                     first_content = (-1, -1)  # a dateline first: no title
