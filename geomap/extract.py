@@ -430,6 +430,44 @@ def _primary_only(cands: tuple[Candidate, ...], memo: dict[Any, Any]) -> tuple[C
     return primary
 
 
+def _first_words(memo: dict[Any, Any]) -> dict[str, tuple[str, bool, bool]]:
+    """What ``_name_starts`` has told of words in this process, kept in ``memo``
+    (``Gazetteer.memo``): word -> (its ``name_key``, whether a key of the gazetteer starts
+    with it, whether a longer key does)."""
+    first_words: dict[str, tuple[str, bool, bool]] | None = memo.get("first_words")
+    if first_words is None:
+        first_words = memo["first_words"] = {}
+    return first_words
+
+
+def _name_starts(
+    word: str, gazetteer: Gazetteer, first_words: dict[str, tuple[str, bool, bool]]
+) -> tuple[str, bool, bool]:
+    """The ``name_key`` of a word, whether a key of the gazetteer starts with it (the key
+    itself or a longer one) and whether a longer one does; remembered in ``first_words``.
+
+    A run of words starting with ``word`` has a key that starts with the word's key
+    (``name_key`` works letter by letter), so ``find_toponyms`` builds no run from a word no
+    key starts with (a quarter of the capitalised words: "Smith", "Inc"), and no run of two
+    words or more from one no longer key starts with.
+    """
+    key = name_key(word)
+    if not key or ord(key[-1]) >= 0xD7FF:
+        hit = (key, True, True)  # no bound to ask about below: take both as possible
+    else:
+        # the keys from ``key`` to before ``key`` with its last letter's successor are those
+        # that start with it (SQLite orders text by its UTF-8 bytes: code point order)
+        last = gazetteer._con.execute(
+            "SELECT key FROM names WHERE key >= ? AND key < ? ORDER BY key DESC LIMIT 1",
+            (key, key[:-1] + chr(ord(key[-1]) + 1)),
+        ).fetchone()
+        hit = (key, last is not None, last is not None and last[0] != key)
+    if len(first_words) > _MEMO_LIMIT:
+        first_words.clear()
+    first_words[word] = hit
+    return hit
+
+
 def find_toponyms(
     article: Article, gazetteer: Gazetteer, *, bounds: Sequence[tuple[int, int]] | None = None
 ) -> list[Span]:
@@ -460,14 +498,25 @@ def find_toponyms(
     sent_first = {bisect_left(starts, s) for s, _ in bounds}
     capitalised = list(compress(range(n), caps))
 
-    # every run of up to MAX_NAME_TOKENS words from a capitalised one, and its lookup key
+    # every run of up to MAX_NAME_TOKENS words from a capitalised one that may start a name
+    # in the gazetteer, and its lookup key (the other runs are never found)
     windows: dict[tuple[int, int], str] = {}
     # the (j, key) of each window (i, j), by i, j increasing
     ends_of: dict[int, list[tuple[int, str]]] = {}
+    memo = gazetteer.memo
+    first_words = _first_words(memo)
     for i in capitalised:
+        hit = first_words.get(words[i])
+        if hit is None:
+            hit = _name_starts(words[i], gazetteer, first_words)
+        key, starts_name, starts_longer = hit
+        if not starts_name:
+            continue
         # a capitalised word is never a (lower-case) connector: it is a window on its own
-        key = windows[(i, i)] = name_key(words[i])
+        windows[(i, i)] = key
         reach = ends_of[i] = [(i, key)]
+        if not starts_longer:
+            continue
         for j in range(i + 1, min(n, i + MAX_NAME_TOKENS)):
             word = words[j]
             if word == "s" and _possessive_inside(text, toks, j):
@@ -501,10 +550,9 @@ def find_toponyms(
                     is_dateline=True,
                 )
             )
-    memo = gazetteer.memo
-    people = _person_words(text, toks, capitalised, found, windows, memo)
+    people = _person_words(text, toks, ends_of, found, windows, memo)
     taken_until = -1
-    for i in capitalised:
+    for i in ends_of:
         if i <= taken_until:
             continue
         if dateline is not None and dateline.place_start <= starts[i] < dateline.place_end:
@@ -742,7 +790,7 @@ def _state_named(m: re.Match[str]) -> tuple[str | None, int, int]:
 def _person_words(
     text: str,
     toks: _Words,
-    capitalised: Sequence[int],
+    ends_of: dict[int, list[tuple[int, str]]],
     found: dict[str, tuple[Candidate, ...]],
     windows: dict[tuple[int, int], str],
     memo: dict[Any, Any],
@@ -751,15 +799,14 @@ def _person_words(
 
     A capitalised word is a surname here when a title comes before it, or when it ends a
     pair of capitalised words that is not itself a place and whose first word is neither a
-    place nor a place modifier.
+    place nor a place modifier. ``ends_of`` and ``windows`` are ``find_toponyms``'s: the
+    windows of the capitalised words that may start a name, by start word and by span.
     """
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     people: set[str] = set()
-    for k in capitalised:
-        if k == 0:
-            continue
-        key = windows.get((k, k))
-        if key is None or key not in found:
+    for k, reach in ends_of.items():  # the capitalised words, with their windows' keys
+        key = reach[0][1]
+        if k == 0 or key not in found:
             continue
         if words[k].isupper() and _all_caps(words[k]):
             continue
@@ -768,7 +815,7 @@ def _person_words(
             abbreviated = _after_abbreviation(text, toks, k - 1, k)
             if not abbreviated:
                 continue
-        elif _joined(text, ends[k - 1], starts[k]):
+        elif text[ends[k - 1] : starts[k]] == " " or _joined(text, ends[k - 1], starts[k]):
             abbreviated = False
         else:
             continue

@@ -151,3 +151,17 @@ def test_words_are_the_token_pattern_matches(text):
     assert words.starts == [m.start() for m in matches]
     assert words.ends == [m.end() for m in matches]
     assert words.caps == [m.group()[0].isupper() for m in matches]
+
+
+@given(text=st.one_of(TEXT, st.text(alphabet="aAsStMÅéÉ'’ʻ. \t-–/_ß\u00a0\u0301İıﬁǅ", max_size=40)))
+def test_a_run_of_words_has_a_key_starting_with_its_first_words(text):
+    # extraction builds no runs from a word that no gazetteer key starts with: the key of
+    # a run must start with the key of its first word
+    from geomap.extract import MAX_NAME_TOKENS, _Words
+    from geomap.names import name_key
+
+    words = _Words(text)
+    for i, word in enumerate(words.words):
+        first = name_key(word)
+        for j in range(i, min(len(words.words), i + MAX_NAME_TOKENS)):
+            assert name_key(text[words.starts[i] : words.ends[j]]).startswith(first)
