@@ -855,10 +855,13 @@ def _only_modifiers(words: Sequence[str], left: int, i: int) -> bool:
 
 def _title_case(toks: _Words, left: int, right: int) -> bool:
     """True when the words around a sequence are mostly capitalised (a Title Case line)."""
-    lo, hi = max(0, left - 4), min(len(toks.words), right + 5)
-    content = [k for k in range(lo, hi) if toks.words[k].lower() not in _FUNCTION_WORDS]
-    caps = sum(toks.caps[k] for k in content)
-    return len(content) >= 4 and caps >= 0.8 * len(content)
+    words, caps = toks.words, toks.caps
+    content = capitalised = 0
+    for k in range(max(0, left - 4), min(len(words), right + 5)):
+        if words[k].lower() not in _FUNCTION_WORDS:
+            content += 1
+            capitalised += caps[k]
+    return content >= 4 and capitalised >= 0.8 * content
 
 
 def _keep(
