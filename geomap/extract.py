@@ -494,8 +494,6 @@ def find_toponyms(
         return []
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     n = len(words)
-    lowered_words = set(filter(str.islower, words))
-    sent_first = {bisect_left(starts, s) for s, _ in bounds}
     capitalised = list(compress(range(n), caps))
 
     # every run of up to MAX_NAME_TOKENS words from a capitalised one that may start a name
@@ -576,7 +574,7 @@ def find_toponyms(
         if key in _NEVER or gazetteer.demonym_of_key(key) is not None:
             taken_until = best_j
             continue  # months, pronouns, demonyms: never a place ("We", "March", "Azeri")
-        keep = _keep(text, toks, i, best_j, key, cands, gazetteer, lowered_words, sent_first)
+        keep = _keep(text, toks, i, best_j, key, cands, gazetteer, bounds)
         if keep and words[i] in _SAINTS and best_j + 1 < n and words[best_j + 1] == "s":
             # "St. Peter's Square", "St. Mary's Hospital": named after the saint, not a place
             keep = not _possessive_inside(text, toks, best_j + 1)
@@ -853,6 +851,31 @@ def _only_modifiers(words: Sequence[str], left: int, i: int) -> bool:
     )
 
 
+def _in_lower_case(text: str, toks: _Words, lower: str) -> bool:
+    """True when ``lower`` is one of the words of the text, all in lower case.
+
+    Found by searching the text (a word is found at its start) rather than by building a
+    set of the text's lower-case words, which few of them are asked about.
+    """
+    if not lower.islower():
+        return False
+    words, starts = toks.words, toks.starts
+    at = text.find(lower)
+    while at >= 0:
+        k = bisect_left(starts, at)
+        if k < len(starts) and starts[k] == at and words[k] == lower:
+            return True
+        at = text.find(lower, at + 1)
+    return False
+
+
+def _starts_sentence(toks: _Words, bounds: Sequence[tuple[int, int]], i: int) -> bool:
+    """True when word ``i`` is the first word at or after the start of a sentence."""
+    # the last sentence starting at or before the word starts after the word before it
+    last = bisect_right(bounds, toks.starts[i], key=_FIRST) - 1
+    return last >= 0 and (i == 0 or bounds[last][0] > toks.starts[i - 1])
+
+
 def _title_case(toks: _Words, left: int, right: int) -> bool:
     """True when the words around a sequence are mostly capitalised (a Title Case line)."""
     words, caps = toks.words, toks.caps
@@ -872,12 +895,11 @@ def _keep(
     key: str,
     cands: tuple[Candidate, ...],
     gazetteer: Gazetteer,
-    lowered_words: set[str],
-    sent_first: set[int],
+    bounds: Sequence[tuple[int, int]],
 ) -> bool:
     """Decide whether words i..j (whose ``name_key`` is ``key``) name a place here (True)
-    or something else (False). ``find_toponyms`` has already turned down the words that are
-    never places (``_NEVER``) and demonyms."""
+    or something else (False), in a text of sentences ``bounds``. ``find_toponyms`` has
+    already turned down the words that are never places (``_NEVER``) and demonyms."""
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     n = len(words)
     traits = _traits(cands, gazetteer.memo)
@@ -901,11 +923,11 @@ def _keep(
                 return False
         elif not strong:
             return False
+    # the word also written in lower case in the text
+    lowered = single and _in_lower_case(text, toks, word.lower())
     # capitalised common words ("Union", "Secretary", "From")
-    if single and (key in gazetteer.common_words or word.lower() in lowered_words):
-        if not traits.countryish and (
-            not strong or i in sent_first or word.lower() in lowered_words
-        ):
+    if single and (key in gazetteer.common_words or lowered):
+        if not traits.countryish and (not strong or _starts_sentence(toks, bounds, i) or lowered):
             return False
     # plurals of common words ("Cases", "Mines") unless the place is a well-known one, or the
     # word is capitalised where only a name would be ("in Ames, Iowa")
@@ -913,7 +935,7 @@ def _keep(
         single
         and not strong
         and key in gazetteer.plural_words
-        and (i in sent_first or word.lower() in lowered_words or _title_case(toks, i, j))
+        and (_starts_sentence(toks, bounds, i) or lowered or _title_case(toks, i, j))
     ):
         return False
     # the capitalised sequence around the name: persons and organisations
@@ -979,7 +1001,9 @@ def _keep(
         okey = name_key(other)
         if okey in _FUNCTION_WORDS or okey in _NEVER:
             continue
-        if okey in gazetteer.common_words and (headline or k < i and k in sent_first):
+        if okey in gazetteer.common_words and (
+            headline or k < i and _starts_sentence(toks, bounds, k)
+        ):
             continue
         if gazetteer.demonym_country(other) is not None:
             continue

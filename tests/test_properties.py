@@ -165,3 +165,21 @@ def test_a_run_of_words_has_a_key_starting_with_its_first_words(text):
         first = name_key(word)
         for j in range(i, min(len(words.words), i + MAX_NAME_TOKENS)):
             assert name_key(text[words.starts[i] : words.ends[j]]).startswith(first)
+
+
+@given(text=st.one_of(TEXT, st.text(alphabet="aAbB. \n!?ϒß'’İı", max_size=40)))
+def test_lower_case_words_and_sentence_starts_are_those_of_the_sets(text):
+    # ``_keep`` asks the text whether a word is also written in lower case, and whether a
+    # word starts a sentence, instead of building the sets of both for every article
+    from bisect import bisect_left
+
+    from geomap.extract import _in_lower_case, _starts_sentence, _Words
+
+    words = _Words(text)
+    bounds = sentences(text)
+    lowered = set(filter(str.islower, words.words))
+    firsts = {bisect_left(words.starts, s) for s, _ in bounds}
+    for k, word in enumerate(words.words):
+        for w in (word, word.lower(), word.upper(), word[:1]):
+            assert _in_lower_case(text, words, w) == (w in lowered)
+        assert _starts_sentence(words, bounds, k) == (k in firsts)
