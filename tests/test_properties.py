@@ -183,3 +183,30 @@ def test_lower_case_words_and_sentence_starts_are_those_of_the_sets(text):
         for w in (word, word.lower(), word.upper(), word[:1]):
             assert _in_lower_case(text, words, w) == (w in lowered)
         assert _starts_sentence(words, bounds, k) == (k in firsts)
+
+
+@given(text=st.one_of(TEXT, st.text(alphabet="DRIWVaNYSCTexsw-. \t,1_", max_size=30)))
+def test_state_patterns_match_as_those_starting_at_the_letter(text):
+    # the state patterns start at the punctuation, their first letter checked by a
+    # look-behind: the same matches as the patterns that start at that letter
+    import re
+
+    from geomap.extract import _STATE_AFTER_PARTY, _STATE_TWO_PARTS
+
+    two_parts = re.compile(r"(?P<ap>[A-Z](?<![\w.][A-Z])\.[ \t]?[A-Z][a-z]{0,3})\.")
+    after_party = re.compile(
+        r"[DRI](?<![\w-].)-(?:"
+        r"(?P<full>(?:New |North |South |West |Rhode )?[A-Z][a-z]{3,})(?![\w-])"
+        r"|(?P<ap>(?:[A-Z]\.[ \t]?[A-Z][a-z]?|[A-Z][a-z]{1,4}))\."
+        r"|(?P<postal>[A-Z]{2})(?!\w|\.\w)"
+        r")"
+    )
+    assert [(m.start() - 1, m.end()) for m in _STATE_TWO_PARTS.finditer(text)] == [
+        (m.start(), m.end()) for m in two_parts.finditer(text)
+    ]
+    assert [(m.start() - 1, m.end(), m.groupdict()) for m in _STATE_AFTER_PARTY.finditer(text)] == [
+        (m.start(), m.end(), m.groupdict()) for m in after_party.finditer(text)
+    ]
+    for m in after_party.finditer(text):
+        for name in ("full", "ap", "postal"):
+            assert m.span(name) == _STATE_AFTER_PARTY.search(text, m.start()).span(name)
