@@ -498,6 +498,9 @@ def find_toponyms(
         return []
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     n = len(words)
+    # (the set of all the words costs less than that of the lower-case ones: no test of
+    # each word, and the words' hashes are then kept for the other set look-ups)
+    word_set = set(words)
     capitalised = list(compress(range(n), caps))
 
     # every run of up to MAX_NAME_TOKENS words from a capitalised one that may start a name
@@ -578,7 +581,7 @@ def find_toponyms(
         if key in _NEVER or gazetteer.demonym_of_key(key) is not None:
             taken_until = best_j
             continue  # months, pronouns, demonyms: never a place ("We", "March", "Azeri")
-        keep = _keep(text, toks, i, best_j, key, cands, gazetteer, bounds)
+        keep = _keep(text, toks, i, best_j, key, cands, gazetteer, bounds, word_set)
         if keep and words[i] in _SAINTS and best_j + 1 < n and words[best_j + 1] == "s":
             # "St. Peter's Square", "St. Mary's Hospital": named after the saint, not a place
             keep = not _possessive_inside(text, toks, best_j + 1)
@@ -857,24 +860,6 @@ def _only_modifiers(words: Sequence[str], left: int, i: int) -> bool:
     )
 
 
-def _in_lower_case(text: str, toks: _Words, lower: str) -> bool:
-    """True when ``lower`` is one of the words of the text, all in lower case.
-
-    Found by searching the text (a word is found at its start) rather than by building a
-    set of the text's lower-case words, which few of them are asked about.
-    """
-    if not lower.islower():
-        return False
-    words, starts = toks.words, toks.starts
-    at = text.find(lower)
-    while at >= 0:
-        k = bisect_left(starts, at)
-        if k < len(starts) and starts[k] == at and words[k] == lower:
-            return True
-        at = text.find(lower, at + 1)
-    return False
-
-
 def _starts_sentence(toks: _Words, bounds: Sequence[tuple[int, int]], i: int) -> bool:
     """True when word ``i`` is the first word at or after the start of a sentence."""
     # the last sentence starting at or before the word starts after the word before it
@@ -902,10 +887,12 @@ def _keep(
     cands: tuple[Candidate, ...],
     gazetteer: Gazetteer,
     bounds: Sequence[tuple[int, int]],
+    word_set: set[str],
 ) -> bool:
     """Decide whether words i..j (whose ``name_key`` is ``key``) name a place here (True)
-    or something else (False), in a text of sentences ``bounds``. ``find_toponyms`` has
-    already turned down the words that are never places (``_NEVER``) and demonyms."""
+    or something else (False), in a text of sentences ``bounds`` and words ``word_set``.
+    ``find_toponyms`` has already turned down the words that are never places (``_NEVER``)
+    and demonyms."""
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     n = len(words)
     traits = _traits(cands, gazetteer.memo)
@@ -930,7 +917,8 @@ def _keep(
         elif not strong:
             return False
     # the word also written in lower case in the text
-    lowered = single and _in_lower_case(text, toks, word.lower())
+    word_lower = word.lower()
+    lowered = single and word_lower in word_set and word_lower.islower()
     # capitalised common words ("Union", "Secretary", "From")
     if single and (key in gazetteer.common_words or lowered):
         if not traits.countryish and (not strong or _starts_sentence(toks, bounds, i) or lowered):
