@@ -207,3 +207,11 @@ def test_state_patterns_match_as_those_starting_at_the_letter(text):
     for m in after_party.finditer(text):
         for name in ("full", "ap", "postal"):
             assert m.span(name) == _STATE_AFTER_PARTY.search(text, m.start()).span(name)
+
+
+@given(text=st.one_of(TEXT, st.text(alphabet='aA1. \n\t!?…"”’)(“‘•-*', max_size=30)))
+def test_sentence_ends_are_the_matches_of_the_pattern(text):
+    # sentence ends are found by a pattern that opens with a stop or a line break
+    from geomap.extract import _SENTENCE_END, _sentence_ends
+
+    assert list(_sentence_ends(text)) == [m.span() for m in _SENTENCE_END.finditer(text)]
