@@ -140,10 +140,12 @@ _AP_TO_STATE = {ap.replace(".", ""): name for name, ap in US_STATES.values() if 
 _AP_TO_STATE["Tex"] = "Texas"
 _POSTAL_TO_STATE = {code: name for code, (name, _ap) in US_STATES.items()}
 #: A state abbreviated in two dotted parts, which nothing else is: "W.Va.", "W. Va.", "N.Y."
-#: (the look-behind after the first character, as below).
-_STATE_TWO_PARTS = re.compile(r"(?P<ap>[A-Z](?<![\w.][A-Z])\.[ \t]?[A-Z][a-z]{0,3})\.")
-#: A state after a town: ", Ga.", ", TX". The look-behinds of both patterns come after
-#: their first character (same matches), so ``re`` skips ahead to it: 4-10x faster.
+#: The match starts at the first full stop, the capital before it checked by a look-behind
+#: (``re`` then skips ahead to full stops, which are fewer than capitals: 7x faster); the
+#: abbreviation is ``text[m.start() - 1 : m.end() - 1]``.
+_STATE_TWO_PARTS = re.compile(r"\.(?<=(?<![\w.])[A-Z]\.)[ \t]?[A-Z][a-z]{0,3}\.")
+#: A state after a town: ", Ga.", ", TX". The look-behind comes after the comma (same
+#: matches), so ``re`` skips ahead to commas: 4-10x faster.
 _STATE_AFTER_TOWN = re.compile(
     r",(?<=[A-Za-z.],)[ \t]+(?:"
     r"(?P<ap>(?:[A-Z]\.[ \t]?[A-Z][a-z]?|[A-Z][a-z]{1,4}))\."
@@ -153,8 +155,10 @@ _STATE_AFTER_TOWN = re.compile(
 
 
 #: A state after a politician's party letter: "D-S.C.", "R-Texas", "D-W. Va.", "I-VT".
+#: The match starts at the hyphen, the party letter before it checked by a look-behind (as
+#: ``_STATE_TWO_PARTS``: ``re`` skips ahead to hyphens).
 _STATE_AFTER_PARTY = re.compile(
-    r"[DRI](?<![\w-].)-(?:"
+    r"-(?<=(?<![\w-])[DRI]-)(?:"
     r"(?P<full>(?:New |North |South |West |Rhode )?[A-Z][a-z]{3,})(?![\w-])"
     r"|(?P<ap>(?:[A-Z]\.[ \t]?[A-Z][a-z]?|[A-Z][a-z]{1,4}))\."
     r"|(?P<postal>[A-Z]{2})(?!\w|\.\w)"
@@ -259,37 +263,25 @@ def _all_caps(word: str) -> bool:
     return word[:1].isupper() and word.isupper() and sum(map(str.isalpha, word)) >= 2
 
 
-#: Where a ``_SENTENCE_END`` match can start: after a full stop (or !?…), or at a line break.
-_SENTENCE_STOP = re.compile(r"[.!?…]")
+#: ``_SENTENCE_END`` opening with one character class, a stop or a line break, so ``re``
+#: skips ahead to those: a match after a stop is group 1 (the stop left out), the others
+#: the whole match. The same matches (``tests/test_properties.py``), faster.
+_SENTENCE_END_AT = re.compile(
+    r"[.!?…\n](?:(?<=[.!?…])([\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9•]))|(?<=\n)\s*\n|(?<=\n)(?=\s*[•\-*]))"
+)
 
 
-def _sentence_ends(text: str) -> Iterator[re.Match[str]]:
-    """``_SENTENCE_END.finditer(text)``, trying the pattern only where a match can start.
-
-    Every match starts right after one of ``.!?…`` (its look-behind) or at a ``\n``; those
-    few places are found by fast scans and tried in order, as ``finditer`` would.
-    """
-    starts = {m.end() for m in _SENTENCE_STOP.finditer(text)}
-    at = text.find("\n")
-    while at >= 0:
-        starts.add(at)
-        at = text.find("\n", at + 1)
-    end = 0
-    for pos in sorted(starts):
-        if pos < end:
-            continue
-        m = _SENTENCE_END.match(text, pos)
-        if m is not None:
-            yield m
-            end = m.end()
+def _sentence_ends(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each match of ``_SENTENCE_END`` in ``text``, in order."""
+    for m in _SENTENCE_END_AT.finditer(text):
+        yield m.span(1) if m.start(1) >= 0 else m.span()
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence boundaries as (start, end) offsets; abbreviations do not end a sentence."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for m in _sentence_ends(text):
-        at = m.start()
+    for at, end in _sentence_ends(text):
         if text[at - 1 : at] == ".":
             before = text[max(start, at - 6) : at].rstrip('."”’)').split()
             word = before[-1].lower().strip('("“') if before else ""
@@ -297,7 +289,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 continue
         if at > start:
             bounds.append((start, at))
-        start = m.end()
+        start = end
     if start < len(text):
         bounds.append((start, len(text)))
     return [(s, e) for s, e in bounds if text[s:e].strip()]
@@ -430,6 +422,44 @@ def _primary_only(cands: tuple[Candidate, ...], memo: dict[Any, Any]) -> tuple[C
     return primary
 
 
+def _first_words(memo: dict[Any, Any]) -> dict[str, tuple[str, bool, bool]]:
+    """What ``_name_starts`` has told of words in this process, kept in ``memo``
+    (``Gazetteer.memo``): word -> (its ``name_key``, whether a key of the gazetteer starts
+    with it, whether a longer key does)."""
+    first_words: dict[str, tuple[str, bool, bool]] | None = memo.get("first_words")
+    if first_words is None:
+        first_words = memo["first_words"] = {}
+    return first_words
+
+
+def _name_starts(
+    word: str, gazetteer: Gazetteer, first_words: dict[str, tuple[str, bool, bool]]
+) -> tuple[str, bool, bool]:
+    """The ``name_key`` of a word, whether a key of the gazetteer starts with it (the key
+    itself or a longer one) and whether a longer one does; remembered in ``first_words``.
+
+    A run of words starting with ``word`` has a key that starts with the word's key
+    (``name_key`` works letter by letter), so ``find_toponyms`` builds no run from a word no
+    key starts with (a quarter of the capitalised words: "Smith", "Inc"), and no run of two
+    words or more from one no longer key starts with.
+    """
+    key = name_key(word)
+    if not key or ord(key[-1]) >= 0xD7FF:
+        hit = (key, True, True)  # no bound to ask about below: take both as possible
+    else:
+        # the keys from ``key`` to before ``key`` with its last letter's successor are those
+        # that start with it (SQLite orders text by its UTF-8 bytes: code point order)
+        last = gazetteer._con.execute(
+            "SELECT key FROM names WHERE key >= ? AND key < ? ORDER BY key DESC LIMIT 1",
+            (key, key[:-1] + chr(ord(key[-1]) + 1)),
+        ).fetchone()
+        hit = (key, last is not None, last is not None and last[0] != key)
+    if len(first_words) > _MEMO_LIMIT:
+        first_words.clear()
+    first_words[word] = hit
+    return hit
+
+
 def find_toponyms(
     article: Article, gazetteer: Gazetteer, *, bounds: Sequence[tuple[int, int]] | None = None
 ) -> list[Span]:
@@ -456,18 +486,30 @@ def find_toponyms(
         return []
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     n = len(words)
-    lowered_words = set(filter(str.islower, words))
-    sent_first = {bisect_left(starts, s) for s, _ in bounds}
+    # (the set of all the words costs less than that of the lower-case ones: no test of
+    # each word, and the words' hashes are then kept for the other set look-ups)
+    word_set = set(words)
     capitalised = list(compress(range(n), caps))
 
-    # every run of up to MAX_NAME_TOKENS words from a capitalised one, and its lookup key
+    # every run of up to MAX_NAME_TOKENS words from a capitalised one that may start a name
+    # in the gazetteer, and its lookup key (the other runs are never found)
     windows: dict[tuple[int, int], str] = {}
     # the (j, key) of each window (i, j), by i, j increasing
     ends_of: dict[int, list[tuple[int, str]]] = {}
+    memo = gazetteer.memo
+    first_words = _first_words(memo)
     for i in capitalised:
+        hit = first_words.get(words[i])
+        if hit is None:
+            hit = _name_starts(words[i], gazetteer, first_words)
+        key, starts_name, starts_longer = hit
+        if not starts_name:
+            continue
         # a capitalised word is never a (lower-case) connector: it is a window on its own
-        key = windows[(i, i)] = name_key(words[i])
+        windows[(i, i)] = key
         reach = ends_of[i] = [(i, key)]
+        if not starts_longer:
+            continue
         for j in range(i + 1, min(n, i + MAX_NAME_TOKENS)):
             word = words[j]
             if word == "s" and _possessive_inside(text, toks, j):
@@ -501,10 +543,9 @@ def find_toponyms(
                     is_dateline=True,
                 )
             )
-    memo = gazetteer.memo
-    people = _person_words(text, toks, capitalised, found, windows, memo)
+    people = _person_words(text, toks, ends_of, found, windows, memo)
     taken_until = -1
-    for i in capitalised:
+    for i in ends_of:
         if i <= taken_until:
             continue
         if dateline is not None and dateline.place_start <= starts[i] < dateline.place_end:
@@ -528,7 +569,7 @@ def find_toponyms(
         if key in _NEVER or gazetteer.demonym_of_key(key) is not None:
             taken_until = best_j
             continue  # months, pronouns, demonyms: never a place ("We", "March", "Azeri")
-        keep = _keep(text, toks, i, best_j, key, cands, gazetteer, lowered_words, sent_first)
+        keep = _keep(text, toks, i, best_j, key, cands, gazetteer, bounds, word_set)
         if keep and words[i] in _SAINTS and best_j + 1 < n and words[best_j + 1] == "s":
             # "St. Peter's Square", "St. Mary's Hospital": named after the saint, not a place
             keep = not _possessive_inside(text, toks, best_j + 1)
@@ -583,7 +624,9 @@ def _state_abbreviations(
         _state_named(m) for m in _STATE_AFTER_PARTY.finditer(text)
     ]
     if "." in text:
-        found.extend(_state_named(m) for m in _STATE_TWO_PARTS.finditer(text))
+        for m in _STATE_TWO_PARTS.finditer(text):
+            ap = text[m.start() - 1 : m.end() - 1]  # from the capital before the match
+            found.append((_AP_TO_STATE.get(re.sub(r"[.\s]", "", ap)), m.start() - 1, m.end()))
     unnamed: dict[int, int] = {}  # a state's start -> where its unrecognised town ends
     for m in _STATE_AFTER_TOWN.finditer(text):
         name, start, end = _state_named(m)
@@ -742,7 +785,7 @@ def _state_named(m: re.Match[str]) -> tuple[str | None, int, int]:
 def _person_words(
     text: str,
     toks: _Words,
-    capitalised: Sequence[int],
+    ends_of: dict[int, list[tuple[int, str]]],
     found: dict[str, tuple[Candidate, ...]],
     windows: dict[tuple[int, int], str],
     memo: dict[Any, Any],
@@ -751,15 +794,14 @@ def _person_words(
 
     A capitalised word is a surname here when a title comes before it, or when it ends a
     pair of capitalised words that is not itself a place and whose first word is neither a
-    place nor a place modifier.
+    place nor a place modifier. ``ends_of`` and ``windows`` are ``find_toponyms``'s: the
+    windows of the capitalised words that may start a name, by start word and by span.
     """
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     people: set[str] = set()
-    for k in capitalised:
-        if k == 0:
-            continue
-        key = windows.get((k, k))
-        if key is None or key not in found:
+    for k, reach in ends_of.items():  # the capitalised words, with their windows' keys
+        key = reach[0][1]
+        if k == 0 or key not in found:
             continue
         if words[k].isupper() and _all_caps(words[k]):
             continue
@@ -768,7 +810,7 @@ def _person_words(
             abbreviated = _after_abbreviation(text, toks, k - 1, k)
             if not abbreviated:
                 continue
-        elif _joined(text, ends[k - 1], starts[k]):
+        elif text[ends[k - 1] : starts[k]] == " " or _joined(text, ends[k - 1], starts[k]):
             abbreviated = False
         else:
             continue
@@ -806,12 +848,22 @@ def _only_modifiers(words: Sequence[str], left: int, i: int) -> bool:
     )
 
 
+def _starts_sentence(toks: _Words, bounds: Sequence[tuple[int, int]], i: int) -> bool:
+    """True when word ``i`` is the first word at or after the start of a sentence."""
+    # the last sentence starting at or before the word starts after the word before it
+    last = bisect_right(bounds, toks.starts[i], key=_FIRST) - 1
+    return last >= 0 and (i == 0 or bounds[last][0] > toks.starts[i - 1])
+
+
 def _title_case(toks: _Words, left: int, right: int) -> bool:
     """True when the words around a sequence are mostly capitalised (a Title Case line)."""
-    lo, hi = max(0, left - 4), min(len(toks.words), right + 5)
-    content = [k for k in range(lo, hi) if toks.words[k].lower() not in _FUNCTION_WORDS]
-    caps = sum(toks.caps[k] for k in content)
-    return len(content) >= 4 and caps >= 0.8 * len(content)
+    words, caps = toks.words, toks.caps
+    content = capitalised = 0
+    for k in range(max(0, left - 4), min(len(words), right + 5)):
+        if words[k].lower() not in _FUNCTION_WORDS:
+            content += 1
+            capitalised += caps[k]
+    return content >= 4 and capitalised >= 0.8 * content
 
 
 def _keep(
@@ -822,12 +874,13 @@ def _keep(
     key: str,
     cands: tuple[Candidate, ...],
     gazetteer: Gazetteer,
-    lowered_words: set[str],
-    sent_first: set[int],
+    bounds: Sequence[tuple[int, int]],
+    word_set: set[str],
 ) -> bool:
     """Decide whether words i..j (whose ``name_key`` is ``key``) name a place here (True)
-    or something else (False). ``find_toponyms`` has already turned down the words that are
-    never places (``_NEVER``) and demonyms."""
+    or something else (False), in a text of sentences ``bounds`` and words ``word_set``.
+    ``find_toponyms`` has already turned down the words that are never places (``_NEVER``)
+    and demonyms."""
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
     n = len(words)
     traits = _traits(cands, gazetteer.memo)
@@ -851,11 +904,12 @@ def _keep(
                 return False
         elif not strong:
             return False
+    # the word also written in lower case in the text
+    word_lower = word.lower()
+    lowered = single and word_lower in word_set and word_lower.islower()
     # capitalised common words ("Union", "Secretary", "From")
-    if single and (key in gazetteer.common_words or word.lower() in lowered_words):
-        if not traits.countryish and (
-            not strong or i in sent_first or word.lower() in lowered_words
-        ):
+    if single and (key in gazetteer.common_words or lowered):
+        if not traits.countryish and (not strong or _starts_sentence(toks, bounds, i) or lowered):
             return False
     # plurals of common words ("Cases", "Mines") unless the place is a well-known one, or the
     # word is capitalised where only a name would be ("in Ames, Iowa")
@@ -863,7 +917,7 @@ def _keep(
         single
         and not strong
         and key in gazetteer.plural_words
-        and (i in sent_first or word.lower() in lowered_words or _title_case(toks, i, j))
+        and (_starts_sentence(toks, bounds, i) or lowered or _title_case(toks, i, j))
     ):
         return False
     # the capitalised sequence around the name: persons and organisations
@@ -929,7 +983,9 @@ def _keep(
         okey = name_key(other)
         if okey in _FUNCTION_WORDS or okey in _NEVER:
             continue
-        if okey in gazetteer.common_words and (headline or k < i and k in sent_first):
+        if okey in gazetteer.common_words and (
+            headline or k < i and _starts_sentence(toks, bounds, k)
+        ):
             continue
         if gazetteer.demonym_country(other) is not None:
             continue

@@ -270,3 +270,14 @@ def test_a_country_before_a_disease_word_is_the_country(gazetteer):
     assert surfaces(
         "With the United States flu season under way, Marburg virus spread.", gazetteer
     ) == ["United States"]
+
+
+def test_words_that_start_no_name_are_told_apart(gazetteer):
+    from geomap.extract import _name_starts
+
+    first_words: dict[str, tuple[str, bool, bool]] = {}
+    # "Nagorno" is no name on its own, but starts "Nagorno-Karabakh"
+    assert _name_starts("Nagorno", gazetteer, first_words) == ("nagorno", True, True)
+    assert _name_starts("Qzxqzv", gazetteer, first_words) == ("qzxqzv", False, False)
+    assert first_words["Qzxqzv"] == ("qzxqzv", False, False)
+    assert surfaces("Qzxqzv met people in Nagorno-Karabakh.", gazetteer) == ["Nagorno-Karabakh"]

@@ -151,3 +151,67 @@ def test_words_are_the_token_pattern_matches(text):
     assert words.starts == [m.start() for m in matches]
     assert words.ends == [m.end() for m in matches]
     assert words.caps == [m.group()[0].isupper() for m in matches]
+
+
+@given(text=st.one_of(TEXT, st.text(alphabet="aAsStMÅéÉ'’ʻ. \t-–/_ß\u00a0\u0301İıﬁǅ", max_size=40)))
+def test_a_run_of_words_has_a_key_starting_with_its_first_words(text):
+    # extraction builds no runs from a word that no gazetteer key starts with: the key of
+    # a run must start with the key of its first word
+    from geomap.extract import MAX_NAME_TOKENS, _Words
+    from geomap.names import name_key
+
+    words = _Words(text)
+    for i, word in enumerate(words.words):
+        first = name_key(word)
+        for j in range(i, min(len(words.words), i + MAX_NAME_TOKENS)):
+            assert name_key(text[words.starts[i] : words.ends[j]]).startswith(first)
+
+
+@given(text=st.one_of(TEXT, st.text(alphabet="aAbB. \n!?ϒß'’İı", max_size=40)))
+def test_sentence_starts_are_those_of_the_set(text):
+    # ``_keep`` asks whether a word starts a sentence instead of building the set of the
+    # sentences' first words for every article
+    from bisect import bisect_left
+
+    from geomap.extract import _starts_sentence, _Words
+
+    words = _Words(text)
+    bounds = sentences(text)
+    firsts = {bisect_left(words.starts, s) for s, _ in bounds}
+    for k in range(len(words.words)):
+        assert _starts_sentence(words, bounds, k) == (k in firsts)
+
+
+@given(text=st.one_of(TEXT, st.text(alphabet="DRIWVaNYSCTexsw-. \t,1_", max_size=30)))
+def test_state_patterns_match_as_those_starting_at_the_letter(text):
+    # the state patterns start at the punctuation, their first letter checked by a
+    # look-behind: the same matches as the patterns that start at that letter
+    import re
+
+    from geomap.extract import _STATE_AFTER_PARTY, _STATE_TWO_PARTS
+
+    two_parts = re.compile(r"(?P<ap>[A-Z](?<![\w.][A-Z])\.[ \t]?[A-Z][a-z]{0,3})\.")
+    after_party = re.compile(
+        r"[DRI](?<![\w-].)-(?:"
+        r"(?P<full>(?:New |North |South |West |Rhode )?[A-Z][a-z]{3,})(?![\w-])"
+        r"|(?P<ap>(?:[A-Z]\.[ \t]?[A-Z][a-z]?|[A-Z][a-z]{1,4}))\."
+        r"|(?P<postal>[A-Z]{2})(?!\w|\.\w)"
+        r")"
+    )
+    assert [(m.start() - 1, m.end()) for m in _STATE_TWO_PARTS.finditer(text)] == [
+        (m.start(), m.end()) for m in two_parts.finditer(text)
+    ]
+    assert [(m.start() - 1, m.end(), m.groupdict()) for m in _STATE_AFTER_PARTY.finditer(text)] == [
+        (m.start(), m.end(), m.groupdict()) for m in after_party.finditer(text)
+    ]
+    for m in after_party.finditer(text):
+        for name in ("full", "ap", "postal"):
+            assert m.span(name) == _STATE_AFTER_PARTY.search(text, m.start()).span(name)
+
+
+@given(text=st.one_of(TEXT, st.text(alphabet='aA1. \n\t!?…"”’)(“‘•-*', max_size=30)))
+def test_sentence_ends_are_the_matches_of_the_pattern(text):
+    # sentence ends are found by a pattern that opens with a stop or a line break
+    from geomap.extract import _SENTENCE_END, _sentence_ends
+
+    assert list(_sentence_ends(text)) == [m.span() for m in _SENTENCE_END.finditer(text)]
