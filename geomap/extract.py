@@ -444,16 +444,7 @@ def _name_starts(
     words or more from one no longer key starts with.
     """
     key = name_key(word)
-    if not key or ord(key[-1]) >= 0xD7FF:
-        hit = (key, True, True)  # no bound to ask about below: take both as possible
-    else:
-        # the keys from ``key`` to before ``key`` with its last letter's successor are those
-        # that start with it (SQLite orders text by its UTF-8 bytes: code point order)
-        last = gazetteer._con.execute(
-            "SELECT key FROM names WHERE key >= ? AND key < ? ORDER BY key DESC LIMIT 1",
-            (key, key[:-1] + chr(ord(key[-1]) + 1)),
-        ).fetchone()
-        hit = (key, last is not None, last is not None and last[0] != key)
+    hit = (key, *gazetteer.keys_starting(key))
     if len(first_words) > _MEMO_LIMIT:
         first_words.clear()
     first_words[word] = hit

@@ -283,6 +283,26 @@ class Gazetteer:
                     out[key] = value
         return out
 
+    def keys_starting(self, key: str) -> tuple[bool, bool]:
+        """Whether a name key starts with ``key`` (``key`` itself or a longer one), and
+        whether a longer one does; both True when that cannot be asked (an empty key, or
+        one ending in a character without a successor to bound the range with).
+
+        Parameters
+        ----------
+        key : str
+            A ``name_key``.
+        """
+        if not key or ord(key[-1]) >= 0xD7FF:
+            return True, True
+        # the keys from ``key`` to before ``key`` with its last letter's successor are those
+        # that start with it (SQLite orders text by its UTF-8 bytes: code point order)
+        last = self._con.execute(
+            "SELECT key FROM names WHERE key >= ? AND key < ? ORDER BY key DESC LIMIT 1",
+            (key, key[:-1] + chr(ord(key[-1]) + 1)),
+        ).fetchone()
+        return last is not None, last is not None and last[0] != key
+
     def get(self, place_id: str) -> Place | None:
         """The place with this ``place_id``, or None."""
         row = self._con.execute(

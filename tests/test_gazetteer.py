@@ -154,3 +154,11 @@ def test_distances_are_geopys():
 
     a, b = (40.4093, 49.8671), (39.8177, 46.7528)  # Baku, Stepanakert
     assert distance_km(a, b) == great_circle(a, b).km
+
+
+def test_keys_starting(gazetteer):
+    # "nagorno karabakh" starts with "nagorno"; "baku" is a key of its own
+    assert gazetteer.keys_starting("nagorno") == (True, True)
+    assert gazetteer.keys_starting("nagorno karabakh")[0] is True
+    assert gazetteer.keys_starting("qzxqzv") == (False, False)
+    assert gazetteer.keys_starting("") == (True, True)  # nothing to bound: both possible
