@@ -10,7 +10,7 @@ from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Any
 
-from geomap.gazetteer import Candidate, Gazetteer
+from geomap.gazetteer import MEMO_LIMIT, Candidate, Gazetteer, derived, remember
 from geomap.models import Article, Place
 from geomap.names import name_key
 
@@ -383,43 +383,21 @@ class _Traits:
         self.major = any(c.capital or c.place.population >= 1_000_000 for c in cands)
 
 
-#: Most entries ``_traits`` keeps in the gazetteer's memo before emptying it.
-_MEMO_LIMIT = 200_000
-
-
 def _traits(cands: tuple[Candidate, ...], memo: dict[Any, Any]) -> _Traits:
-    """The ``_Traits`` of a candidates tuple, kept in ``memo`` (``Gazetteer.memo``) by the
-    tuple's ``id``; the entry holds the tuple, so the ``id`` is not reused while it lives."""
-    key = ("traits", id(cands))
-    hit = memo.get(key)
-    if hit is not None and hit[0] is cands:
-        return hit[1]  # type: ignore[no-any-return]
-    traits = _Traits(cands)
-    if len(memo) > _MEMO_LIMIT:
-        memo.clear()
-    memo[key] = (cands, traits)
-    return traits
+    """The ``_Traits`` of a candidates tuple, kept for the process in ``memo``
+    (``Gazetteer.memo``)."""
+    return derived(memo, "traits", cands, _Traits)
 
 
-def _remember(memo: dict[Any, Any], key: Any, value: Any) -> None:
-    """``memo[key] = value``, emptying ``memo`` first when it holds ``_MEMO_LIMIT``."""
-    if len(memo) > _MEMO_LIMIT:
-        memo.clear()
-    memo[key] = value
+def _own_spelling(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """The candidates named by their own spelling."""
+    return tuple(c for c in cands if c.primary)
 
 
 def _primary_only(cands: tuple[Candidate, ...], memo: dict[Any, Any]) -> tuple[Candidate, ...]:
-    """The candidates named by their own spelling, kept in ``memo`` as ``_traits`` is (so
-    the same name gives the same tuple, whose traits are then kept too)."""
-    key = ("primary", id(cands))
-    hit = memo.get(key)
-    if hit is not None and hit[0] is cands:
-        return hit[1]  # type: ignore[no-any-return]
-    primary = tuple(c for c in cands if c.primary)
-    if len(memo) > _MEMO_LIMIT:
-        memo.clear()
-    memo[key] = (cands, primary)
-    return primary
+    """``_own_spelling(cands)``, kept in ``memo`` as ``_traits`` is (so the same name gives
+    the same tuple, whose traits are then kept too)."""
+    return derived(memo, "primary", cands, _own_spelling)
 
 
 def _first_words(memo: dict[Any, Any]) -> dict[str, tuple[str, bool, bool]]:
@@ -445,7 +423,7 @@ def _name_starts(
     """
     key = name_key(word)
     hit = (key, *gazetteer.keys_starting(key))
-    if len(first_words) > _MEMO_LIMIT:
+    if len(first_words) > MEMO_LIMIT:
         first_words.clear()
     first_words[word] = hit
     return hit
@@ -650,7 +628,7 @@ def _state_abbreviations(
                 for c in gazetteer.lookup(name)
                 if c.place.place_type == "admin1" and c.place.country_code == "US"
             )
-            _remember(gazetteer.memo, memo_key, cands)
+            remember(gazetteer.memo, memo_key, cands)
         if cands:
             out.append(
                 Span(start, end, article.text[start:end], cands, _sentence_index(bounds, start))
@@ -756,7 +734,7 @@ def _town_in_area(
                     for a in areas
                 )
             )
-            _remember(gazetteer.memo, memo_key, cands)
+            remember(gazetteer.memo, memo_key, cands)
         if cands:
             return Span(
                 start, comma, article.text[start:comma], cands, _sentence_index(bounds, start)

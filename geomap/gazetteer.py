@@ -6,10 +6,10 @@ import math
 import os
 import sqlite3
 import sys
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from geomap.errors import GazetteerError
 from geomap.models import Place
@@ -41,6 +41,38 @@ class Candidate:
     primary: bool
     #: True for a national capital.
     capital: bool = False
+
+
+#: Most entries ``Gazetteer.memo`` holds before ``remember`` empties it.
+MEMO_LIMIT = 200_000
+
+_T = TypeVar("_T")
+
+
+def remember(memo: dict[Hashable, Any], key: Hashable, value: Any) -> None:
+    """``memo[key] = value`` in a ``Gazetteer.memo``, emptying it first when it is full
+    (``MEMO_LIMIT``): what callers keep there is only ever worked out again."""
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+
+
+def derived(
+    memo: dict[Hashable, Any],
+    tag: str,
+    candidates: tuple[Candidate, ...],
+    make: Callable[[tuple[Candidate, ...]], _T],
+) -> _T:
+    """``make(candidates)``, kept in a ``Gazetteer.memo`` under ``tag`` and the tuple's
+    ``id``. The entry holds the tuple, so the ``id`` is not reused while it lives; a name's
+    candidates are one cached tuple, so this is worked out once per name and process."""
+    key = (tag, id(candidates))
+    hit = memo.get(key)
+    if hit is not None and hit[0] is candidates:
+        return hit[1]  # type: ignore[no-any-return]
+    value = make(candidates)
+    remember(memo, key, (candidates, value))
+    return value
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -275,7 +307,7 @@ class Gazetteer:
             for key in chunk:
                 rows = found.get(key)
                 value = () if rows is None else tuple(sorted(rows, key=_rank)[:MAX_CANDIDATES])
-                if len(cache) > 200_000:
+                if len(cache) > MEMO_LIMIT:
                     cache.clear()
                     self.memo.clear()
                 cache[key] = value

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from geomap.extract import Span
-from geomap.gazetteer import Candidate, Gazetteer, distance_km
+from geomap.gazetteer import Candidate, Gazetteer, derived, distance_km, remember
 from geomap.models import Place
 
 __all__ = ["Context", "Resolution", "resolve_spans", "score_candidate"]
@@ -277,7 +277,6 @@ class _Facts:
     by every span of the name."""
 
     __slots__ = (
-        "candidates",
         "rows",
         "bare",
         "qualified",
@@ -289,7 +288,6 @@ class _Facts:
     )
 
     def __init__(self, candidates: tuple[Candidate, ...]) -> None:
-        self.candidates = candidates
         #: each candidate's ``_row``, and its ``_priors`` without and with a division word
         self.rows = tuple(_row(c.place) for c in candidates)
         priors = [_priors(c) for c in candidates]
@@ -331,17 +329,9 @@ class _Facts:
 
 
 def _facts(candidates: tuple[Candidate, ...], memo: dict[Any, Any]) -> _Facts:
-    """The ``_Facts`` of a name's candidates, from ``memo`` (keyed by the tuple's id, which
-    the value holds, so the id stays the tuple's) or worked out and kept there."""
-    key = ("facts", id(candidates))
-    hit = memo.get(key)
-    if hit is not None and hit.candidates is candidates:
-        return hit  # type: ignore[no-any-return]
-    facts = _Facts(candidates)
-    if len(memo) > 200_000:
-        memo.clear()
-    memo[key] = facts
-    return facts
+    """The ``_Facts`` of a name's candidates, kept for the process in ``memo``
+    (``Gazetteer.memo``)."""
+    return derived(memo, "facts", candidates, _Facts)
 
 
 #: Added to a first-level area named like a foreign country ("Georgia") when the article
@@ -521,9 +511,7 @@ def _first_pick(
     if hit is not None and hit[0] is span.candidates:
         return hit[1], hit[2]
     res = _pick(span, empty, facts)
-    if len(memo) > 200_000:
-        memo.clear()
-    memo[key] = (span.candidates, res.place, res.score)
+    remember(memo, key, (span.candidates, res.place, res.score))
     return res.place, res.score
 
 
