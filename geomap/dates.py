@@ -29,6 +29,7 @@ __all__ = [
     "PubDateEvidence",
     "publication_evidence",
     "decide_publication_dates",
+    "decided_alone",
     "needs_run",
     "run_default_year",
     "YEAR_WINDOW",
@@ -835,6 +836,24 @@ def needs_run(ev: PubDateEvidence) -> bool:
     return ev.stated is None and bool(ev.month and ev.day) and not ev.year
 
 
+def decided_alone(ev: PubDateEvidence, *, today: dt.date) -> tuple[dt.date | None, str] | None:
+    """The publication date an article's evidence gives on its own, and how: a stated
+    (header or metadata) date stands, a dateline with a year gives "dateline", no dateline
+    date gives "unknown". None when the run must decide (``needs_run``): a dateline's month
+    and day without a year.
+    """
+    if ev.stated is not None:
+        return ev.stated, ev.stated_source
+    if not (ev.month and ev.day):
+        return None, "unknown"
+    if not ev.year:
+        return None
+    d = _safe_date(ev.year, ev.month, ev.day)
+    if d is not None and d <= today + dt.timedelta(days=2):
+        return d, "dateline"
+    return None, "unknown"
+
+
 def decide_publication_dates(
     evidence: Iterable[PubDateEvidence],
     *,
@@ -853,18 +872,11 @@ def decide_publication_dates(
     decided: dict[str, tuple[dt.date | None, str]] = {}
     pending: list[PubDateEvidence] = []
     for ev in items:
-        if ev.stated is not None:
-            decided[ev.article_id] = (ev.stated, ev.stated_source)
-        elif ev.month and ev.day and ev.year:
-            d = _safe_date(ev.year, ev.month, ev.day)
-            if d is not None and d <= today + dt.timedelta(days=2):
-                decided[ev.article_id] = (d, "dateline")
-            else:
-                decided[ev.article_id] = (None, "unknown")
-        elif ev.month and ev.day:
+        alone = decided_alone(ev, today=today)
+        if alone is None:
             pending.append(ev)
         else:
-            decided[ev.article_id] = (None, "unknown")
+            decided[ev.article_id] = alone
     years = Counter(d.year for d, _ in decided.values() if d is not None)
     if run_years:
         years.update(run_years)

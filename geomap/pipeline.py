@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from geomap.dates import (
     PubDateEvidence,
     decide_publication_dates,
+    decided_alone,
     needs_run,
     publication_evidence,
     tag_dates,
@@ -242,17 +243,12 @@ class RunDates:
 
 
 def _date_alone(ev: PubDateEvidence, today: dt.date) -> tuple[dt.date | None, str]:
-    """``decide_publication_dates([ev], today=today)[ev.article_id]``, for evidence that
-    does not need the run.
-
-    The plain answers (a stated date stands; without a dateline's month and day the date
-    is unknown) are given here: deciding over a run of one costs more than the article's
-    reading.
-    """
-    if ev.stated is not None:
-        return ev.stated, ev.stated_source
-    if not (ev.month and ev.day):
-        return None, "unknown"
+    """``decide_publication_dates([ev], today=today)[ev.article_id]``, without deciding
+    over a run of one when the article decides alone (``decided_alone``): that costs more
+    than the article's reading."""
+    alone = decided_alone(ev, today=today)
+    if alone is not None:
+        return alone
     return decide_publication_dates([ev], today=today)[ev.article_id]
 
 
