@@ -225,10 +225,11 @@ _SPLIT = re.compile(
     r"|(?<=[SMF])t\.(?=\s+[A-Z])"  # St. Louis
     r"|[^\W\d_]*(?:['’](?![sS]\b)[^\W\d_]+)*))"  # O'Connor; "Dublin's" -> Dublin + 's
 )
-#: ``_SPLIT`` for ASCII texts, where ``[A-Za-z]`` is ``[^\W\d_]`` and ``\s``, ``\b`` mean
-#: the same in ASCII mode: the same words, faster.
+#: ``_SPLIT`` for ASCII texts, where ``[A-Za-z]`` is ``[^\W\d_]`` and ``\b`` means the same
+#: in ASCII mode: the same words, faster. ``\s`` in ASCII mode leaves out the separators
+#: ``\x1c``-``\x1f``, which are spaces to ``str`` and to ``_SPLIT``: they are added back.
 _SPLIT_ASCII = re.compile(
-    r"([A-Za-z](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[SMF])t\.(?=\s+[A-Z])"
+    r"([A-Za-z](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[SMF])t\.(?=[\s\x1c-\x1f]+[A-Z])"
     r"|[A-Za-z]*(?:['’](?![sS]\b)[A-Za-z]+)*))",
     re.ASCII,
 )
