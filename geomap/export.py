@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import itertools
 import json
 import math
 import os
@@ -134,25 +135,36 @@ def write_json(data: Any, path: str | os.PathLike[str]) -> Path:
 
 #: ``json.dumps(..., ensure_ascii=False, indent=1)``'s encoder, made once.
 _INDENT1 = json.JSONEncoder(ensure_ascii=False, indent=1)
+#: How many encoder pieces are joined into one write.
+_BATCH = 4096
+
+
+def _feature_text(events: pd.DataFrame) -> Iterator[str]:
+    """The features as json's indent=1 lists them (level 0), in pieces, less the last newline."""
+    sep = "\n"
+    for feature in _features(events):
+        yield sep
+        yield from _INDENT1.iterencode(feature)
+        sep = ",\n"
 
 
 def write_geojson(events: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     """Write ``events.geojson``: RFC 7946, [lon, lat], no ``crs`` member.
 
     The file holds the bytes ``write_json(to_geojson(events))`` would write, but features
-    are encoded and written one at a time, so memory does not grow with the output.
+    are encoded and written a few thousand pieces at a time, so memory does not grow with
+    the output (nor with one event's list of sources).
     """
-    # json's indent=1 layout of {"type": ..., "features": [f1, f2]}: each feature encoded
-    # alone and shifted two levels in (its newlines are layout only; a newline inside a
-    # string is escaped), items joined with ",\n" and the indent; an empty list is "[]"
+    # json's indent=1 layout of {"type": ..., "features": [f1, f2]}: the features encoded
+    # as a list at level 0 and shifted two levels in. A newline in json's output is layout
+    # only (one inside a string is escaped), so the shift is a replace; "[]" when empty.
     with atomic_open(path) as fh:
         fh.write('{\n "type": "FeatureCollection",\n "features": [')
-        sep = "\n  "
-        for feature in _features(events):
-            fh.write(sep)
-            fh.write(_INDENT1.encode(feature).replace("\n", "\n  "))
-            sep = ",\n  "
-        fh.write("]\n}\n" if sep == "\n  " else "\n ]\n}\n")
+        pieces, empty = _feature_text(events), True
+        while batch := list(itertools.islice(pieces, _BATCH)):
+            fh.write("".join(batch).replace("\n", "\n  "))
+            empty = False
+        fh.write("]\n}\n" if empty else "\n ]\n}\n")
     return Path(path)
 
 
