@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import io
+import itertools
 import json
 import math
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,6 +24,7 @@ __all__ = [
     "write_csv",
     "write_json",
     "atomic_write_text",
+    "atomic_open",
     "public_mode",
 ]
 
@@ -72,20 +74,21 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def to_geojson(events: pd.DataFrame) -> dict[str, Any]:
-    """The events as an RFC 7946 FeatureCollection: one Point feature per event."""
-    features = []
+def _features(events: pd.DataFrame) -> Iterator[dict[str, Any]]:
+    """The GeoJSON features of ``events``, one at a time (a row is read when asked for)."""
     for row in events.itertuples(index=False):
         rec = row._asdict()
-        features.append(
-            {
-                "type": "Feature",
-                "id": rec["event_id"],
-                "geometry": {"type": "Point", "coordinates": lonlat(rec["lat"], rec["lon"])},
-                "properties": {k: _plain(rec.get(k)) for k in PROPERTY_COLUMNS},
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+        yield {
+            "type": "Feature",
+            "id": rec["event_id"],
+            "geometry": {"type": "Point", "coordinates": lonlat(rec["lat"], rec["lon"])},
+            "properties": {k: _plain(rec.get(k)) for k in PROPERTY_COLUMNS},
+        }
+
+
+def to_geojson(events: pd.DataFrame) -> dict[str, Any]:
+    """The events as an RFC 7946 FeatureCollection: one Point feature per event."""
+    return {"type": "FeatureCollection", "features": list(_features(events))}
 
 
 def public_mode() -> int:
@@ -95,15 +98,20 @@ def public_mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """A text file (UTF-8, no newline translation) that replaces ``path`` when closed.
+
+    What is written goes to a temporary file beside ``path``, flushed to disk and then
+    renamed over it; if the block raises, ``path`` is left as it was.
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, public_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
@@ -111,7 +119,13 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-    return target
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    with atomic_open(path) as fh:
+        fh.write(text)
+    return Path(path)
 
 
 def write_json(data: Any, path: str | os.PathLike[str]) -> Path:
@@ -119,9 +133,39 @@ def write_json(data: Any, path: str | os.PathLike[str]) -> Path:
     return atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
+#: ``json.dumps(..., ensure_ascii=False, indent=1)``'s encoder, made once.
+_INDENT1 = json.JSONEncoder(ensure_ascii=False, indent=1)
+#: How many encoder pieces are joined into one write.
+_BATCH = 4096
+
+
+def _feature_text(events: pd.DataFrame) -> Iterator[str]:
+    """The features as json's indent=1 lists them (level 0), in pieces, less the last newline."""
+    sep = "\n"
+    for feature in _features(events):
+        yield sep
+        yield from _INDENT1.iterencode(feature)
+        sep = ",\n"
+
+
 def write_geojson(events: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write ``events.geojson``: RFC 7946, [lon, lat], no ``crs`` member."""
-    return write_json(to_geojson(events), path)
+    """Write ``events.geojson``: RFC 7946, [lon, lat], no ``crs`` member.
+
+    The file holds the bytes ``write_json(to_geojson(events))`` would write, but features
+    are encoded and written a few thousand pieces at a time, so memory does not grow with
+    the output (nor with one event's list of sources).
+    """
+    # json's indent=1 layout of {"type": ..., "features": [f1, f2]}: the features encoded
+    # as a list at level 0 and shifted two levels in. A newline in json's output is layout
+    # only (one inside a string is escaped), so the shift is a replace; "[]" when empty.
+    with atomic_open(path) as fh:
+        fh.write('{\n "type": "FeatureCollection",\n "features": [')
+        pieces, empty = _feature_text(events), True
+        while batch := list(itertools.islice(pieces, _BATCH)):
+            fh.write("".join(batch).replace("\n", "\n  "))
+            empty = False
+        fh.write("]\n}\n" if empty else "\n ]\n}\n")
+    return Path(path)
 
 
 def _cell(value: Any) -> str:
@@ -143,10 +187,10 @@ def write_csv(events: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     Lists (``articles``, ``mentions``) are joined with ``;``; ``sources`` is a JSON array.
     """
     columns = [*PROPERTY_COLUMNS[:7], "lat", "lon", *PROPERTY_COLUMNS[7:]]
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    for row in events.itertuples(index=False):
-        rec = row._asdict()
-        writer.writerow([_cell(rec.get(c)) for c in columns])
-    return atomic_write_text(path, buf.getvalue())
+    with atomic_open(path) as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(columns)
+        for row in events.itertuples(index=False):
+            rec = row._asdict()
+            writer.writerow([_cell(rec.get(c)) for c in columns])
+    return Path(path)

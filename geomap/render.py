@@ -17,20 +17,24 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import json
 import math
 import os
+import secrets
 import sys
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import folium
+import numpy as np
 import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geomap.events import EVENT_TYPES
-from geomap.export import atomic_write_text
+from geomap.export import atomic_open
 
 __all__ = [
     "GEONAMES_ATTRIBUTION",
@@ -153,74 +157,105 @@ def _country_outlines(events: pd.DataFrame, countries: dict[str, Any] | None) ->
     return out
 
 
-def map_spec(events: pd.DataFrame, countries: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The compact JSON the map's script draws: layers, a string table, one array per event.
+class _Spec:
+    """The parts of ``map_spec``; the event arrays are made one at a time by ``rows()``.
 
-    Event arrays: ``[lat, lon, radius_m, layer, name, country, date_text, type_label, role,
-    killed, wounded, sentence, sources, day, day_end, outline, geo_precision]`` where text
-    fields are indexes into ``strings`` and ``sources`` is a list of [title, url, publisher]
-    indexes (-1 for none).
+    ``strings`` fills up as the rows are made. Everything else — layers, outlines, bounds
+    and the first view — is known before the first row, from the frame's columns.
     """
-    strings: list[str] = []
-    index: dict[str, int] = {}
 
-    def s(value: Any) -> int:
+    def __init__(self, events: pd.DataFrame, countries: dict[str, Any] | None) -> None:
+        self.events = events
+        self.strings: list[str] = []
+        self._index: dict[str, int] = {}
+        pairs = (events["role"], events["event_type"])
+        present = {_layer_key(r, t) for r, t in zip(*pairs, strict=True)}
+        layers = []
+        for etype, label in EVENT_TYPES.items():
+            if f"type:{etype}" in present:
+                layers.append(
+                    {
+                        "key": f"type:{etype}",
+                        "label": label,
+                        "color": TYPE_COLORS[etype],
+                        "show": True,
+                    }
+                )
+        for role, (label, color, show) in ROLE_LAYERS.items():
+            if f"role:{role}" in present:
+                layers.append({"key": f"role:{role}", "label": label, "color": color, "show": show})
+        self.layers = layers
+        self._layer_index = {layer["key"]: i for i, layer in enumerate(layers)}
+        outlines = _country_outlines(events, countries)
+        outline_keys = sorted(outlines)
+        self._outline_index = {k: i for i, k in enumerate(outline_keys)}
+        self.outlines = [outlines[k] for k in outline_keys]
+        self.bounds: list[list[float]] | None = None
+        self.view: list[list[float]] | None = None
+        if len(events):
+            # the rows hold round(lat, 5): rounding keeps the order, so the extremes and
+            # percentiles of the rounded values are the rounded extremes and percentiles
+            lats = events["lat"].to_numpy(dtype=float)
+            lons = events["lon"].to_numpy(dtype=float)
+            self.bounds = [
+                [round(float(lats.min()), 5), round(float(lons.min()), 5)],
+                [round(float(lats.max()), 5), round(float(lons.max()), 5)],
+            ]
+            # the first view: where most of the events are (10th-90th percentile of the
+            # events proper), so one far-away mention does not zoom the map out to the world
+            proper = np.fromiter(
+                (_layer_key(r, t).startswith("type:") for r, t in zip(*pairs, strict=True)),
+                bool,
+                len(events),
+            )
+            self.view = _trimmed_bounds(lats[proper], lons[proper]) or self.bounds
+
+    def s(self, value: Any) -> int:
+        """The index of ``value``'s text in ``strings`` (added if new); -1 for no text."""
         text = _text(value)
         if not text:
             return -1
-        i = index.get(text)
+        i = self._index.get(text)
         if i is None:
-            i = index[text] = len(strings)
-            strings.append(text)
+            i = self._index[text] = len(self.strings)
+            self.strings.append(text)
         return i
 
-    present = {_layer_key(r, t) for r, t in zip(events["role"], events["event_type"], strict=True)}
-    layers = []
-    for etype, label in EVENT_TYPES.items():
-        if f"type:{etype}" in present:
-            layers.append(
-                {"key": f"type:{etype}", "label": label, "color": TYPE_COLORS[etype], "show": True}
+    def rows(self) -> Iterator[list[Any]]:
+        """The event arrays, in the frame's order (a row of the frame is read when asked for)."""
+        s = self.s
+        columns = list(self.events.columns)
+        for values in self.events.itertuples(index=False, name=None):
+            rec = dict(zip(columns, values, strict=True))
+            precision = int(rec.get("geo_precision") or 1)
+            radius_m = round(float(rec.get("radius_km") or 0.0) * 1000.0) if precision > 1 else 0
+            if precision > 1 and radius_m == 0:
+                radius_m = {2: 15_000, 3: 60_000}.get(precision, 250_000)
+            date_text = _text(rec.get("date")) or "date unknown"
+            if _text(rec.get("date_end")):
+                date_text += " – " + _text(rec.get("date_end"))
+            detail = ", ".join(
+                x for x in (_text(rec.get("date_precision")), _text(rec.get("date_basis"))) if x
             )
-    for role, (label, color, show) in ROLE_LAYERS.items():
-        if f"role:{role}" in present:
-            layers.append({"key": f"role:{role}", "label": label, "color": color, "show": show})
-    layer_index = {layer["key"]: i for i, layer in enumerate(layers)}
-    outlines = _country_outlines(events, countries)
-    outline_keys = sorted(outlines)
-    outline_index = {k: i for i, k in enumerate(outline_keys)}
-
-    rows = []
-    for rec in events.to_dict("records"):
-        precision = int(rec.get("geo_precision") or 1)
-        radius_m = round(float(rec.get("radius_km") or 0.0) * 1000.0) if precision > 1 else 0
-        if precision > 1 and radius_m == 0:
-            radius_m = {2: 15_000, 3: 60_000}.get(precision, 250_000)
-        date_text = _text(rec.get("date")) or "date unknown"
-        if _text(rec.get("date_end")):
-            date_text += " – " + _text(rec.get("date_end"))
-        detail = ", ".join(
-            x for x in (_text(rec.get("date_precision")), _text(rec.get("date_basis"))) if x
-        )
-        if detail:
-            date_text += f" ({detail})"
-        etype = _text(rec.get("event_type")) or "other"
-        sources = []
-        for src in rec.get("sources") or ():
-            title = src.get("title") or src.get("id") or "article"
-            sources.append([s(title), s(safe_url(src.get("url"))), s(src.get("source"))])
-        killed, wounded = rec.get("fatalities"), rec.get("wounded")
-        cc = rec.get("country_code")
-        outline = (
-            outline_index.get(cc, -1)
-            if rec.get("place_type") == "country" and isinstance(cc, str)
-            else -1
-        )
-        rows.append(
-            [
+            if detail:
+                date_text += f" ({detail})"
+            etype = _text(rec.get("event_type")) or "other"
+            sources = []
+            for src in rec.get("sources") or ():
+                title = src.get("title") or src.get("id") or "article"
+                sources.append([s(title), s(safe_url(src.get("url"))), s(src.get("source"))])
+            killed, wounded = rec.get("fatalities"), rec.get("wounded")
+            cc = rec.get("country_code")
+            outline = (
+                self._outline_index.get(cc, -1)
+                if rec.get("place_type") == "country" and isinstance(cc, str)
+                else -1
+            )
+            yield [
                 round(float(rec["lat"]), 5),
                 round(float(rec["lon"]), 5),
                 radius_m,
-                layer_index[_layer_key(rec.get("role"), rec.get("event_type"))],
+                self._layer_index[_layer_key(rec.get("role"), rec.get("event_type"))],
                 s(rec.get("name")),
                 s(cc),
                 s(date_text),
@@ -235,36 +270,81 @@ def map_spec(events: pd.DataFrame, countries: dict[str, Any] | None = None) -> d
                 outline,
                 precision,
             ]
-        )
-    lats = [float(r[0]) for r in rows]  # type: ignore[arg-type]
-    lons = [float(r[1]) for r in rows]  # type: ignore[arg-type]
-    bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if rows else None
-    # the first view: where most of the events are (10th-90th percentile of the events
-    # proper), so one far-away mention does not zoom the map out to the whole world
-    focus = [(float(r[0]), float(r[1])) for r in rows if str(r[3]) != "" and _is_event(layers, r)]  # type: ignore[arg-type]
-    view = _trimmed_bounds(focus) or bounds
-    return {
-        "layers": layers,
-        "strings": strings,
-        "events": rows,
-        "outlines": [outlines[k] for k in outline_keys],
-        "bounds": bounds,
-        "view": view,
-        "precisionNames": _PRECISION_NAMES,
-    }
+
+    def parts(self, rows: Any) -> dict[str, Any]:
+        """The spec with ``rows`` (a list, or what stands for it) as its ``events``."""
+        return {
+            "layers": self.layers,
+            "strings": self.strings,
+            "events": rows,
+            "outlines": self.outlines,
+            "bounds": self.bounds,
+            "view": self.view,
+            "precisionNames": _PRECISION_NAMES,
+        }
+
+    def json_pieces(self) -> Iterator[str]:
+        """``tojson`` of the spec (as the map's template writes it), in pieces.
+
+        The same text as ``htmlsafe_json_dumps(map_spec(...), sort_keys=True)``: members
+        in sorted order, default separators, ``< > & '`` escaped; but the event arrays
+        (and the strings they add) are encoded one at a time as they are made.
+        """
+        whole = self.parts(None)
+        lists = {"events": self.rows(), "strings": self.strings}
+        sep = "{"
+        # sorted: "events" comes before "strings", so the table is complete by then
+        for key in sorted(whole):
+            yield _htmlsafe(f"{sep}{_TOJSON.encode(key)}: ")
+            if key in lists:
+                inner = "["
+                for item in lists[key]:
+                    yield inner + _htmlsafe(_TOJSON.encode(item))
+                    inner = ", "
+                yield "[]" if inner == "[" else "]"
+            else:
+                yield _htmlsafe(_TOJSON.encode(whole[key]))
+            sep = ", "
+        yield "}"
 
 
-def _is_event(layers: list[dict[str, Any]], row: list[Any]) -> bool:
-    return str(layers[int(row[3])]["key"]).startswith("type:")
+#: ``tojson``'s encoder: jinja's ``json.dumps(obj, sort_keys=True)``, made once.
+_TOJSON = json.JSONEncoder(sort_keys=True)
 
 
-def _trimmed_bounds(points: list[tuple[float, float]]) -> list[list[float]] | None:
-    if len(points) < 5:
+def _htmlsafe(text: str) -> str:
+    """What jinja's ``htmlsafe_json_dumps`` does to the JSON text."""
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("'", "\\u0027")
+    )
+
+
+def map_spec(events: pd.DataFrame, countries: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The compact JSON the map's script draws: layers, a string table, one array per event.
+
+    Event arrays: ``[lat, lon, radius_m, layer, name, country, date_text, type_label, role,
+    killed, wounded, sentence, sources, day, day_end, outline, geo_precision]`` where text
+    fields are indexes into ``strings`` and ``sources`` is a list of [title, url, publisher]
+    indexes (-1 for none).
+    """
+    spec = _Spec(events, countries)
+    return spec.parts(list(spec.rows()))
+
+
+def _trimmed_bounds(lats: np.ndarray, lons: np.ndarray) -> list[list[float]] | None:
+    """The 10th and 90th percentile corners of the points, rounded as the rows are."""
+    n = len(lats)
+    if n < 5:
         return None
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    lo, hi = int(0.1 * (len(points) - 1)), int(round(0.9 * (len(points) - 1)))
-    return [[lats[lo], lons[lo]], [lats[hi], lons[hi]]]
+    lats, lons = np.sort(lats), np.sort(lons)
+    lo, hi = int(0.1 * (n - 1)), int(round(0.9 * (n - 1)))
+    return [
+        [round(float(lats[lo]), 5), round(float(lons[lo]), 5)],
+        [round(float(lats[hi]), 5), round(float(lons[hi]), 5)],
+    ]
 
 
 class EventLayers(MacroElement):  # type: ignore[misc]
@@ -571,7 +651,7 @@ class EventLayers(MacroElement):  # type: ignore[misc]
 """
     )
 
-    def __init__(self, spec: dict[str, Any], countries: dict[str, Any] | None, suffix: str):
+    def __init__(self, spec: dict[str, Any] | str, countries: dict[str, Any] | None, suffix: str):
         super().__init__()
         self._name = "EventLayers"
         self._id = "geomap"
@@ -644,6 +724,19 @@ def build_map(
         Inlined Leaflet and outlines; "auto" loads the installed ones; None (or missing
         assets) links a CDN and warns with ``OfflineAssetsWarning``.
     """
+    return _folium_map(events, title=title, attribution=attribution, assets=assets)[0]
+
+
+def _folium_map(
+    events: pd.DataFrame,
+    *,
+    title: str,
+    attribution: str,
+    assets: Any,
+    spec_token: str | None = None,
+) -> tuple[folium.Map, _Spec]:
+    """``build_map``'s map and spec; with ``spec_token``, the map holds that string where the
+    spec goes (``render_map`` writes the spec there itself, row by row)."""
     from geomap import assets as assets_mod
 
     loaded = assets_mod.load() if assets == "auto" else assets
@@ -672,7 +765,7 @@ def build_map(
             "map assets are not installed: map.html links Leaflet from a CDN and needs the "
             "network; run `geomap assets install` once to make maps work offline",
             OfflineAssetsWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
         js, css = assets_mod.Assets.cdn_links()
         for url in css:
@@ -680,14 +773,15 @@ def build_map(
         for url in js:
             root.header.add_child(Element(f'<script src="{escape_text(url)}"></script>'))
         countries = None
-    spec = map_spec(events, countries)
-    suffix = hashlib.sha1(repr(spec["bounds"]).encode()).hexdigest()[:8]
-    fmap.add_child(EventLayers(spec, countries, suffix))
+    spec = _Spec(events, countries)
+    suffix = hashlib.sha1(repr(spec.bounds).encode()).hexdigest()[:8]
+    content = spec.parts(list(spec.rows())) if spec_token is None else spec_token
+    fmap.add_child(EventLayers(content, countries, suffix))
     root.header.add_child(Element(f"<title>{escape_text(title)}</title>"))
     root.header.add_child(Element(f"<style>{_STYLE}</style>"))
-    root.html.add_child(Element(_legend_html(spec["layers"], title)))
+    root.html.add_child(Element(_legend_html(spec.layers, title)))
     root.html.add_child(Element(f'<div class="geomap-attribution">{attribution}</div>'))
-    return fmap
+    return fmap, spec
 
 
 def render_map(
@@ -698,12 +792,29 @@ def render_map(
     attribution: str = GEONAMES_ATTRIBUTION,
     assets: Any = "auto",
 ) -> Path:
-    """Write ``build_map(events)`` to ``path`` atomically and return the path."""
+    """Write ``build_map(events)`` to ``path`` atomically and return the path.
+
+    The file has the bytes of ``build_map(events).get_root().render()``, but the spec's
+    event arrays are made and written one at a time: the page is rendered around a token,
+    and the spec's JSON is written in its place.
+    """
+    token = f"geomap-spec-{secrets.token_hex(16)}"
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", OfflineAssetsWarning)
-        fmap = build_map(events, title=title, attribution=attribution, assets=assets)
+        fmap, spec = _folium_map(
+            events, title=title, attribution=attribution, assets=assets, spec_token=token
+        )
     for w in caught:
         print(f"geomap: warning: {w.message}", file=sys.stderr)
+    page = fmap.get_root().render()
+    del fmap
+    head, found, tail = page.partition(_htmlsafe(json.dumps(token)))
+    if not found or token in tail:
+        raise RuntimeError("map.html: the spec's place in the page was not found once")
     out = Path(path)
-    atomic_write_text(out, fmap.get_root().render())
+    with atomic_open(out) as fh:
+        fh.write(head)
+        for piece in spec.json_pieces():
+            fh.write(piece)
+        fh.write(tail)
     return out

@@ -146,3 +146,42 @@ def test_aggregator_streams_and_matches_aggregate(gazetteer):
     assert frame.equals(aggregate(ms, {"a1": {"id": "a1", "title": "t", "url": None,
                                               "source": None}}))  # fmt: skip
     assert frame["event_id"].is_unique
+
+
+def test_aggregator_lists_each_article_once_whatever_the_order(gazetteer):
+    from geomap.events import Aggregator
+
+    texts = {
+        "a1": "A truce held in Nagorno-Karabakh from October 26 until October 30. "
+        "Shelling hit Ganja; Ganja was shelled again.",
+        "b1": "The truce in Nagorno-Karabakh on October 28-31 was broken. Shelling hit Ganja.",
+        "c1": "Shelling hit Ganja and Tovuz. The truce in Nagorno-Karabakh on October 29 held.",
+    }
+    per_article = {k: mentions_of(t, gazetteer, id=k) for k, t in texts.items()}
+    sources = {k: {"id": k, "title": k.upper(), "url": None, "source": None} for k in texts}
+
+    def frame_of(calls):
+        agg = Aggregator()
+        for ms in calls:
+            agg.add(ms, sources[ms[0].article_id])
+        return agg.frame()
+
+    reference = frame_of(list(per_article.values()))
+    lists = list(per_article.values())
+    interleaved = [[m] for group in zip(*lists, strict=False) for m in group]
+    interleaved += [[m] for ms in lists for m in ms[min(map(len, lists)) :]]
+    repeated = [*lists, *reversed(lists)]  # every article's mentions twice, apart
+    for calls in (interleaved, repeated, list(reversed(lists))):
+        assert frame_of(calls).equals(reference)
+    agg = Aggregator()
+    for ms in lists:
+        agg.add(ms, sources[ms[0].article_id])
+    held = []
+    for _ in range(3):  # frame() merges the ranges again each time, without piling up
+        assert agg.frame().equals(reference)
+        held.append(sum(len(g.articles) for g in agg._groups.values()))
+    assert held[0] == held[1] == held[2]
+    assert all(list(a) == sorted(set(a)) for a in reference["articles"])
+    truce = reference[reference["event_type"] == "ceasefire"]  # three ranges, merged
+    assert list(truce["articles"]) == [("a1", "b1", "c1")]
+    assert list(truce["date_end"]) == ["2020-10-31"]

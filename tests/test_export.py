@@ -1,12 +1,23 @@
 """GeoJSON (RFC 7946) and CSV export."""
 
 import csv
+import io
 import json
+import tracemalloc
 
 import pandas as pd
+import pytest
 
 from geomap.events import EVENT_COLUMNS
-from geomap.export import PROPERTY_COLUMNS, lonlat, to_geojson, write_csv, write_geojson
+from geomap.export import (
+    PROPERTY_COLUMNS,
+    _cell,
+    atomic_write_text,
+    lonlat,
+    to_geojson,
+    write_csv,
+    write_geojson,
+)
 
 
 def frame() -> pd.DataFrame:
@@ -72,3 +83,96 @@ def test_csv_has_properties_and_coordinates(tmp_path):
     assert row["articles"] == "a1;b2" and row["geonameid"] == "586523"
     assert row["sentence"] == 'He said "hi", then left.'
     assert json.loads(row["sources"])[0]["id"] == "a1"
+
+
+def awkward_frame(n: int = 3) -> pd.DataFrame:
+    """Rows with NA, NaN, unicode, escapes, nested sources; ``n`` rows, or none."""
+    rows = []
+    for i in range(n):
+        row = {c: None for c in EVENT_COLUMNS}
+        row.update(
+            event_id=f"e{i}",
+            name=["Gəncə", "Zürich 🌍", 'Back\\slash "q"'][i % 3],
+            country_code="AZ" if i % 2 else None,
+            place_type="populated_place",
+            place_id=f"geonames:{i}",
+            geonameid=None if i % 2 else 586523 + i,
+            lat=40.68157 + i / 3,
+            lon=-46.361349999 - i,
+            geo_precision=1 + i % 4,
+            radius_km=float("nan") if i % 2 else 12.5,
+            date=None if i % 3 == 0 else "2020-10-0" + str(1 + i % 9),
+            date_end="2020-10-09" if i % 3 == 2 else None,
+            date_precision="day",
+            role="event",
+            event_type="shelling",
+            fatalities=i if i % 2 else None,
+            wounded=None,
+            articles=tuple(f"a{j}" for j in range(1 + i % 25)),
+            mentions=("Ganja", "Gəncə"),
+            sentence="line one\nline two\u2028 </script> \t ½",
+            sources=tuple(
+                {"id": f"a{j}", "title": "T\n“quoted”", "url": None, "source": "Ünï"}
+                for j in range(1 + i % 25)
+            ),
+        )
+        rows.append(row)
+    df = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+    for col in ("geonameid", "fatalities", "wounded"):
+        df[col] = df[col].astype("Int64")
+    return df
+
+
+@pytest.mark.parametrize("n", [0, 1, 7])
+def test_streamed_geojson_is_json_dumps_of_to_geojson(tmp_path, n):
+    events = awkward_frame(n)
+    path = write_geojson(events, tmp_path / "events.geojson")
+    reference = json.dumps(to_geojson(events), ensure_ascii=False, indent=1) + "\n"
+    assert path.read_bytes() == reference.encode("utf-8")
+    assert len(json.loads(path.read_text(encoding="utf-8"))["features"]) == n
+
+
+@pytest.mark.parametrize("n", [0, 1, 7])
+def test_streamed_csv_is_a_plain_csv_writer_over_the_rows(tmp_path, n):
+    events = awkward_frame(n)
+    path = write_csv(events, tmp_path / "events.csv")
+    columns = [*PROPERTY_COLUMNS[:7], "lat", "lon", *PROPERTY_COLUMNS[7:]]
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for rec in events.to_dict("records"):
+        writer.writerow([_cell(rec.get(c)) for c in columns])
+    assert path.read_bytes() == buf.getvalue().encode("utf-8")
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    assert [r["sentence"] for r in rows] == list(events["sentence"])
+
+
+def test_a_failed_write_keeps_the_previous_file(tmp_path):
+    path = write_geojson(frame(), tmp_path / "events.geojson")
+    before = path.read_bytes()
+    bad = awkward_frame(3)
+    bad.at[2, "sources"] = ({"id": object()},)  # not JSON: fails after two features
+    with pytest.raises(TypeError):
+        write_geojson(bad, path)
+    with pytest.raises(TypeError):
+        atomic_write_text(path, None)  # type: ignore[arg-type]
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["events.geojson"]
+
+
+@pytest.mark.parametrize("writer", [write_geojson, write_csv])
+def test_writing_does_not_hold_the_output_in_memory(tmp_path, writer):
+    events = awkward_frame(1200)  # ~2.8 MB of GeoJSON, ~1.6 MB of CSV
+    path = tmp_path / "out"
+    writer(events, path)  # warm-up: imports, caches
+    tracemalloc.start()
+    try:
+        writer(events, path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    size = path.stat().st_size
+    assert size > 1_000_000
+    # streamed, the peak is a fixed ~0.2 MB; building the whole text (or every feature)
+    # first peaked at 7-12 times the size
+    assert peak < size / 2, (peak, size)

@@ -198,3 +198,91 @@ def test_render_warns_on_stderr_without_assets(tmp_path, capsys):
         warnings.simplefilter("error")
         render_map(events_frame([event()]), tmp_path / "m.html", assets=None)
     assert "geomap assets install" in capsys.readouterr().err
+
+
+def crowded(n: int, k: int = 60) -> pd.DataFrame:
+    """``n`` events with ``k`` sources each, drawn from 300 articles; places, dates and
+    roles vary (a few countries, some areas, undated and NA values, awkward text)."""
+    rows = []
+    for i in range(n):
+        arts = [f"a{(i * 7 + j) % 300}" for j in range(k)]
+        kind = i % 6
+        ptype = "country" if i % 4 == 3 else ("region" if kind == 1 else "populated_place")
+        rows.append(
+            event(
+                event_id=f"e{i}",
+                name=["Gəncə", "Zürich 🌍", "A & B's <town>", "Azerbaijan"][i % 4],
+                place_type=ptype,
+                geo_precision=4 if i % 4 == 3 else (3 if kind == 1 else 1),
+                radius_km=float("nan") if kind == 2 else 30.0 * (i % 3),
+                country_code=None if kind == 4 else "AZ",
+                lat=40.000005 + i / 997 - (i % 7) * 3.3,
+                lon=-45.123455 + i / 991 + (i % 5) * 7.1,
+                date=None if kind == 5 else f"2020-10-{1 + i % 28:02d}",
+                date_end="2020-11-02" if kind == 2 else None,
+                role=["event", "event", "reference", "dateline", "event", "background"][kind],
+                event_type=["shelling", "protest", "other"][i % 3],
+                fatalities=None if i % 2 else i,
+                sentence="line\nbreak\u2028 </script> `${x}` \\ ½" * (1 + i % 3),
+                articles=tuple(arts),
+                sources=tuple(
+                    {"id": a, "title": f"Story “{a}”", "url": f"https://example.org/{a}?x=1&y='2'",
+                     "source": None if j % 3 else "Wire"}
+                    for j, a in enumerate(arts)
+                ),
+            )
+        )  # fmt: skip
+    return events_frame(rows)
+
+
+@pytest.mark.parametrize("n", [0, 1, 4, 5, 60])
+@pytest.mark.parametrize("assets", [FAKE, None])
+def test_render_map_writes_the_page_build_map_renders(tmp_path, n, assets):
+    frame = crowded(n, 3)
+    path = tmp_path / "map.html"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", OfflineAssetsWarning)
+        from geomap.render import render_map
+
+        render_map(frame, path, title="T & 'title' <b>", assets=assets)
+        page = build_map(frame, title="T & 'title' <b>", assets=assets).get_root().render()
+    assert path.read_bytes() == page.encode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+
+
+def test_bounds_and_view_are_those_of_the_rounded_rows():
+    frame = crowded(60, 1)
+    frame.loc[7, "lat"] = 12.3456749999  # just under a rounding half
+    frame.loc[8, "lon"] = -0.000004999
+    spec = map_spec(frame, FAKE.countries)
+    rows = spec["events"]
+    lats, lons = [r[0] for r in rows], [r[1] for r in rows]
+    assert spec["bounds"] == [[min(lats), min(lons)], [max(lats), max(lons)]]
+    proper = [r for r in rows if spec["layers"][r[3]]["key"].startswith("type:")]
+    plats, plons = sorted(r[0] for r in proper), sorted(r[1] for r in proper)
+    lo, hi = int(0.1 * (len(proper) - 1)), int(round(0.9 * (len(proper) - 1)))
+    assert spec["view"] == [[plats[lo], plons[lo]], [plats[hi], plons[hi]]]
+    assert all(type(x) is float for corner in spec["view"] + spec["bounds"] for x in corner)
+    few = map_spec(crowded(4, 1))
+    assert few["view"] == few["bounds"]  # under five events proper: the whole extent
+
+
+def test_render_map_does_not_hold_the_spec_in_memory(tmp_path):
+    import tracemalloc
+
+    from geomap.render import render_map
+
+    frame = crowded(1000)  # ~1 MB of map.html, nearly all of it the spec's event arrays
+    path = tmp_path / "map.html"
+    render_map(frame, path, assets=FAKE)  # warm-up: imports, template caches
+    tracemalloc.start()
+    try:
+        render_map(frame, path, assets=FAKE)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    size = path.stat().st_size
+    assert size > 800_000
+    # written row by row the peak is a fixed ~0.3 MB; the whole spec and page as objects
+    # and text peaked at ~20 times the size
+    assert peak < size / 2, (peak, size)
