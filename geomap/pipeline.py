@@ -11,10 +11,10 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from geomap.dates import (
     PubDateEvidence,
@@ -44,6 +44,7 @@ __all__ = [
     "ArticleResult",
     "decide_run_dates",
     "work_chunk",
+    "map_chunks",
     "iter_results",
     "process_article",
     "build_events",
@@ -59,6 +60,7 @@ CHUNK_SIZE = 64
 #: The files ``geomap build`` writes into its output folder (and no others).
 OUTPUT_NAMES = ("events.geojson", "events.csv", "map.html", "report.json")
 PathLike = str | os.PathLike[str]
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -139,14 +141,23 @@ class BuildResult:
     report: RunReport
 
 
-def _progress(items: Iterable[Any], total: int, desc: str, show: bool | None) -> Iterable[Any]:
+def _progress(
+    chunks: Iterable[tuple[int, _T]], total: int, desc: str, show: bool | None
+) -> Iterator[_T]:
+    """The outputs of ``chunks`` (pairs of an article count and an output), with a progress
+    bar counting articles when ``show`` (None: when stderr is a terminal)."""
     if show is None:
         show = sys.stderr.isatty()
     if not show or total < 20:
-        return items
+        for _n, item in chunks:
+            yield item
+        return
     from tqdm import tqdm
 
-    return tqdm(items, total=total, desc=desc, unit="article", file=sys.stderr)
+    with tqdm(total=total, desc=desc, unit="article", file=sys.stderr) as bar:
+        for n, item in chunks:
+            yield item
+            bar.update(n)
 
 
 def read_articles(
@@ -303,6 +314,11 @@ def work_chunk(
     return out
 
 
+def _as_list(results: list[ArticleResult]) -> list[ArticleResult]:
+    """The results of a chunk as they are (the ``finish`` of ``iter_results``)."""
+    return results
+
+
 #: The gazetteer of a worker process, opened once by ``_init_worker`` (per-process state
 #: of the pool's workers, never of the main process).
 _WORKER_GAZETTEER: list[Gazetteer] = []
@@ -312,16 +328,23 @@ def _init_worker(gazetteer_path: str) -> None:
     _WORKER_GAZETTEER[:] = [Gazetteer(gazetteer_path)]
 
 
-def _pool_chunk(articles: Sequence[Article], dates: RunDates) -> list[ArticleResult]:
-    return work_chunk(articles, dates, _WORKER_GAZETTEER[0])
+def _pool_chunk(
+    articles: Sequence[Article],
+    dates: RunDates,
+    finish: Callable[[list[ArticleResult]], _T],
+) -> _T:
+    return finish(work_chunk(articles, dates, _WORKER_GAZETTEER[0]))
 
 
 def _dask_chunk(
-    articles: Sequence[Article], dates: RunDates, gazetteer_path: str
-) -> list[ArticleResult]:
+    articles: Sequence[Article],
+    dates: RunDates,
+    gazetteer_path: str,
+    finish: Callable[[list[ArticleResult]], _T],
+) -> _T:
     gaz = Gazetteer(gazetteer_path)
     try:
-        return work_chunk(articles, dates, gaz)
+        return finish(work_chunk(articles, dates, gaz))
     finally:
         gaz.close()
 
@@ -337,17 +360,99 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _ordered(submit: Any, chunks: Iterator[list[Article]], window: int) -> Iterator[Any]:
-    """Results of ``submit(chunk)`` in input order, with at most ``window`` in flight."""
+def _ordered(
+    submit: Callable[[list[Article]], Any], chunks: Iterator[list[Article]], window: int
+) -> Iterator[tuple[int, Any]]:
+    """``(len(chunk), submit(chunk).result())`` in input order, at most ``window`` in
+    flight."""
     from collections import deque
 
-    pending: deque[Any] = deque()
+    pending: deque[tuple[int, Any]] = deque()
     for chunk in chunks:
-        pending.append(submit(chunk))
+        pending.append((len(chunk), submit(chunk)))
         if len(pending) >= window:
-            yield pending.popleft().result()
+            n, future = pending.popleft()
+            yield n, future.result()
     while pending:
-        yield pending.popleft().result()
+        n, future = pending.popleft()
+        yield n, future.result()
+
+
+def map_chunks(
+    paths: Sequence[PathLike],
+    dates: RunDates,
+    finish: Callable[[list[ArticleResult]], _T],
+    *,
+    gazetteer: Gazetteer,
+    max_chars: int,
+    workers: int = 1,
+    dask: str | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> Iterator[tuple[int, _T]]:
+    """Second pass: ``finish`` of the results of each chunk of articles, in input order,
+    computed locally, in worker processes or on Dask.
+
+    Articles are read again lazily and sent in chunks; at most a few chunks per worker are
+    in flight, so memory does not grow with the corpus. ``finish`` runs where the chunk was
+    worked on, so what comes back to this process is only what the caller needs (a chunk's
+    JSON lines, say, rather than its mentions): on a few cores, all this process does
+    competes with the workers. It must be a module-level function (it is pickled).
+
+    Parameters
+    ----------
+    paths : sequence of path-like
+        The inputs, as given to the first pass (``decide_run_dates``).
+    dates : RunDates
+        The first pass's decisions.
+    finish : callable
+        Turns the list of a chunk's ``ArticleResult`` into what is yielded for it.
+    gazetteer : Gazetteer
+        The gazetteer (workers and Dask tasks open its file themselves).
+    max_chars : int
+        As for ``read_articles``.
+    workers : int
+        Worker processes (1: the work runs in this process).
+    dask : str, optional
+        The address of a Dask scheduler to run the work on instead.
+    chunk_size : int
+        Articles per chunk.
+
+    Yields
+    ------
+    tuple of (int, object)
+        The number of articles of a chunk and ``finish`` of their results.
+    """
+    quiet = RunReport()  # problems were recorded by the first pass
+    articles = read_articles(paths, max_chars=max_chars, report=quiet, today=dates.today)
+    chunks = _chunks(articles, chunk_size)
+    if dask:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise GeomapError(
+                "--dask needs the optional Dask extra: pip install 'geomap[dask]'"
+            ) from exc
+        with Client(dask, set_as_default=False) as client:
+            path = str(gazetteer.path)
+            window = max(4, 2 * sum(client.nthreads().values()))
+            yield from _ordered(
+                lambda c: client.submit(_dask_chunk, c, dates, path, finish, pure=False),
+                chunks,
+                window,
+            )
+        return
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker, initargs=(str(gazetteer.path),)
+        ) as pool:
+            yield from _ordered(
+                lambda c: pool.submit(_pool_chunk, c, dates, finish), chunks, 3 * workers
+            )
+        return
+    for chunk in chunks:
+        yield len(chunk), finish(work_chunk(chunk, dates, gazetteer))
 
 
 def iter_results(
@@ -363,43 +468,24 @@ def iter_results(
     """Second pass: every article's result, in input order, locally, in processes or on Dask.
 
     Articles are read again lazily and sent in chunks; at most a few chunks per worker are
-    in flight, so memory does not grow with the corpus.
+    in flight, so memory does not grow with the corpus (see ``map_chunks``).
     """
-    quiet = RunReport()  # problems were recorded by the first pass
-    articles = read_articles(paths, max_chars=max_chars, report=quiet, today=dates.today)
-    chunks = _chunks(articles, chunk_size)
-    if dask:
-        try:
-            from distributed import Client
-        except ImportError as exc:
-            raise GeomapError(
-                "--dask needs the optional Dask extra: pip install 'geomap[dask]'"
-            ) from exc
-        with Client(dask, set_as_default=False) as client:
-            path = str(gazetteer.path)
-            window = max(4, 2 * sum(client.nthreads().values()))
-            for batch in _ordered(
-                lambda c: client.submit(_dask_chunk, c, dates, path, pure=False), chunks, window
-            ):
-                yield from batch
-        return
-    if workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, initargs=(str(gazetteer.path),)
-        ) as pool:
-            for batch in _ordered(
-                lambda c: pool.submit(_pool_chunk, c, dates), chunks, 3 * workers
-            ):
-                yield from batch
-        return
-    for chunk in chunks:
-        yield from work_chunk(chunk, dates, gazetteer)
+    for _n, results in map_chunks(
+        paths,
+        dates,
+        _as_list,
+        gazetteer=gazetteer,
+        max_chars=max_chars,
+        workers=workers,
+        dask=dask,
+        chunk_size=chunk_size,
+    ):
+        yield from results
 
 
 def _run(
     paths: Iterable[PathLike],
+    finish: Callable[[list[ArticleResult]], _T],
     *,
     gazetteer: Gazetteer | None,
     today: dt.date | None,
@@ -407,17 +493,18 @@ def _run(
     progress: bool | None,
     workers: int,
     dask: str | None,
-) -> tuple[Iterator[ArticleResult], RunReport]:
+) -> tuple[Iterator[_T], RunReport]:
+    """Both passes: ``finish`` of each chunk's results, in input order, and the report."""
     paths = list(paths)
     report = RunReport()
     dates, count = decide_run_dates(
         paths, today=today or dt.date.today(), max_chars=max_chars, report=report
     )
     gaz = gazetteer if gazetteer is not None else Gazetteer()
-    results = iter_results(
-        paths, dates, gazetteer=gaz, max_chars=max_chars, workers=workers, dask=dask
+    chunks = map_chunks(
+        paths, dates, finish, gazetteer=gaz, max_chars=max_chars, workers=workers, dask=dask
     )
-    return iter(_progress(results, count, "geomap", progress)), report
+    return _progress(chunks, count, "geomap", progress), report
 
 
 def build_events(
@@ -460,6 +547,13 @@ def build_events(
     ).events
 
 
+def _aggregator_input(
+    results: list[ArticleResult],
+) -> list[tuple[list[Mention], dict[str, str | None]]]:
+    """What ``Aggregator.add`` takes of each result of a chunk (the ``finish`` of a build)."""
+    return [(res.mentions, res.source) for res in results]
+
+
 def _build(
     paths: Iterable[PathLike],
     *,
@@ -470,8 +564,9 @@ def _build(
     workers: int = 1,
     dask: str | None = None,
 ) -> BuildResult:
-    results, report = _run(
+    parts, report = _run(
         paths,
+        _aggregator_input,
         gazetteer=gazetteer,
         today=today,
         max_chars=max_chars,
@@ -480,8 +575,9 @@ def _build(
         dask=dask,
     )
     agg = Aggregator()
-    for res in results:
-        report.mentions += agg.add(res.mentions, res.source)
+    for part in parts:
+        for mentions, source in part:
+            report.mentions += agg.add(mentions, source)
     events = agg.frame()
     report.events = len(events)
     return BuildResult(events, report)
@@ -500,9 +596,6 @@ def run_build(
     dask: str | None = None,
 ) -> BuildResult:
     """``geomap build``: write map.html, events.geojson, events.csv and report.json."""
-    from geomap.export import write_csv, write_geojson, write_json
-    from geomap.render import render_map
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     result = _build(
@@ -518,15 +611,44 @@ def run_build(
     # interrupted build leaves the previous outputs as they were
     staging = Path(tempfile.mkdtemp(prefix=".geomap-staging-", dir=out))
     try:
-        write_geojson(result.events, staging / "events.geojson")
-        write_csv(result.events, staging / "events.csv")
-        render_map(result.events, staging / "map.html", title=title)
-        write_json(result.report.to_dict(), staging / "report.json")
+        _write_outputs(result, staging, title=title, workers=workers)
         for name in OUTPUT_NAMES:
             os.replace(staging / name, out / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def _write_outputs(result: BuildResult, folder: Path, *, title: str, workers: int) -> None:
+    """Write the four outputs of a build (``OUTPUT_NAMES``) into ``folder``.
+
+    With more than one worker, events.geojson and events.csv are written by two child
+    processes while this one renders the map and writes the report: the three take
+    similar times, and one after another they would leave the other cores idle once the
+    per-article work is done. The children get the events pickled; the files are the same
+    bytes either way.
+    """
+    from geomap.export import write_csv, write_geojson, write_json
+    from geomap.render import render_map
+
+    events = result.events
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            written = [
+                pool.submit(write_geojson, events, folder / "events.geojson"),
+                pool.submit(write_csv, events, folder / "events.csv"),
+            ]
+            render_map(events, folder / "map.html", title=title)
+            write_json(result.report.to_dict(), folder / "report.json")
+            for future in written:
+                future.result()
+        return
+    write_geojson(events, folder / "events.geojson")
+    write_csv(events, folder / "events.csv")
+    render_map(events, folder / "map.html", title=title)
+    write_json(result.report.to_dict(), folder / "report.json")
 
 
 #: The encoder of ``_toponym_line``, made once: ``json.dumps(record, ensure_ascii=False)``
@@ -567,6 +689,12 @@ def _toponym_line(res: ArticleResult) -> str:
     return _LINE_ENCODER.encode(record) + "\n"
 
 
+def _toponym_lines(results: list[ArticleResult]) -> tuple[str, int]:
+    """The JSON lines of a chunk's results and their number of mentions (the ``finish`` of
+    ``geomap extract``: a worker sends back the text to write)."""
+    return "".join(map(_toponym_line, results)), sum(len(res.mentions) for res in results)
+
+
 def run_extract(
     paths: Iterable[PathLike],
     out_file: PathLike,
@@ -582,8 +710,9 @@ def run_extract(
 
     Lines are written as articles are done, into a temporary file renamed at the end.
     """
-    results, report = _run(
+    lines, report = _run(
         paths,
+        _toponym_lines,
         gazetteer=gazetteer,
         today=today,
         max_chars=max_chars,
@@ -599,9 +728,9 @@ def run_extract(
 
         os.fchmod(fd, public_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            for res in results:
-                report.mentions += len(res.mentions)
-                fh.write(_toponym_line(res))
+            for text, mentions in lines:
+                report.mentions += mentions
+                fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
