@@ -115,9 +115,7 @@ def test_workers_report_the_same_problems_and_renames(messy, tmp_path, gazetteer
         extract = run_extract(
             [messy], out / "x.jsonl", gazetteer=gazetteer, today=TODAY, workers=workers
         )
-        assert extract.to_dict() == reports[-1] | {
-            "totals": reports[-1]["totals"] | {"events": 0}
-        }
+        assert extract.to_dict() == reports[-1] | {"totals": reports[-1]["totals"] | {"events": 0}}
     assert reports[0] == reports[1]
     _same(tmp_path / "w1", tmp_path / "w2")
     assert (tmp_path / "w1" / "x.jsonl").read_bytes() == (tmp_path / "w2" / "x.jsonl").read_bytes()
