@@ -252,6 +252,16 @@ class RunDates:
             return got
         return _date_alone(publication_evidence(article), self.today)
 
+    def for_chunk(self, articles: Sequence[Article]) -> RunDates:
+        """These dates with ``from_run`` cut down to ``articles``: what is sent with them to
+        a worker, so that a run with many datelines without a year does not send all its
+        decisions with every chunk."""
+        if not self.from_run:
+            return self
+        got = self.from_run.get
+        cut = {a.id: d for a in articles if (d := got(a.id)) is not None}
+        return RunDates(self.today, cut, self.default_year)
+
 
 def _date_alone(ev: PubDateEvidence, today: dt.date) -> tuple[dt.date | None, str]:
     """``decide_publication_dates([ev], today=today)[ev.article_id]``, without deciding
@@ -436,7 +446,9 @@ def map_chunks(
             path = str(gazetteer.path)
             window = max(4, 2 * sum(client.nthreads().values()))
             yield from _ordered(
-                lambda c: client.submit(_dask_chunk, c, dates, path, finish, pure=False),
+                lambda c: client.submit(
+                    _dask_chunk, c, dates.for_chunk(c), path, finish, pure=False
+                ),
                 chunks,
                 window,
             )
@@ -448,7 +460,9 @@ def map_chunks(
             max_workers=workers, initializer=_init_worker, initargs=(str(gazetteer.path),)
         ) as pool:
             yield from _ordered(
-                lambda c: pool.submit(_pool_chunk, c, dates, finish), chunks, 3 * workers
+                lambda c: pool.submit(_pool_chunk, c, dates.for_chunk(c), finish),
+                chunks,
+                3 * workers,
             )
         return
     for chunk in chunks:

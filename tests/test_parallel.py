@@ -123,3 +123,15 @@ def test_workers_report_the_same_problems_and_renames(messy, tmp_path, gazetteer
     assert "duplicate article id 'm-001'; renamed m-001#3" in said
     assert "duplicate article id 'm-001'; renamed m-001#5" in said  # b.jsonl's last line
     assert any("not valid JSON" in r for r in said)
+
+
+def test_a_chunk_is_sent_only_its_own_run_dates(bigger):
+    from geomap.pipeline import RunReport, decide_run_dates, read_articles
+
+    dates, _ = decide_run_dates([bigger], today=TODAY, max_chars=10**6, report=RunReport())
+    articles = list(read_articles([bigger], max_chars=10**6, report=RunReport(), today=TODAY))
+    assert articles[5].id == "dateline" and "dateline" in dates.from_run
+    for chunk in (articles[:5], articles[5:7], articles[7:]):
+        cut = dates.for_chunk(chunk)
+        assert set(cut.from_run) == {a.id for a in chunk} & set(dates.from_run)
+        assert [cut.for_article(a) for a in chunk] == [dates.for_article(a) for a in chunk]
