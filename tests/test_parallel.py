@@ -100,6 +100,8 @@ def messy(tmp_path_factory) -> Path:
     ]
     rows[40:40] = ["not JSON", "[1, 2]", json.dumps({"id": "empty", "text": ""})]
     rows.append(json.dumps({"text": "BAKU, September 27. /TASS/. Ganja was shelled on Sunday."}))
+    baku = {"id": "baku", "text": "BAKU, September 28. /TASS/. Shelling hit Tartar on Monday."}
+    rows[90:90] = [json.dumps(baku)] * 2
     (root / "a.jsonl").write_text("\n".join(rows) + "\n")
     latin1 = json.dumps({"id": "m-001", "text": "Caf\u00e9 bombed in Lisbon."}, ensure_ascii=False)
     (root / "b.jsonl").write_bytes(("\n".join(rows[:30]) + "\n").encode() + latin1.encode("cp1252"))
@@ -125,13 +127,12 @@ def test_workers_report_the_same_problems_and_renames(messy, tmp_path, gazetteer
     assert any("not valid JSON" in r for r in said)
 
 
-def test_a_chunk_is_sent_only_its_own_run_dates(bigger):
+def test_the_first_pass_hands_on_renames_and_run_dates_by_place(messy):
     from geomap.pipeline import RunReport, decide_run_dates, read_articles
 
-    dates, _ = decide_run_dates([bigger], today=TODAY, max_chars=10**6, report=RunReport())
-    articles = list(read_articles([bigger], max_chars=10**6, report=RunReport(), today=TODAY))
-    assert articles[5].id == "dateline" and "dateline" in dates.from_run
-    for chunk in (articles[:5], articles[5:7], articles[7:]):
-        cut = dates.for_chunk(chunk)
-        assert set(cut.from_run) == {a.id for a in chunk} & set(dates.from_run)
-        assert [cut.for_article(a) for a in chunk] == [dates.for_article(a) for a in chunk]
+    dates, count = decide_run_dates([messy], today=TODAY, max_chars=10**6, report=RunReport())
+    articles = list(read_articles([messy], max_chars=10**6, report=RunReport(), today=TODAY))
+    assert count == len(articles)
+    assert sorted(dates.renamed.values()) == sorted(a.id for a in articles if "#" in a.id)
+    assert {"baku", "baku#2"} <= set(dates.from_run)  # a dateline without a year, twice
+    assert sorted(dates.from_run_at.values()) == sorted(dates.from_run.values())
