@@ -158,15 +158,23 @@ def _progress(
     if show is None:
         show = sys.stderr.isatty()
     if not show or total < 20:
-        for _n, item in chunks:
-            yield item
-        return
+        return map(_SECOND, chunks)
+    return _with_bar(chunks, total, desc)
+
+
+def _with_bar(chunks: Iterable[tuple[int, _T]], total: int, desc: str) -> Iterator[_T]:
     from tqdm import tqdm
 
     with tqdm(total=total, desc=desc, unit="article", file=sys.stderr) as bar:
         for n, item in chunks:
             yield item
             bar.update(n)
+
+
+#: The second item of a pair. (``map`` with it, rather than a generator, keeps the stack
+#: of generators above the per-article work short: an exception raised in there, even
+#: one caught at once, walks that stack.)
+_SECOND = operator.itemgetter(1)
 
 
 def read_articles(
@@ -451,9 +459,13 @@ def _mapped(
     """``(chunk, fn(chunk, *args))`` for each chunk, in input order: in this process when
     ``run`` is None, else by its workers with at most ``run.window`` chunks in flight."""
     if run is None:
-        for chunk in chunks:
-            yield chunk, fn(chunk, *args)
-        return
+        return map(lambda chunk: (chunk, fn(chunk, *args)), chunks)
+    return _in_flight(run, fn, chunks, args)
+
+
+def _in_flight(
+    run: _Executor, fn: Callable[..., _T], chunks: Iterator[list[_X]], args: tuple[Any, ...]
+) -> Iterator[tuple[list[_X], _T]]:
     from collections import deque
 
     pending: deque[tuple[list[_X], Any]] = deque()
@@ -670,7 +682,7 @@ def _second_pass(
         for at, item in enumerate(i for i in items if isinstance(i, Article | _Line))
     )
     where = gazetteer if run is None else run.gazetteer
-    for _chunk, done in _mapped(
+    looked = _mapped(
         run,
         _second_look,
         _chunks(records, chunk_size),
@@ -679,8 +691,8 @@ def _second_pass(
         max_chars,
         finish,
         where,
-    ):
-        yield done
+    )
+    return map(_SECOND, looked)
 
 
 def map_chunks(
@@ -1008,10 +1020,11 @@ def _toponym_line(res: ArticleResult) -> str:
     return _LINE_ENCODER.encode(record) + "\n"
 
 
-def _toponym_lines(results: list[ArticleResult]) -> tuple[str, int]:
+def _toponym_lines(results: list[ArticleResult]) -> tuple[list[str], int]:
     """The JSON lines of a chunk's results and their number of mentions (the ``finish`` of
-    ``geomap extract``: a worker sends back the text to write)."""
-    return "".join(map(_toponym_line, results)), sum(len(res.mentions) for res in results)
+    ``geomap extract``: a worker sends back the text to write). Lines, not their join: one
+    character beyond Latin-1 would make the whole join slower to encode."""
+    return list(map(_toponym_line, results)), sum(len(res.mentions) for res in results)
 
 
 def run_extract(
@@ -1047,9 +1060,9 @@ def run_extract(
 
         os.fchmod(fd, public_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            for text, mentions in lines:
+            for chunk, mentions in lines:
                 report.mentions += mentions
-                fh.write(text)
+                fh.writelines(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
