@@ -11,10 +11,11 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from geomap.dates import (
     PubDateEvidence,
@@ -28,7 +29,14 @@ from geomap.errors import GeomapError
 from geomap.events import Aggregator, make_mentions, source_record
 from geomap.extract import find_toponyms, sentences
 from geomap.gazetteer import Gazetteer
-from geomap.ingest import iter_input_files, read_file
+from geomap.ingest import (
+    SUFFIXES,
+    _Lines,
+    _open_binary,
+    _record_article,
+    iter_input_files,
+    read_file,
+)
 from geomap.models import Article, Mention, Problem
 from geomap.resolve import resolve_spans
 
@@ -44,6 +52,7 @@ __all__ = [
     "ArticleResult",
     "decide_run_dates",
     "work_chunk",
+    "map_chunks",
     "iter_results",
     "process_article",
     "build_events",
@@ -59,6 +68,8 @@ CHUNK_SIZE = 64
 #: The files ``geomap build`` writes into its output folder (and no others).
 OUTPUT_NAMES = ("events.geojson", "events.csv", "map.html", "report.json")
 PathLike = str | os.PathLike[str]
+_T = TypeVar("_T")
+_X = TypeVar("_X")
 
 
 @dataclass
@@ -139,14 +150,31 @@ class BuildResult:
     report: RunReport
 
 
-def _progress(items: Iterable[Any], total: int, desc: str, show: bool | None) -> Iterable[Any]:
+def _progress(
+    chunks: Iterable[tuple[int, _T]], total: int, desc: str, show: bool | None
+) -> Iterator[_T]:
+    """The outputs of ``chunks`` (pairs of an article count and an output), with a progress
+    bar counting articles when ``show`` (None: when stderr is a terminal)."""
     if show is None:
         show = sys.stderr.isatty()
     if not show or total < 20:
-        return items
+        return map(_SECOND, chunks)
+    return _with_bar(chunks, total, desc)
+
+
+def _with_bar(chunks: Iterable[tuple[int, _T]], total: int, desc: str) -> Iterator[_T]:
     from tqdm import tqdm
 
-    return tqdm(items, total=total, desc=desc, unit="article", file=sys.stderr)
+    with tqdm(total=total, desc=desc, unit="article", file=sys.stderr) as bar:
+        for n, item in chunks:
+            yield item
+            bar.update(n)
+
+
+#: The second item of a pair. (``map`` with it, rather than a generator, keeps the stack
+#: of generators above the per-article work short: an exception raised in there, even
+#: one caught at once, walks that stack.)
+_SECOND = operator.itemgetter(1)
 
 
 def read_articles(
@@ -160,34 +188,18 @@ def read_articles(
 
     Articles with an id already seen get ``#2``, ``#3``… appended (with a warning).
     """
-    seen: dict[str, int] = {}
-    for item in iter_input_files(paths):
-        if isinstance(item, Problem):
-            report.add_problem(item)
+    ledger = _Ledger(report)
+    for item in _input_items(paths, max_chars=max_chars, today=today):
+        if isinstance(item, _Line):
+            item = _line_record(item, max_chars=max_chars, today=today)
+        if not isinstance(item, Article):
+            ledger.note(item)
             continue
-        entry = report.file(str(item))
-        for rec in read_file(item, max_chars=max_chars, today=today):
-            if isinstance(rec, Problem):
-                entry.problems.append(rec)
-                continue
-            entry.problems.extend(rec.problems)
-            entry.articles += 1
-            n = seen.get(rec.id, 0) + 1
-            seen[rec.id] = n
-            if n > 1:
-                new_id = f"{rec.id}#{n}"
-                entry.problems.append(
-                    Problem(
-                        rec.path, f"duplicate article id {rec.id!r}; renamed {new_id}", rec.line
-                    )
-                )
-                rec = _with_id(rec, new_id)
-            yield rec
+        new_id = ledger.article(item.id, item.path, item.line, item.problems)
+        yield item if new_id is None else _with_id(item, new_id)
 
 
 def _with_id(article: Article, new_id: str) -> Article:
-    from dataclasses import replace
-
     return replace(article, id=new_id)
 
 
@@ -227,12 +239,19 @@ class RunDates:
     """Publication dates decided over a whole run: all the per-article work needs of it.
 
     Only the articles whose year came from the run (a dateline without a year) are listed;
-    every other article's date follows from the article alone.
+    every other article's date follows from the article alone. ``decide_run_dates`` also
+    hands the second pass what it decided by an article's place among the records of the
+    inputs (counting 0, 1, … over the records read, skipped ones included; see
+    ``_input_items``), so that the second pass need not parse a record to know them.
     """
 
     today: dt.date
     from_run: dict[str, tuple[dt.date | None, str]]
     default_year: int | None
+    #: The new id of each article whose id was a duplicate (``#2``, ``#3``…), by its place.
+    renamed: dict[int, str] = field(default_factory=dict)
+    #: ``from_run`` by an article's place.
+    from_run_at: dict[int, tuple[dt.date | None, str]] = field(default_factory=dict)
 
     def for_article(self, article: Article) -> tuple[dt.date | None, str]:
         """The publication date of ``article`` and how it was obtained."""
@@ -252,6 +271,312 @@ def _date_alone(ev: PubDateEvidence, today: dt.date) -> tuple[dt.date | None, st
     return decide_publication_dates([ev], today=today)[ev.article_id]
 
 
+# --------------------------------------------------------------------------- input items
+
+
+class _Line(NamedTuple):
+    """A line of a JSONL file, decoded but not parsed: ``_line_record`` makes of it what
+    ``ingest.read_jsonl`` makes. With workers, they do that (it is most of the reading),
+    and the main process sends them the line, about half the size of the pickled Article
+    (which holds its text twice)."""
+
+    path: Path
+    number: int
+    text: str
+    encoding: str
+
+
+#: What ``_input_items`` yields: a file's path (its entry opens), a Problem (of the entry
+#: last opened), or a record: an Article, or a JSONL line still to be parsed.
+_Item = str | Problem | Article | _Line
+
+
+def _input_items(
+    paths: Iterable[PathLike], *, max_chars: int, today: dt.date | None
+) -> Iterator[_Item]:
+    """The inputs as ``read_articles`` reads them, with JSONL lines left unparsed.
+
+    Every input file gives its path (as ``str``), then its problems and records in file
+    order. JSONL files are read by ``_jsonl_lines``, other files by ``ingest.read_file``.
+    """
+    for item in iter_input_files(paths):
+        if isinstance(item, Problem):
+            yield item.path
+            yield item
+            continue
+        yield str(item)
+        if SUFFIXES.get(item.suffix.lower()) == "jsonl":
+            yield from _jsonl_lines(item)
+        else:
+            yield from read_file(item, max_chars=max_chars, today=today)
+
+
+def _jsonl_lines(path: Path) -> Iterator[Problem | _Line]:
+    """``ingest.read_jsonl`` up to the parsing of each line.
+
+    The same decoding problems, blank lines passed over and end-of-file problems, in the
+    same order; where ``read_jsonl`` parses a line, a ``_Line`` for ``_line_record``.
+    (``tests/test_pipeline.py`` checks the two readers agree.)
+    """
+    fh = _open_binary(path)
+    if isinstance(fh, Problem):
+        yield fh
+        return
+    with fh:
+        lines = _Lines(fh, str(path))
+        for number, raw in enumerate(lines, start=1):
+            yield from lines.drain()
+            if raw.strip():
+                yield _Line(path, number, raw, lines.encoding)
+        yield from lines.closing()
+        if not lines.content:
+            yield Problem(str(path), "empty file", severity="skipped")
+
+
+def _line_record(line: _Line, *, max_chars: int, today: dt.date | None) -> Article | Problem:
+    """What ``ingest.read_jsonl`` makes of a line that is not blank."""
+    name = str(line.path)
+    try:
+        rec = json.loads(line.text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        msg = getattr(exc, "msg", "too deeply nested")
+        return Problem(name, f"not valid JSON ({msg}); line skipped", line.number, "skipped")
+    if not isinstance(rec, dict):
+        return Problem(
+            name,
+            f"a JSON {type(rec).__name__}, not an object; line skipped",
+            line.number,
+            "skipped",
+        )
+    return _record_article(
+        rec,
+        path=line.path,
+        line=line.number,
+        fallback_id=f"{line.path.stem}-{line.number}",
+        max_chars=max_chars,
+        today=today,
+        encoding=line.encoding,
+    )
+
+
+class _Ledger:
+    """What ``read_articles`` records of the inputs as they are read: each file's entry,
+    its problems and articles, and the renaming of duplicate ids."""
+
+    def __init__(self, report: RunReport) -> None:
+        self.report = report
+        self.entry = FileReport("")  # until the first path (which comes before anything)
+        self.seen: dict[str, int] = {}
+
+    def note(self, item: str | Problem) -> None:
+        """A file's path (its entry opens) or a problem of the entry last opened."""
+        if isinstance(item, str):
+            self.entry = self.report.file(item)
+        else:
+            self.entry.problems.append(item)
+
+    def article(
+        self, art_id: str, path: str, line: int | None, problems: Sequence[Problem]
+    ) -> str | None:
+        """An article read, with its problems; its new id when ``art_id`` came before."""
+        entry = self.entry
+        entry.problems.extend(problems)
+        entry.articles += 1
+        n = self.seen.get(art_id, 0) + 1
+        self.seen[art_id] = n
+        if n == 1:
+            return None
+        new_id = f"{art_id}#{n}"
+        entry.problems.append(
+            Problem(path, f"duplicate article id {art_id!r}; renamed {new_id}", line)
+        )
+        return new_id
+
+
+# --------------------------------------------------------------------------- where work runs
+
+
+class _Executor(NamedTuple):
+    """Where chunks are worked on, when not in this process."""
+
+    #: ``submit(fn, *args)``: a future of ``fn(*args)``.
+    submit: Callable[..., Any]
+    #: Chunks in flight at most.
+    window: int
+    #: What a task is given for the gazetteer: its path (a Dask task opens it) or None (a
+    #: pool's worker has its own, ``_WORKER_GAZETTEER``).
+    gazetteer: str | None
+
+
+#: The gazetteer of a worker process, opened once by ``_init_worker`` (per-process state
+#: of the pool's workers, never of the main process).
+_WORKER_GAZETTEER: list[Gazetteer] = []
+
+
+def _init_worker(gazetteer_path: str) -> None:
+    _WORKER_GAZETTEER[:] = [Gazetteer(gazetteer_path)]
+
+
+@contextlib.contextmanager
+def _executor(workers: int, dask: str | None, gazetteer: Gazetteer) -> Iterator[_Executor | None]:
+    """A Dask client, a pool of ``workers`` processes, or None (work in this process)."""
+    if dask:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise GeomapError(
+                "--dask needs the optional Dask extra: pip install 'geomap[dask]'"
+            ) from exc
+        with Client(dask, set_as_default=False) as client:
+            window = max(4, 2 * sum(client.nthreads().values()))
+            yield _Executor(partial(client.submit, pure=False), window, str(gazetteer.path))
+        return
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker, initargs=(str(gazetteer.path),)
+        ) as pool:
+            yield _Executor(pool.submit, 3 * workers, None)
+        return
+    yield None
+
+
+def _chunks(items: Iterable[_X], size: int) -> Iterator[list[_X]]:
+    chunk: list[_X] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _mapped(
+    run: _Executor | None, fn: Callable[..., _T], chunks: Iterator[list[_X]], *args: Any
+) -> Iterator[tuple[list[_X], _T]]:
+    """``(chunk, fn(chunk, *args))`` for each chunk, in input order: in this process when
+    ``run`` is None, else by its workers with at most ``run.window`` chunks in flight."""
+    if run is None:
+        return map(lambda chunk: (chunk, fn(chunk, *args)), chunks)
+    return _in_flight(run, fn, chunks, args)
+
+
+def _in_flight(
+    run: _Executor, fn: Callable[..., _T], chunks: Iterator[list[_X]], args: tuple[Any, ...]
+) -> Iterator[tuple[list[_X], _T]]:
+    from collections import deque
+
+    pending: deque[tuple[list[_X], Any]] = deque()
+    for chunk in chunks:
+        pending.append((chunk, run.submit(fn, chunk, *args)))
+        if len(pending) >= run.window:
+            done, future = pending.popleft()
+            yield done, future.result()
+    while pending:
+        done, future = pending.popleft()
+        yield done, future.result()
+
+
+# --------------------------------------------------------------------------- first pass
+
+#: Input items per unit of the first pass's work (lighter than the second's).
+FIRST_PASS_CHUNK = 256
+
+
+class _Seen(NamedTuple):
+    """What the first pass keeps of an article: what ``read_articles`` records of it, and
+    its date evidence when its date needs the run, else the year of its date, if any."""
+
+    id: str
+    path: str
+    line: int | None
+    problems: tuple[Problem, ...]
+    evidence: PubDateEvidence | None
+    year: int | None
+
+
+def _first_look(
+    items: Sequence[_Item], max_chars: int, today: dt.date
+) -> list[_Seen | Problem | None]:
+    """The first pass's work on a chunk of input items, where it runs: a ``_Seen`` for each
+    article, the Problem of a line that is none, None for the other items."""
+    out: list[_Seen | Problem | None] = []
+    for item in items:
+        record: Article | Problem
+        if isinstance(item, _Line):
+            record = _line_record(item, max_chars=max_chars, today=today)
+        elif isinstance(item, Article):
+            record = item
+        else:
+            out.append(None)
+            continue
+        if isinstance(record, Problem):
+            out.append(record)
+            continue
+        ev = publication_evidence(record)
+        if needs_run(ev):
+            out.append(_Seen(record.id, record.path, record.line, record.problems, ev, None))
+            continue
+        date, _source = _date_alone(ev, today)
+        year = date.year if date is not None else None
+        out.append(_Seen(record.id, record.path, record.line, record.problems, None, year))
+    return out
+
+
+def _first_pass(
+    paths: Sequence[PathLike],
+    *,
+    today: dt.date,
+    max_chars: int,
+    report: RunReport,
+    run: _Executor | None,
+) -> tuple[RunDates, int]:
+    """``decide_run_dates``, its reading done by ``run``'s workers (or here)."""
+    ledger = _Ledger(report)
+    years: Counter[int] = Counter()
+    pending: list[PubDateEvidence] = []
+    pending_at: list[int] = []
+    renamed: dict[int, str] = {}
+    count = 0
+    place = -1
+    items = _input_items(paths, max_chars=max_chars, today=today)
+    for chunk, looked in _mapped(
+        run, _first_look, _chunks(items, FIRST_PASS_CHUNK), max_chars, today
+    ):
+        for item, got in zip(chunk, looked, strict=True):
+            if got is None:
+                assert isinstance(item, str | Problem)
+                ledger.note(item)
+                continue
+            place += 1  # a record: an article, or the problem of a line
+            if isinstance(got, Problem):
+                ledger.note(got)
+                continue
+            count += 1
+            new_id = ledger.article(got.id, got.path, got.line, got.problems)
+            if new_id is not None:
+                renamed[place] = new_id
+            if got.evidence is not None:
+                ev = got.evidence if new_id is None else replace(got.evidence, article_id=new_id)
+                pending.append(ev)
+                pending_at.append(place)
+            elif got.year is not None:
+                years[got.year] += 1
+    from_run = decide_publication_dates(pending, today=today, run_years=years)
+    for date, _source in from_run.values():
+        if date is not None:
+            years[date.year] += 1
+    default_year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0] if years else None
+    from_run_at = {
+        at: decided
+        for at, ev in zip(pending_at, pending, strict=True)
+        if (decided := from_run.get(ev.article_id)) is not None
+    }
+    return RunDates(today, from_run, default_year, renamed, from_run_at), count
+
+
 def decide_run_dates(
     paths: Sequence[PathLike], *, today: dt.date, max_chars: int, report: RunReport
 ) -> tuple[RunDates, int]:
@@ -260,24 +585,10 @@ def decide_run_dates(
     Returns the decisions and the number of articles read. Memory holds the evidence of
     the articles that need the run (datelines without a year), not the articles.
     """
-    years: Counter[int] = Counter()
-    pending = []
-    count = 0
-    for article in read_articles(paths, max_chars=max_chars, report=report, today=today):
-        count += 1
-        ev = publication_evidence(article)
-        if needs_run(ev):
-            pending.append(ev)
-            continue
-        date, _source = _date_alone(ev, today)
-        if date is not None:
-            years[date.year] += 1
-    from_run = decide_publication_dates(pending, today=today, run_years=years)
-    for date, _source in from_run.values():
-        if date is not None:
-            years[date.year] += 1
-    default_year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0] if years else None
-    return RunDates(today, from_run, default_year), count
+    return _first_pass(paths, today=today, max_chars=max_chars, report=report, run=None)
+
+
+# --------------------------------------------------------------------------- second pass
 
 
 @dataclass(frozen=True)
@@ -303,51 +614,142 @@ def work_chunk(
     return out
 
 
-#: The gazetteer of a worker process, opened once by ``_init_worker`` (per-process state
-#: of the pool's workers, never of the main process).
-_WORKER_GAZETTEER: list[Gazetteer] = []
+def _as_list(results: list[ArticleResult]) -> list[ArticleResult]:
+    """The results of a chunk as they are (the ``finish`` of ``iter_results``)."""
+    return results
 
 
-def _init_worker(gazetteer_path: str) -> None:
-    _WORKER_GAZETTEER[:] = [Gazetteer(gazetteer_path)]
+#: A record of the second pass: an Article or a line to parse, its new id if renamed,
+#: its date if decided over the run.
+_Record = tuple[Article | _Line, str | None, tuple[dt.date | None, str] | None]
 
 
-def _pool_chunk(articles: Sequence[Article], dates: RunDates) -> list[ArticleResult]:
-    return work_chunk(articles, dates, _WORKER_GAZETTEER[0])
+def _second_look(
+    records: Sequence[_Record],
+    today: dt.date,
+    default_year: int | None,
+    max_chars: int,
+    finish: Callable[[list[ArticleResult]], _T],
+    gazetteer: Gazetteer | str | None,
+) -> tuple[int, _T]:
+    """The second pass's work on a chunk of records, where it runs: the number of articles
+    and ``finish`` of their results. ``gazetteer``: the one to use, the path of one to open
+    (a Dask task), or None (a pool's worker: its own)."""
+    articles: list[Article] = []
+    from_run = {}
+    for item, new_id, decided in records:
+        record = (
+            _line_record(item, max_chars=max_chars, today=today)
+            if isinstance(item, _Line)
+            else item
+        )
+        if isinstance(record, Problem):
+            continue  # reported by the first pass
+        if new_id is not None:
+            record = _with_id(record, new_id)
+        if decided is not None:
+            from_run[record.id] = decided
+        articles.append(record)
+    dates = RunDates(today, from_run, default_year)
+    if isinstance(gazetteer, Gazetteer):
+        results = work_chunk(articles, dates, gazetteer)
+    elif gazetteer is None:
+        results = work_chunk(articles, dates, _WORKER_GAZETTEER[0])
+    else:
+        gaz = Gazetteer(gazetteer)
+        try:
+            results = work_chunk(articles, dates, gaz)
+        finally:
+            gaz.close()
+    return len(results), finish(results)
 
 
-def _dask_chunk(
-    articles: Sequence[Article], dates: RunDates, gazetteer_path: str
-) -> list[ArticleResult]:
-    gaz = Gazetteer(gazetteer_path)
-    try:
-        return work_chunk(articles, dates, gaz)
-    finally:
-        gaz.close()
+def _second_pass(
+    paths: Sequence[PathLike],
+    dates: RunDates,
+    finish: Callable[[list[ArticleResult]], _T],
+    *,
+    run: _Executor | None,
+    gazetteer: Gazetteer,
+    max_chars: int,
+    chunk_size: int,
+) -> Iterator[tuple[int, _T]]:
+    """``map_chunks`` with ``run``'s workers (or here)."""
+    items = _input_items(paths, max_chars=max_chars, today=dates.today)
+    renamed, from_run_at = dates.renamed, dates.from_run_at
+    records: Iterator[_Record] = (
+        (item, renamed.get(at), from_run_at.get(at))
+        for at, item in enumerate(i for i in items if isinstance(i, Article | _Line))
+    )
+    where = gazetteer if run is None else run.gazetteer
+    looked = _mapped(
+        run,
+        _second_look,
+        _chunks(records, chunk_size),
+        dates.today,
+        dates.default_year,
+        max_chars,
+        finish,
+        where,
+    )
+    return map(_SECOND, looked)
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def map_chunks(
+    paths: Sequence[PathLike],
+    dates: RunDates,
+    finish: Callable[[list[ArticleResult]], _T],
+    *,
+    gazetteer: Gazetteer,
+    max_chars: int,
+    workers: int = 1,
+    dask: str | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> Iterator[tuple[int, _T]]:
+    """Second pass: ``finish`` of the results of each chunk of articles, in input order,
+    computed locally, in worker processes or on Dask.
 
+    The inputs are read again lazily and sent in chunks (JSONL lines unparsed: the workers
+    parse them); at most a few chunks per worker are in flight, so memory does not grow
+    with the corpus. ``finish`` runs where the chunk was worked on, so what comes back to
+    this process is only what the caller needs (a chunk's JSON lines, say, rather than
+    its mentions): on a few cores, all this process does competes with the workers. It
+    must be a module-level function (it is pickled).
 
-def _ordered(submit: Any, chunks: Iterator[list[Article]], window: int) -> Iterator[Any]:
-    """Results of ``submit(chunk)`` in input order, with at most ``window`` in flight."""
-    from collections import deque
+    Parameters
+    ----------
+    paths : sequence of path-like
+        The inputs, as given to the first pass (``decide_run_dates``).
+    dates : RunDates
+        The first pass's decisions (with the renaming of duplicate ids).
+    finish : callable
+        Turns the list of a chunk's ``ArticleResult`` into what is yielded for it.
+    gazetteer : Gazetteer
+        The gazetteer (workers and Dask tasks open its file themselves).
+    max_chars : int
+        As for ``read_articles``.
+    workers : int
+        Worker processes (1: the work runs in this process).
+    dask : str, optional
+        The address of a Dask scheduler to run the work on instead.
+    chunk_size : int
+        Records per chunk.
 
-    pending: deque[Any] = deque()
-    for chunk in chunks:
-        pending.append(submit(chunk))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+    Yields
+    ------
+    tuple of (int, object)
+        The number of articles of a chunk and ``finish`` of their results.
+    """
+    with _executor(workers, dask, gazetteer) as run:
+        yield from _second_pass(
+            paths,
+            dates,
+            finish,
+            run=run,
+            gazetteer=gazetteer,
+            max_chars=max_chars,
+            chunk_size=chunk_size,
+        )
 
 
 def iter_results(
@@ -362,44 +764,27 @@ def iter_results(
 ) -> Iterator[ArticleResult]:
     """Second pass: every article's result, in input order, locally, in processes or on Dask.
 
-    Articles are read again lazily and sent in chunks; at most a few chunks per worker are
-    in flight, so memory does not grow with the corpus.
+    ``dates`` comes from ``decide_run_dates`` on the same ``paths`` (it also holds the new
+    ids of duplicates). Articles are read again lazily and sent in chunks; at most a few
+    chunks per worker are in flight, so memory does not grow with the corpus (see
+    ``map_chunks``).
     """
-    quiet = RunReport()  # problems were recorded by the first pass
-    articles = read_articles(paths, max_chars=max_chars, report=quiet, today=dates.today)
-    chunks = _chunks(articles, chunk_size)
-    if dask:
-        try:
-            from distributed import Client
-        except ImportError as exc:
-            raise GeomapError(
-                "--dask needs the optional Dask extra: pip install 'geomap[dask]'"
-            ) from exc
-        with Client(dask, set_as_default=False) as client:
-            path = str(gazetteer.path)
-            window = max(4, 2 * sum(client.nthreads().values()))
-            for batch in _ordered(
-                lambda c: client.submit(_dask_chunk, c, dates, path, pure=False), chunks, window
-            ):
-                yield from batch
-        return
-    if workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, initargs=(str(gazetteer.path),)
-        ) as pool:
-            for batch in _ordered(
-                lambda c: pool.submit(_pool_chunk, c, dates), chunks, 3 * workers
-            ):
-                yield from batch
-        return
-    for chunk in chunks:
-        yield from work_chunk(chunk, dates, gazetteer)
+    for _n, results in map_chunks(
+        paths,
+        dates,
+        _as_list,
+        gazetteer=gazetteer,
+        max_chars=max_chars,
+        workers=workers,
+        dask=dask,
+        chunk_size=chunk_size,
+    ):
+        yield from results
 
 
 def _run(
     paths: Iterable[PathLike],
+    finish: Callable[[list[ArticleResult]], _T],
     *,
     gazetteer: Gazetteer | None,
     today: dt.date | None,
@@ -407,17 +792,50 @@ def _run(
     progress: bool | None,
     workers: int,
     dask: str | None,
-) -> tuple[Iterator[ArticleResult], RunReport]:
-    paths = list(paths)
+) -> tuple[Iterator[_T], RunReport]:
+    """Both passes: ``finish`` of each chunk's results, in input order, and the report
+    (complete once the results are)."""
     report = RunReport()
-    dates, count = decide_run_dates(
-        paths, today=today or dt.date.today(), max_chars=max_chars, report=report
-    )
     gaz = gazetteer if gazetteer is not None else Gazetteer()
-    results = iter_results(
-        paths, dates, gazetteer=gaz, max_chars=max_chars, workers=workers, dask=dask
+    passes = _both_passes(
+        list(paths),
+        finish,
+        report=report,
+        gazetteer=gaz,
+        today=today or dt.date.today(),
+        max_chars=max_chars,
+        progress=progress,
+        workers=workers,
+        dask=dask,
     )
-    return iter(_progress(results, count, "geomap", progress)), report
+    return passes, report
+
+
+def _both_passes(
+    paths: Sequence[PathLike],
+    finish: Callable[[list[ArticleResult]], _T],
+    *,
+    report: RunReport,
+    gazetteer: Gazetteer,
+    today: dt.date,
+    max_chars: int,
+    progress: bool | None,
+    workers: int,
+    dask: str | None,
+) -> Iterator[_T]:
+    # one pool (or client) for both passes: the workers parse the inputs in both
+    with _executor(workers, dask, gazetteer) as run:
+        dates, count = _first_pass(paths, today=today, max_chars=max_chars, report=report, run=run)
+        chunks = _second_pass(
+            paths,
+            dates,
+            finish,
+            run=run,
+            gazetteer=gazetteer,
+            max_chars=max_chars,
+            chunk_size=CHUNK_SIZE,
+        )
+        yield from _progress(chunks, count, "geomap", progress)
 
 
 def build_events(
@@ -460,6 +878,13 @@ def build_events(
     ).events
 
 
+def _aggregator_input(
+    results: list[ArticleResult],
+) -> list[tuple[list[Mention], dict[str, str | None]]]:
+    """What ``Aggregator.add`` takes of each result of a chunk (the ``finish`` of a build)."""
+    return [(res.mentions, res.source) for res in results]
+
+
 def _build(
     paths: Iterable[PathLike],
     *,
@@ -470,8 +895,9 @@ def _build(
     workers: int = 1,
     dask: str | None = None,
 ) -> BuildResult:
-    results, report = _run(
+    parts, report = _run(
         paths,
+        _aggregator_input,
         gazetteer=gazetteer,
         today=today,
         max_chars=max_chars,
@@ -480,8 +906,9 @@ def _build(
         dask=dask,
     )
     agg = Aggregator()
-    for res in results:
-        report.mentions += agg.add(res.mentions, res.source)
+    for part in parts:
+        for mentions, source in part:
+            report.mentions += agg.add(mentions, source)
     events = agg.frame()
     report.events = len(events)
     return BuildResult(events, report)
@@ -500,9 +927,6 @@ def run_build(
     dask: str | None = None,
 ) -> BuildResult:
     """``geomap build``: write map.html, events.geojson, events.csv and report.json."""
-    from geomap.export import write_csv, write_geojson, write_json
-    from geomap.render import render_map
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     result = _build(
@@ -518,15 +942,44 @@ def run_build(
     # interrupted build leaves the previous outputs as they were
     staging = Path(tempfile.mkdtemp(prefix=".geomap-staging-", dir=out))
     try:
-        write_geojson(result.events, staging / "events.geojson")
-        write_csv(result.events, staging / "events.csv")
-        render_map(result.events, staging / "map.html", title=title)
-        write_json(result.report.to_dict(), staging / "report.json")
+        _write_outputs(result, staging, title=title, workers=workers)
         for name in OUTPUT_NAMES:
             os.replace(staging / name, out / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def _write_outputs(result: BuildResult, folder: Path, *, title: str, workers: int) -> None:
+    """Write the four outputs of a build (``OUTPUT_NAMES``) into ``folder``.
+
+    With more than one worker, events.geojson and events.csv are written by two child
+    processes while this one renders the map and writes the report: the three take
+    similar times, and one after another they would leave the other cores idle once the
+    per-article work is done. The children get the events pickled; the files are the same
+    bytes either way.
+    """
+    from geomap.export import write_csv, write_geojson, write_json
+    from geomap.render import render_map
+
+    events = result.events
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            written = [
+                pool.submit(write_geojson, events, folder / "events.geojson"),
+                pool.submit(write_csv, events, folder / "events.csv"),
+            ]
+            render_map(events, folder / "map.html", title=title)
+            write_json(result.report.to_dict(), folder / "report.json")
+            for future in written:
+                future.result()
+        return
+    write_geojson(events, folder / "events.geojson")
+    write_csv(events, folder / "events.csv")
+    render_map(events, folder / "map.html", title=title)
+    write_json(result.report.to_dict(), folder / "report.json")
 
 
 #: The encoder of ``_toponym_line``, made once: ``json.dumps(record, ensure_ascii=False)``
@@ -567,6 +1020,13 @@ def _toponym_line(res: ArticleResult) -> str:
     return _LINE_ENCODER.encode(record) + "\n"
 
 
+def _toponym_lines(results: list[ArticleResult]) -> tuple[list[str], int]:
+    """The JSON lines of a chunk's results and their number of mentions (the ``finish`` of
+    ``geomap extract``: a worker sends back the text to write). Lines, not their join: one
+    character beyond Latin-1 would make the whole join slower to encode."""
+    return list(map(_toponym_line, results)), sum(len(res.mentions) for res in results)
+
+
 def run_extract(
     paths: Iterable[PathLike],
     out_file: PathLike,
@@ -582,8 +1042,9 @@ def run_extract(
 
     Lines are written as articles are done, into a temporary file renamed at the end.
     """
-    results, report = _run(
+    lines, report = _run(
         paths,
+        _toponym_lines,
         gazetteer=gazetteer,
         today=today,
         max_chars=max_chars,
@@ -599,9 +1060,9 @@ def run_extract(
 
         os.fchmod(fd, public_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            for res in results:
-                report.mentions += len(res.mentions)
-                fh.write(_toponym_line(res))
+            for chunk, mentions in lines:
+                report.mentions += mentions
+                fh.writelines(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

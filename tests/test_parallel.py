@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geomap.pipeline import iter_results, run_build, run_extract
+from geomap.pipeline import OUTPUT_NAMES, iter_results, run_build, run_extract
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 TODAY = dt.date(2026, 11, 22)
@@ -44,7 +44,7 @@ def one_worker(bigger, tmp_path_factory, gazetteer):
 
 
 def _same(a: Path, b: Path) -> None:
-    for name in ("events.geojson", "events.csv"):
+    for name in OUTPUT_NAMES:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
@@ -85,3 +85,54 @@ def test_results_stream_in_input_order(bigger, gazetteer):
     ids = [first.article_id] + [r.article_id for r in results]
     assert ids[:6] == ["dispatch", "wire-1", "wire-2", "notes", "csv-1", "dateline"]
     assert ids[6:] == [f"gen-{i:03d}" for i in range(300)]
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory) -> Path:
+    """Duplicate ids (within a file and across files), bad lines, a line that is not UTF-8
+    and a dateline without a year, spread over several chunks."""
+    root = tmp_path_factory.mktemp("messy")
+    (root / "corpus").symlink_to(CORPUS, target_is_directory=True)
+    places = ["Kharkiv", "Odesa", "Ganja", "Tbilisi", "Lisbon", "Patras"]
+    rows = [
+        json.dumps({"id": f"m-{i % 70:03d}", "text": f"Shelling hit {places[i % 6]} on Monday."})
+        for i in range(160)
+    ]
+    rows[40:40] = ["not JSON", "[1, 2]", json.dumps({"id": "empty", "text": ""})]
+    rows.append(json.dumps({"text": "BAKU, September 27. /TASS/. Ganja was shelled on Sunday."}))
+    baku = {"id": "baku", "text": "BAKU, September 28. /TASS/. Shelling hit Tartar on Monday."}
+    rows[90:90] = [json.dumps(baku)] * 2
+    (root / "a.jsonl").write_text("\n".join(rows) + "\n")
+    latin1 = json.dumps({"id": "m-001", "text": "Caf\u00e9 bombed in Lisbon."}, ensure_ascii=False)
+    (root / "b.jsonl").write_bytes(("\n".join(rows[:30]) + "\n").encode() + latin1.encode("cp1252"))
+    return root
+
+
+def test_workers_report_the_same_problems_and_renames(messy, tmp_path, gazetteer):
+    reports = []
+    for workers in (1, 2):
+        out = tmp_path / f"w{workers}"
+        result = run_build([messy], out, gazetteer=gazetteer, today=TODAY, workers=workers)
+        reports.append(result.report.to_dict())
+        extract = run_extract(
+            [messy], out / "x.jsonl", gazetteer=gazetteer, today=TODAY, workers=workers
+        )
+        assert extract.to_dict() == reports[-1] | {"totals": reports[-1]["totals"] | {"events": 0}}
+    assert reports[0] == reports[1]
+    _same(tmp_path / "w1", tmp_path / "w2")
+    assert (tmp_path / "w1" / "x.jsonl").read_bytes() == (tmp_path / "w2" / "x.jsonl").read_bytes()
+    said = [p["reason"] for f in reports[0]["inputs"] for p in f["problems"]]
+    assert "duplicate article id 'm-001'; renamed m-001#3" in said
+    assert "duplicate article id 'm-001'; renamed m-001#5" in said  # b.jsonl's last line
+    assert any("not valid JSON" in r for r in said)
+
+
+def test_the_first_pass_hands_on_renames_and_run_dates_by_place(messy):
+    from geomap.pipeline import RunReport, decide_run_dates, read_articles
+
+    dates, count = decide_run_dates([messy], today=TODAY, max_chars=10**6, report=RunReport())
+    articles = list(read_articles([messy], max_chars=10**6, report=RunReport(), today=TODAY))
+    assert count == len(articles)
+    assert sorted(dates.renamed.values()) == sorted(a.id for a in articles if "#" in a.id)
+    assert {"baku", "baku#2"} <= set(dates.from_run)  # a dateline without a year, twice
+    assert sorted(dates.from_run_at.values()) == sorted(dates.from_run.values())

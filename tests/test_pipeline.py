@@ -191,3 +191,82 @@ def test_date_alone_as_decided_over_a_run_of_one():
         if stated is None and month and day and not year:
             continue  # needs the run: never decided alone
         assert _date_alone(ev, today) == decide_publication_dates([ev], today=today)["a"]
+
+
+def _read_articles_as_before(paths, *, max_chars, report, today):
+    """``read_articles`` as it was, on ``ingest.read_file`` alone (the reference)."""
+    from dataclasses import replace
+
+    from geomap.ingest import iter_input_files, read_file
+    from geomap.models import Problem
+
+    seen: dict[str, int] = {}
+    for item in iter_input_files(paths):
+        if isinstance(item, Problem):
+            report.add_problem(item)
+            continue
+        entry = report.file(str(item))
+        for rec in read_file(item, max_chars=max_chars, today=today):
+            if isinstance(rec, Problem):
+                entry.problems.append(rec)
+                continue
+            entry.problems.extend(rec.problems)
+            entry.articles += 1
+            n = seen.get(rec.id, 0) + 1
+            seen[rec.id] = n
+            if n > 1:
+                new_id = f"{rec.id}#{n}"
+                entry.problems.append(
+                    Problem(
+                        rec.path, f"duplicate article id {rec.id!r}; renamed {new_id}", rec.line
+                    )
+                )
+                rec = replace(rec, id=new_id)
+            yield rec
+
+
+def test_jsonl_lines_parsed_apart_read_as_ingest_reads_them(tmp_path):
+    # the pipeline reads JSONL lines itself and parses them where the work runs
+    # (pipeline._jsonl_lines, _line_record): the same articles and problems, in order
+    from geomap.pipeline import RunReport, read_articles
+
+    good = "Shelling hit Kharkiv on Monday."
+    ok = [{"id": "a", "text": good, "date": "2022-05-02"}, {"text": good}, {"id": 7, "text": good}]
+    (tmp_path / "ok.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in ok) + "\n\n   \n" + json.dumps(ok[0]) + "\n"
+    )
+    bad = [
+        "{not json",
+        "[1, 2]",
+        "3",
+        "[" * 100_000,
+        json.dumps({"id": "b1"}),
+        json.dumps({"id": "b2", "text": " "}),
+        json.dumps({"id": "b3", "text": 5}),
+        json.dumps({"id": "b4", "text": good * 40}),
+        json.dumps({"id": "b5", "text": good, "date": "2022-02-30"}),
+        json.dumps({"id": "b6", "text": good, "date": "2999-01-01"}),
+        json.dumps({"id": " ", "text": "BAKU, September 27. /TASS/. Ganja was shelled."}),
+        json.dumps({"id": "b8", "text": "date 2020-02-30\nTalks in Tbilisi."}),
+    ]
+    (tmp_path / "bad.jsonl").write_text("\n".join(bad))  # no final newline
+    (tmp_path / "bom8.jsonl").write_bytes(b"\xef\xbb\xbf" + json.dumps(ok[0]).encode() + b"\n")
+    (tmp_path / "utf16.jsonl").write_bytes(("\n".join(bad[4:] + ["x"]) + "\n").encode("utf-16"))
+    latin = json.dumps({"id": "c", "text": "Café bombed in Lisbon."}, ensure_ascii=False)
+    (tmp_path / "cp.jsonl").write_bytes(b"\n".join([latin.encode("cp1252")] * 3 + [b"{"]))
+    (tmp_path / "one_cp.jsonl").write_bytes(latin.encode("cp1252") + b"\n")
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "blank.JSONL").write_text("\n \n\t\n")
+    (tmp_path / "feed.ndjson").write_text(json.dumps(ok[0]) + "\n")
+    (tmp_path / "note.txt").write_text("date 2021-03-09\n" + good)
+    (tmp_path / "t.csv").write_text("id,text\na," + good + "\n")
+    paths = [tmp_path, tmp_path / "ok.jsonl", tmp_path / "missing.jsonl"]
+    got, want = RunReport(), RunReport()
+    kw = {"max_chars": 1000, "today": TODAY}
+    assert list(read_articles(paths, report=got, **kw)) == list(
+        _read_articles_as_before(paths, report=want, **kw)
+    )
+    assert got.to_dict() == want.to_dict()
+    reasons = " ".join(p.reason for p in got.problems)
+    for words in ("not valid JSON", "too deeply nested", "not an object", "fallback", "utf-16"):
+        assert words in reasons, words
