@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import itemgetter
@@ -13,6 +13,11 @@ from typing import Any
 from geomap.gazetteer import MEMO_LIMIT, Candidate, Gazetteer, derived, remember
 from geomap.models import Article, Place
 from geomap.names import name_key
+
+try:  # the compiled lexer (geomap/_lexer.pyx), when geomap was built with a C compiler
+    from geomap import _lexer
+except ImportError:  # pragma: no cover - exercised where no compiler was available
+    _lexer = None  # type: ignore[assignment]
 
 __all__ = ["Span", "Token", "tokenize", "sentences", "find_toponyms", "MAX_NAME_TOKENS"]
 
@@ -244,15 +249,27 @@ class _Words:
     __slots__ = ("words", "starts", "ends", "caps")
 
     def __init__(self, text: str) -> None:
-        # gap, word, gap, word, ..., gap: the words' offsets are the running lengths
-        parts = (_SPLIT_ASCII if text.isascii() else _SPLIT).split(text)
-        offsets = list(accumulate(map(len, parts)))
-        self.words: list[str] = parts[1::2]
-        self.ends: list[int] = offsets[1::2]
-        self.starts: list[int] = offsets[0::2]
-        del self.starts[len(self.words) :]
-        # words are not empty
-        self.caps: list[bool] = list(map(str.isupper, map(_FIRST, self.words)))
+        self.words: list[str]
+        self.starts: list[int]
+        self.ends: list[int]
+        self.caps: list[bool]
+        split = _split_words if _lexer is None else _lexer.split_words
+        self.words, self.starts, self.ends, self.caps = split(text)
+
+
+def _split_words(text: str) -> tuple[list[str], list[int], list[int], list[bool]]:
+    """The words of ``text`` by ``_SPLIT``: (words, starts, ends, caps) as ``_Words`` holds
+    them; ``_lexer.split_words`` gives the same in one C loop."""
+    # gap, word, gap, word, ..., gap: the words' offsets are the running lengths
+    parts = (_SPLIT_ASCII if text.isascii() else _SPLIT).split(text)
+    offsets = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    ends = offsets[1::2]
+    starts = offsets[0::2]
+    del starts[len(words) :]
+    # words are not empty
+    caps = list(map(str.isupper, map(_FIRST, words)))
+    return words, starts, ends, caps
 
 
 _FIRST = itemgetter(0)
@@ -272,10 +289,13 @@ _SENTENCE_END_AT = re.compile(
 )
 
 
-def _sentence_ends(text: str) -> Iterator[tuple[int, int]]:
-    """The (start, end) of each match of ``_SENTENCE_END`` in ``text``, in order."""
-    for m in _SENTENCE_END_AT.finditer(text):
-        yield m.span(1) if m.start(1) >= 0 else m.span()
+def _sentence_ends_re(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each match of ``_SENTENCE_END`` in ``text``, in order;
+    ``_lexer.sentence_ends`` gives the same in one C loop."""
+    return [m.span(1) if m.start(1) >= 0 else m.span() for m in _SENTENCE_END_AT.finditer(text)]
+
+
+_sentence_ends = _sentence_ends_re if _lexer is None else _lexer.sentence_ends
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -24,3 +24,12 @@ def seeds_dir() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/seeds not present")
     return path
+
+
+@pytest.fixture(scope="session")
+def eval_corpora() -> list[Path]:
+    """The annotated corpora of ../shared/eval (JSONL), skipped when absent."""
+    paths = sorted((SHARED / "eval").glob("*.jsonl"))
+    if not paths:
+        pytest.skip("../shared/eval not present")
+    return paths

@@ -1,0 +1,103 @@
+"""The compiled lexer (geomap/_lexer.pyx) gives what the regular expressions of
+geomap.extract specify: the same words, offsets, capitals and sentence ends.
+
+Where geomap was installed without a C compiler the module is absent and these tests skip;
+with GEOMAP_REQUIRE_LEXER=1 (set by .ci/run) its absence is a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from geomap import extract
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+REQUIRE = os.environ.get("GEOMAP_REQUIRE_LEXER") == "1"
+
+
+@pytest.fixture(scope="module")
+def lexer():
+    try:
+        from geomap import _lexer
+    except ImportError:
+        if REQUIRE:
+            pytest.fail("geomap._lexer is not built (GEOMAP_REQUIRE_LEXER=1): pip install .")
+        pytest.skip("geomap._lexer is not built (installed without a C compiler)")
+    return _lexer
+
+
+def test_extraction_uses_the_compiled_lexer_when_built(lexer):
+    assert extract._lexer is lexer
+    assert extract._sentence_ends is lexer.sentence_ends
+
+
+#: Characters where the two scanners could part: letters of other scripts and cases,
+#: digits that are and are not decimal, the apostrophes, stops, quotes and bullets of the
+#: patterns, and spaces ASCII and Unicode count differently.
+ODD = (
+    "aAsStMFUDCZ'’.,!?…\"”“‘()•*-_ 1٠²Ⅻ\n\t\r\x0b\x0c\x1c\x1f\x85\u00a0\u2028\u3000"
+    "éÉßİıſKǅﬁ\u0301"
+)
+#: News-like fragments, so runs reach the patterns' longer alternatives.
+FRAGMENTS = st.sampled_from(
+    ["U.S.", "D.C. ", "St. Louis", "Mt.\tHood", "O'Connor", "Dublin's", "People’s", "e.g. ",
+     "end. Next", 'said." The', "…\n\n", "\n- ", "\n • ", "(AP) — ", "3rd", "x_y"]
+)  # fmt: skip
+TEXTS = st.one_of(
+    st.lists(st.one_of(FRAGMENTS, st.text(alphabet=ODD, max_size=8)), max_size=12).map("".join),
+    st.text(alphabet=ODD, max_size=40),
+    st.text(max_size=40),
+)
+
+
+def _words_by_pattern(text: str) -> tuple[list[str], list[int], list[int], list[bool]]:
+    matches = list(extract._TOKEN.finditer(text))
+    return (
+        [m.group() for m in matches],
+        [m.start() for m in matches],
+        [m.end() for m in matches],
+        [m.group()[0].isupper() for m in matches],
+    )
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=TEXTS)
+@example(text="St.\x1cLouis")
+@example(text="U.S.A. and D.C.")
+@example(text="Dublin's O'Connor rock'n'roll 's x's_")
+@example(text="Mt.  Everest Ft.\nWorth St. louis")
+def test_split_words_is_the_token_pattern(lexer, text):
+    expected = _words_by_pattern(text)
+    assert lexer.split_words(text) == expected
+    assert extract._split_words(text) == expected
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=TEXTS)
+@example(text='End." Next. "Quote\n\n\nNew\n  \n- bullet\n•x')
+@example(text="Wait… (Then) ok!  9 lives?\u00a0A")
+def test_sentence_ends_are_the_pattern_matches(lexer, text):
+    assert lexer.sentence_ends(text) == extract._sentence_ends_re(text)
+
+
+def test_same_on_news(lexer, eval_corpora):
+    # the annotated corpora's texts, as the benchmark reads them
+    for path in eval_corpora:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                text = json.loads(line)["text"]
+                assert lexer.split_words(text) == extract._split_words(text)
+                assert lexer.sentence_ends(text) == extract._sentence_ends_re(text)
+
+
+def test_non_str_is_refused(lexer):
+    with pytest.raises(TypeError):
+        lexer.split_words(b"bytes")
+    with pytest.raises(TypeError):
+        lexer.sentence_ends(None)
