@@ -59,6 +59,9 @@ def lonlat(lat: float, lon: float) -> list[float]:
 
 def _plain(value: Any) -> Any:
     """A JSON-ready value: NA -> None, numpy scalars -> Python, tuples -> lists."""
+    kind = type(value)
+    if kind is str or kind is int:
+        return value  # most values (and every one of a source record): nothing to convert
     import pandas as pd  # here, not at the top: ``geomap extract`` needs no pandas
 
     if value is None or value is pd.NA:

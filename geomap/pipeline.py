@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib
 import json
 import operator
 import os
 import shutil
 import sys
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -894,7 +896,10 @@ def _build(
     progress: bool | None,
     workers: int = 1,
     dask: str | None = None,
+    preload: Sequence[str] = ("pandas",),
 ) -> BuildResult:
+    """The events of a run and its report; with workers or Dask, the modules ``preload``
+    names are imported while the per-article work runs elsewhere."""
     parts, report = _run(
         paths,
         _aggregator_input,
@@ -906,12 +911,33 @@ def _build(
         dask=dask,
     )
     agg = Aggregator()
+    preloading: threading.Thread | None = None
     for part in parts:
+        if preloading is None and (workers > 1 or dask):
+            # the per-article work runs in other processes, which have started (a pool's
+            # processes are all forked at its first task): import what the outputs need
+            # now, while this one mostly waits, instead of after the last article
+            preloading = threading.Thread(target=_import_all, args=(preload,), daemon=True)
+            preloading.start()
         for mentions, source in part:
             report.mentions += agg.add(mentions, source)
+    if preloading is not None:
+        preloading.join()  # before anything forks again (``_write_outputs``)
     events = agg.frame()
     report.events = len(events)
     return BuildResult(events, report)
+
+
+def _import_all(modules: Sequence[str]) -> None:
+    """Import ``modules`` ahead of use; one that fails is left for its use to report."""
+    for name in modules:
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
+
+
+#: What writing a build's outputs imports (pandas, folium and their own imports: about a
+#: second), imported while workers run (``_build``).
+OUTPUT_MODULES = ("pandas", "geomap.export", "geomap.render")
 
 
 def run_build(
@@ -937,6 +963,7 @@ def run_build(
         progress=progress,
         workers=workers,
         dask=dask,
+        preload=OUTPUT_MODULES,
     )
     # write everything into a staging folder first, then move the files into place: an
     # interrupted build leaves the previous outputs as they were
