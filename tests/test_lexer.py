@@ -41,8 +41,9 @@ def test_extraction_uses_the_compiled_lexer_when_built(lexer):
 #: digits that are and are not decimal, the apostrophes, stops, quotes and bullets of the
 #: patterns, and spaces ASCII and Unicode count differently.
 ODD = (
-    "aAsStMFUDCZ'’.,!?…\"”“‘()•*-_ 1٠²Ⅻ\n\t\r\x0b\x0c\x1c\x1f\x85\u00a0\u2028\u3000"
-    "éÉßİıſKǅﬁ\u0301"
+    "aAsStMFUDCZ'’.,!?…\"”“‘()•*-_ 1٠²Ⅻ"
+    + "\n\t\r\x0b\x0c\x1c\x1f\x85\u00a0\u2028\u3000"
+    + "éÉßİıſKǅﬁ\u0301"
 )
 #: News-like fragments, so runs reach the patterns' longer alternatives.
 FRAGMENTS = st.sampled_from(
