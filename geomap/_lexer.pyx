@@ -108,15 +108,33 @@ cdef Py_ssize_t _word_end(Text t, Py_ssize_t p) noexcept:
     return q
 
 
-def split_words(str text):
-    """The words of ``text`` as ``_SPLIT`` splits them: (words, starts, ends, caps).
+cdef bint _joined(Text t, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """``geomap.extract._joined``: the gap from ``a`` to ``b`` is one space or hyphen, or
+    up to two spaces with no line break."""
+    cdef Py_UCS4 ch
+    if b - a == 1:
+        ch = _at(t, a)
+        if ch == u" " or ch == u"-" or ch == 0x2010 or ch == 0x2011 or ch == 0x2013:
+            return True  # " ", "-", "‐", "‑", "–"
+        return _space(ch) and ch != u"\n"
+    if b - a == 2:
+        return (
+            _space(_at(t, a)) and _space(_at(t, a + 1))
+            and _at(t, a) != u"\n" and _at(t, a + 1) != u"\n"
+        )
+    return False
 
-    ``words[k]`` is ``text[starts[k]:ends[k]]``; ``caps[k]`` is ``words[k][0].isupper()``.
+
+def split_words(str text):
+    """The words of ``text`` as ``_SPLIT`` splits them: (words, starts, ends, caps, joined).
+
+    ``words[k]`` is ``text[starts[k]:ends[k]]``; ``caps[k]`` is ``words[k][0].isupper()``;
+    ``joined[k]`` is ``_joined(text, ends[k - 1], starts[k])`` (False for the first word).
     """
     cdef Text t = _text(text)
-    cdef Py_ssize_t p = 0, end
+    cdef Py_ssize_t p = 0, end, last = -1
     cdef Py_UCS4 ch
-    cdef list words = [], starts = [], ends = [], caps = []
+    cdef list words = [], starts = [], ends = [], caps = [], joined = []
     while p < t.n:
         ch = _at(t, p)
         if not _letter(ch):
@@ -127,8 +145,9 @@ def split_words(str text):
         starts.append(p)
         ends.append(end)
         caps.append(Py_UNICODE_ISUPPER(ch))
-        p = end
-    return words, starts, ends, caps
+        joined.append(last >= 0 and _joined(t, last, p))
+        last = p = end
+    return words, starts, ends, caps, joined
 
 
 cdef inline bint _stop(Py_UCS4 ch) noexcept:

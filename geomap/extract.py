@@ -246,20 +246,24 @@ class _Words:
     ``words[k]`` is ``text[starts[k]:ends[k]]``; ``caps[k]`` says it is capitalised.
     """
 
-    __slots__ = ("words", "starts", "ends", "caps")
+    __slots__ = ("words", "starts", "ends", "caps", "joined")
 
     def __init__(self, text: str) -> None:
         self.words: list[str]
         self.starts: list[int]
         self.ends: list[int]
         self.caps: list[bool]
+        #: ``joined[k]``: words ``k - 1`` and ``k`` are joined (``_joined``); never the first
+        self.joined: list[bool]
         split = _split_words if _lexer is None else _lexer.split_words
-        self.words, self.starts, self.ends, self.caps = split(text)
+        self.words, self.starts, self.ends, self.caps, self.joined = split(text)
 
 
-def _split_words(text: str) -> tuple[list[str], list[int], list[int], list[bool]]:
-    """The words of ``text`` by ``_SPLIT``: (words, starts, ends, caps) as ``_Words`` holds
-    them; ``_lexer.split_words`` gives the same in one C loop."""
+def _split_words(
+    text: str,
+) -> tuple[list[str], list[int], list[int], list[bool], list[bool]]:
+    """The words of ``text`` by ``_SPLIT``: (words, starts, ends, caps, joined) as
+    ``_Words`` holds them; ``_lexer.split_words`` gives the same in one C loop."""
     # gap, word, gap, word, ..., gap: the words' offsets are the running lengths
     parts = (_SPLIT_ASCII if text.isascii() else _SPLIT).split(text)
     offsets = list(accumulate(map(len, parts)))
@@ -269,7 +273,8 @@ def _split_words(text: str) -> tuple[list[str], list[int], list[int], list[bool]
     del starts[len(words) :]
     # words are not empty
     caps = list(map(str.isupper, map(_FIRST, words)))
-    return words, starts, ends, caps
+    joined = [False, *(_joined(text, a, b) for a, b in zip(ends, starts[1:], strict=False))]
+    return words, starts, ends, caps, joined[: len(words)]
 
 
 _FIRST = itemgetter(0)
@@ -351,7 +356,7 @@ def _possessive_inside(text: str, toks: _Words, k: int) -> bool:
         0 < k < len(starts) - 1
         and text[ends[k - 1] : starts[k]] in ("'", "’")
         and toks.caps[k + 1]
-        and _joined(text, ends[k], starts[k + 1])
+        and toks.joined[k + 1]
     )
 
 
@@ -475,6 +480,7 @@ def find_toponyms(
     if not toks.words or not bounds:
         return []
     words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
+    joined = toks.joined
     n = len(words)
     # (the set of all the words costs less than that of the lower-case ones: no test of
     # each word, and the words' hashes are then kept for the other set look-ups)
@@ -511,8 +517,8 @@ def find_toponyms(
                 or (word[1:2] in ("'", "’") and _ELIDED.match(word))
             ):
                 break
-            if text[ends[j - 1] : starts[j]] != " " and not _joined(text, ends[j - 1], starts[j]):
-                break  # (a single space, the usual gap, decided without a call)
+            if not joined[j]:
+                break
             if word not in _CONNECTORS:
                 key = windows[(i, j)] = name_key(text[starts[i] : ends[j]])
                 reach.append((j, key))
@@ -570,14 +576,14 @@ def find_toponyms(
             continue
         qualifier = None
         if best_j + 1 < n and words[best_j + 1].lower() in DIVISION_WORDS:
-            if _joined(text, ends[best_j], starts[best_j + 1]):
+            if joined[best_j + 1]:
                 qualifier = words[best_j + 1].lower()
         elif (
             i >= 2
             and words[i - 1] == "of"
             and words[i - 2] in DIVISION_WORDS  # lower case: "the state of Washington"
-            and _joined(text, ends[i - 2], starts[i - 1])
-            and _joined(text, ends[i - 1], starts[i])
+            and joined[i - 1]
+            and joined[i]
         ):
             qualifier = words[i - 2]
         start, end = starts[i], ends[best_j]
@@ -724,16 +730,12 @@ def _town_in_area(
     longest run of up to three capitalised words ending there, not a person's name."""
     text = article.body
     starts, ends, caps = toks.starts, toks.ends, toks.caps
+    joined = toks.joined
     last = bisect_left(ends, comma)
     if last == len(ends) or ends[last] != comma or not caps[last]:
         return None
     first = last
-    while (
-        first > 0
-        and last - first < 2
-        and caps[first - 1]
-        and _joined(text, ends[first - 1], starts[first])
-    ):
+    while first > 0 and last - first < 2 and caps[first - 1] and joined[first]:
         first -= 1
     for k in range(first, last + 1):
         start = starts[k]
@@ -787,7 +789,7 @@ def _person_words(
     place nor a place modifier. ``ends_of`` and ``windows`` are ``find_toponyms``'s: the
     windows of the capitalised words that may start a name, by start word and by span.
     """
-    words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
+    words, ends, caps, joined = toks.words, toks.ends, toks.caps, toks.joined
     people: set[str] = set()
     for k, reach in ends_of.items():  # the capitalised words, with their windows' keys
         key = reach[0][1]
@@ -800,14 +802,14 @@ def _person_words(
             abbreviated = _after_abbreviation(text, toks, k - 1, k)
             if not abbreviated:
                 continue
-        elif text[ends[k - 1] : starts[k]] == " " or _joined(text, ends[k - 1], starts[k]):
+        elif joined[k]:
             abbreviated = False
         else:
             continue
         if _after_party(text, toks, k):
             continue
         if abbreviated and len(words[k - 1]) == 1:
-            if k >= 2 and caps[k - 2] and _joined(text, ends[k - 2], starts[k - 1]):
+            if k >= 2 and caps[k - 2] and joined[k - 1]:
                 people.add(key)  # "Roy A. Nelson"
             continue
         pword = words[k - 1].lower().rstrip(".")
@@ -824,7 +826,7 @@ def _person_words(
         pkey = windows.get((k - 1, k - 1))
         if pkey is not None and pkey in found and _traits(found[pkey], memo).strong:
             continue  # "Baku Azerbaijan", "Paris Texas"
-        if k + 1 < len(words) and caps[k + 1] and _joined(text, ends[k], starts[k + 1]):
+        if k + 1 < len(words) and caps[k + 1] and joined[k + 1]:
             continue  # longer sequences are judged by their own rules
         people.add(key)
     return people
@@ -871,7 +873,7 @@ def _keep(
     or something else (False), in a text of sentences ``bounds`` and words ``word_set``.
     ``find_toponyms`` has already turned down the words that are never places (``_NEVER``)
     and demonyms."""
-    words, starts, ends, caps = toks.words, toks.starts, toks.ends, toks.caps
+    words, ends, caps, joined = toks.words, toks.ends, toks.caps, toks.joined
     n = len(words)
     traits = _traits(cands, gazetteer.memo)
     strong = traits.strong
@@ -912,32 +914,26 @@ def _keep(
         return False
     # the capitalised sequence around the name: persons and organisations
     left = i
-    while left > 0 and caps[left - 1] and _joined(text, ends[left - 1], starts[left]):
+    while left > 0 and caps[left - 1] and joined[left]:
         left -= 1
     if left == i - 1 and _after_party(text, toks, i):
         left = i  # "Rep. Wendell Gilliard, D-Charleston": the legislator's home town
     right = j
-    while right + 1 < n and caps[right + 1] and _joined(text, ends[right], starts[right + 1]):
+    while right + 1 < n and caps[right + 1] and joined[right + 1]:
         right += 1
     before = words[i - 1].lower().rstrip(".") if i > 0 else ""
     abbreviated = (
         i > 0 and text.startswith(". ", ends[i - 1]) and _after_abbreviation(text, toks, i - 1, i)
     )
-    if i > 0 and before in _TITLES and (abbreviated or _joined(text, ends[i - 1], starts[i])):
+    if i > 0 and before in _TITLES and (abbreviated or joined[i]):
         return False  # "Minister Sergey", "Mayor Jackson", "Capt. Roy"
-    if (
-        abbreviated
-        and i >= 2
-        and len(words[i - 1]) == 1
-        and caps[i - 2]
-        and _joined(text, ends[i - 2], starts[i - 1])
-    ):
+    if abbreviated and i >= 2 and len(words[i - 1]) == 1 and caps[i - 2] and joined[i - 1]:
         return False  # "Roy A. Nelson", "George W. Bush"
     if (
         single
         and j + 1 < n
         and words[j + 1] in _SPEECH
-        and _joined(text, ends[j], starts[j + 1])
+        and joined[j + 1]
         and not traits.countryish
         and not traits.major
     ):

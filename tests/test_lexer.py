@@ -57,13 +57,20 @@ TEXTS = st.one_of(
 )
 
 
-def _words_by_pattern(text: str) -> tuple[list[str], list[int], list[int], list[bool]]:
+def _words_by_pattern(
+    text: str,
+) -> tuple[list[str], list[int], list[int], list[bool], list[bool]]:
     matches = list(extract._TOKEN.finditer(text))
+    joined = [
+        k > 0 and extract._joined(text, matches[k - 1].end(), m.start())
+        for k, m in enumerate(matches)
+    ]
     return (
         [m.group() for m in matches],
         [m.start() for m in matches],
         [m.end() for m in matches],
         [m.group()[0].isupper() for m in matches],
+        joined,
     )
 
 
@@ -73,6 +80,7 @@ def _words_by_pattern(text: str) -> tuple[list[str], list[int], list[int], list[
 @example(text="U.S.A. and D.C.")
 @example(text="Dublin's O'Connor rock'n'roll 's x's_")
 @example(text="Mt.  Everest Ft.\nWorth St. louis")
+@example(text="a-b a\u2013b a\u2014b a \tb a\n b a  \u00a0b a\x1cb")
 def test_split_words_is_the_token_pattern(lexer, text):
     expected = _words_by_pattern(text)
     assert lexer.split_words(text) == expected
@@ -102,3 +110,18 @@ def test_non_str_is_refused(lexer):
         lexer.split_words(b"bytes")
     with pytest.raises(TypeError):
         lexer.sentence_ends(None)
+
+
+def test_extraction_is_the_same_without_the_lexer(lexer, monkeypatch, gazetteer, eval_corpora):
+    # the fallback (the patterns) and the compiled lexer give the same toponyms
+    from geomap.ingest import parse_article
+
+    articles = []
+    for path in eval_corpora:
+        with open(path, encoding="utf-8") as fh:
+            for k, line in zip(range(150), fh, strict=False):
+                articles.append(parse_article(f"{path.stem}-{k}", json.loads(line)["text"]))
+    compiled = [extract.find_toponyms(a, gazetteer) for a in articles]
+    monkeypatch.setattr(extract, "_lexer", None)
+    monkeypatch.setattr(extract, "_sentence_ends", extract._sentence_ends_re)
+    assert [extract.find_toponyms(a, gazetteer) for a in articles] == compiled
