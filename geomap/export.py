@@ -69,9 +69,10 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float) and math.isnan(value):
         return None
     if isinstance(value, (tuple, list)):
-        return [_plain(v) for v in value]
+        return [v if type(v) is str else _plain(v) for v in value]
     if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
+        # a source record: strings and None, nothing to convert
+        return {str(k): v if v is None or type(v) is str else _plain(v) for k, v in value.items()}
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         return value.item()
     return value
@@ -136,19 +137,104 @@ def write_json(data: Any, path: str | os.PathLike[str]) -> Path:
     return atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
-#: ``json.dumps(..., ensure_ascii=False, indent=1)``'s encoder, made once.
-_INDENT1 = json.JSONEncoder(ensure_ascii=False, indent=1)
-#: How many encoder pieces are joined into one write.
+#: How many pieces of text are joined into one write.
 _BATCH = 4096
+#: The nesting level from which a value is encoded as one string: a feature is at level 2,
+#: its properties at 3, a list of them (``sources``: one entry per article) at 4, and only
+#: an entry is joined whole, so one event with many sources is never one string.
+_WHOLE_FROM = 5
+
+#: json's own string encoder (its C function where json has one), as ``ensure_ascii=False``
+#: encodes strings.
+_STRING = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_FLOAT = float.__repr__
+_INT = int.__repr__
+
+
+def _float_text(value: float) -> str:
+    """A float as json writes it (``allow_nan``: NaN, Infinity, -Infinity)."""
+    if value != value:
+        return "NaN"
+    if value in (math.inf, -math.inf):
+        return "Infinity" if value > 0 else "-Infinity"
+    return _FLOAT(value)
+
+
+def _key_text(key: Any) -> str:
+    """A dict key as json writes it (keys that are not strings turned into them)."""
+    if isinstance(key, str):
+        return _STRING(key)
+    if isinstance(key, float):
+        return _STRING(_float_text(key))
+    if key is True or key is False or key is None:
+        return _STRING({True: "true", False: "false", None: "null"}[key])
+    if isinstance(key, int):
+        return _STRING(_INT(key))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def _indented(value: Any, level: int) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=1)`` for a value at nesting ``level``
+    (the text json's indent=1 layout gives it there): the same bytes, built by joins
+    instead of json's generator of pieces, which is four times slower for features."""
+    if isinstance(value, str):
+        return _STRING(value)  # type: ignore[no-any-return]
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return _INT(value)
+    if isinstance(value, float):
+        return _float_text(value)
+    inner = "\n" + " " * (level + 1)
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        items = [_indented(v, level + 1) for v in value]
+        return "[" + inner + ("," + inner).join(items) + "\n" + " " * level + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        pairs = [_key_text(k) + ": " + _indented(v, level + 1) for k, v in value.items()]
+        return "{" + inner + ("," + inner).join(pairs) + "\n" + " " * level + "}"
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _pieces(value: Any, level: int) -> Iterator[str]:
+    """``_indented(value, level)`` in pieces: containers above level ``_WHOLE_FROM`` item by
+    item, the rest whole."""
+    if level >= _WHOLE_FROM or not value or not isinstance(value, (list, tuple, dict)):
+        yield _indented(value, level)
+        return
+    inner = "\n" + " " * (level + 1)
+    sep = inner
+    if isinstance(value, dict):
+        yield "{"
+        for k, v in value.items():
+            yield sep + _key_text(k) + ": "
+            yield from _pieces(v, level + 1)
+            sep = "," + inner
+        yield "\n" + " " * level + "}"
+    else:
+        yield "["
+        for v in value:
+            yield sep
+            yield from _pieces(v, level + 1)
+            sep = "," + inner
+        yield "\n" + " " * level + "]"
 
 
 def _feature_text(events: pd.DataFrame) -> Iterator[str]:
-    """The features as json's indent=1 lists them (level 0), in pieces, less the last newline."""
-    sep = "\n"
+    """The features as json's indent=1 lists them in a FeatureCollection (each at level 2),
+    in pieces, each feature after its separator."""
+    sep = "\n  "
     for feature in _features(events):
         yield sep
-        yield from _INDENT1.iterencode(feature)
-        sep = ",\n"
+        yield from _pieces(feature, 2)
+        sep = ",\n  "
 
 
 def write_geojson(events: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
@@ -158,14 +244,13 @@ def write_geojson(events: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     are encoded and written a few thousand pieces at a time, so memory does not grow with
     the output (nor with one event's list of sources).
     """
-    # json's indent=1 layout of {"type": ..., "features": [f1, f2]}: the features encoded
-    # as a list at level 0 and shifted two levels in. A newline in json's output is layout
-    # only (one inside a string is escaped), so the shift is a replace; "[]" when empty.
+    # json's indent=1 layout of {"type": ..., "features": [f1, f2]}: the features at level
+    # 2, "[]" when there are none
     with atomic_open(path) as fh:
         fh.write('{\n "type": "FeatureCollection",\n "features": [')
         pieces, empty = _feature_text(events), True
         while batch := list(itertools.islice(pieces, _BATCH)):
-            fh.write("".join(batch).replace("\n", "\n  "))
+            fh.write("".join(batch))
             empty = False
         fh.write("]\n}\n" if empty else "\n ]\n}\n")
     return Path(path)

@@ -176,3 +176,35 @@ def test_writing_does_not_hold_the_output_in_memory(tmp_path, writer):
     # streamed, the peak is a fixed ~0.2 MB; building the whole text (or every feature)
     # first peaked at 7-12 times the size
     assert peak < size / 2, (peak, size)
+
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()  # NaN and infinities too: json writes NaN, Infinity
+    | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(
+            st.text(max_size=5) | st.integers() | st.booleans() | st.none(), inner, max_size=4
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(value=JSON_VALUES, level=st.integers(0, 3))
+def test_indented_is_json_dumps_with_indent_one(value, level):
+    # write_geojson lays features out with its own joins: the bytes of json's indent=1
+    from geomap.export import _indented, _pieces
+
+    expected = json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
+    assert _indented(value, level) == expected
+    assert "".join(_pieces(value, level)) == expected
