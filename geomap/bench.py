@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,23 +26,40 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-__all__ = ["Measure", "make_corpus", "run_command", "raw_scan", "geotext_scan", "main"]
+__all__ = [
+    "Measure",
+    "make_corpus",
+    "run_command",
+    "raw_scan",
+    "geotext_scan",
+    "lexer_state",
+    "main",
+]
 
 DEFAULT_SOURCE = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 
 
 @dataclass
 class Measure:
-    """One measured command."""
+    """One measured command: the median of its runs' wall times, their highest peak."""
 
     what: str
     articles: int
     seconds: float
     peak_mb: float
+    #: every run's wall time, in the order run
+    runs: tuple[float, ...] = ()
 
     @property
     def per_second(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
+
+
+def lexer_state() -> str:
+    """Whether extraction runs the compiled lexer (``geomap/_lexer.pyx``) or its patterns."""
+    from geomap import extract
+
+    return "compiled" if extract._lexer is not None else "patterns (no compiled lexer)"
 
 
 def _texts(source: Path) -> list[str]:
@@ -159,6 +177,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-build", action="store_true", help="skip the full build timings")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run each timed command this many times, interleaved, and report the median",
+    )
     args = parser.parse_args(argv)
 
     from geomap.gazetteer import Gazetteer, ensure_gazetteer
@@ -176,29 +200,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         mb = size / 1e6
         figures["corpus"] = {"articles": args.articles, "mb": round(mb, 1)}
 
-        wall, peak = run_command(_geomap("extract", str(one), "-o", str(root / "1.jsonl"), "-q"))
-        measures.append(Measure("geomap extract, 1 article (cold start)", 1, wall, peak))
-        wall, peak = run_command(_geomap("extract", str(corpus), "-o", str(root / "e.jsonl"), "-q"))
-        measures.append(Measure("geomap extract, 1 worker", args.articles, wall, peak))
+        # (what, articles, command), each run ``--repeat`` times, the rounds interleaved so
+        # that a slow spell of the machine weighs on every command alike
+        extract = _geomap("extract", str(corpus), "-q", "-o")
+        build = _geomap("build", str(corpus), "-q", "-o")
+        parallel = ["--workers", str(args.workers)]
+        plan = [
+            ("geomap extract, 1 article (cold start)", 1,
+             _geomap("extract", str(one), "-q", "-o", str(root / "1.jsonl"))),
+            ("geomap extract, 1 worker", args.articles, [*extract, str(root / "e.jsonl")]),
+        ]  # fmt: skip
         if args.workers > 1:
-            wall, peak = run_command(
-                _geomap("extract", str(corpus), "-o", str(root / "e2.jsonl"), "-q",
-                        "--workers", str(args.workers))
-            )  # fmt: skip
-            measures.append(
-                Measure(f"geomap extract, {args.workers} workers", args.articles, wall, peak)
-            )
+            plan.append((f"geomap extract, {args.workers} workers", args.articles,
+                         [*extract, str(root / "e2.jsonl"), *parallel]))  # fmt: skip
         if not args.no_build:
-            wall, peak = run_command(_geomap("build", str(corpus), "-o", str(root / "b"), "-q"))
-            measures.append(Measure("geomap build, 1 worker", args.articles, wall, peak))
+            plan.append(("geomap build, 1 worker", args.articles, [*build, str(root / "b")]))
             if args.workers > 1:
-                wall, peak = run_command(
-                    _geomap("build", str(corpus), "-o", str(root / "b2"), "-q",
-                            "--workers", str(args.workers))
-                )  # fmt: skip
-                measures.append(
-                    Measure(f"geomap build, {args.workers} workers", args.articles, wall, peak)
-                )
+                plan.append((f"geomap build, {args.workers} workers", args.articles,
+                             [*build, str(root / "b2"), *parallel]))  # fmt: skip
+        rounds = [[run_command(cmd) for _what, _n, cmd in plan] for _ in range(args.repeat)]
+        for k, (what, n, _cmd) in enumerate(plan):
+            walls = tuple(r[k][0] for r in rounds)
+            peak = max(r[k][1] for r in rounds)
+            measures.append(Measure(what, n, statistics.median(walls), peak, walls))
         curve = []
         if not args.no_curve:
             for k in (int(x) for x in args.curve.split(",") if x):
@@ -225,7 +249,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         {**asdict(m), "articles_per_s": round(m.per_second), "mb_per_s": round(
             m.per_second * mb / args.articles, 2)} for m in measures
     ]  # fmt: skip
+    figures["lexer"] = lexer_state()
+    by_name = {m.what: m for m in measures}
+    speedups = {}
+    for command in ("extract", "build"):
+        one_w = by_name.get(f"geomap {command}, 1 worker")
+        many = by_name.get(f"geomap {command}, {args.workers} workers")
+        if one_w is not None and many is not None and many.seconds:
+            speedups[command] = round(one_w.seconds / many.seconds, 2)
+    figures["speedup"] = {"workers": args.workers, **speedups}
     print(f"corpus: {args.articles} articles, {mb:.1f} MB (from {args.source})")
+    print(f"lexer: {figures['lexer']}; each command run {args.repeat}x, median wall time")
     print(f"gazetteer load: {load:.3f} s\n")
     print(_row(["what", "articles", "wall s", "articles/s", "MB/s", "peak MB"]))
     print(_row(["---"] * 6))
@@ -239,10 +273,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if geo is not None:
         print(_row(["geotext (in-process)", args.articles, f"{geo[0]:.2f}",
                     f"{geo[1] / geo[0]:.0f}", "", ""]))  # fmt: skip
-    extract = next(m for m in measures if m.what == "geomap extract, 1 worker")
+    one_worker = by_name["geomap extract, 1 worker"]
     print(
-        f"\nraw scan / geomap extract (1 worker): {raw['articles_per_s'] / extract.per_second:.1f}x"
+        "\nraw scan / geomap extract (1 worker): "
+        f"{raw['articles_per_s'] / one_worker.per_second:.1f}x"
     )
+    for command, ratio in speedups.items():
+        print(f"{command}: {args.workers} workers are {ratio:.2f}x one worker")
     if curve:
         print("\n" + _row(["command", "articles", "wall s", "peak MB"]))
         print(_row(["---"] * 4))

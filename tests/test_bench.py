@@ -1,0 +1,42 @@
+"""The benchmark harness runs end to end on a small corpus and reports what BENCHMARKS.md
+quotes: throughput, peak memory, the references, the lexer in use, worker speed-ups."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from geomap.bench import lexer_state, main, make_corpus
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_make_corpus_repeats_the_texts_with_new_ids(tmp_path):
+    path, size = make_corpus(EXAMPLES, 25, tmp_path / "c.jsonl")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 25 and size == path.stat().st_size
+    records = [json.loads(line) for line in lines]
+    assert len({r["id"] for r in records}) == 25
+    assert len({r["text"] for r in records}) < 25  # the sample's texts, repeated
+
+
+def test_harness_reports_its_figures(tmp_path, capsys):
+    out = tmp_path / "figures.json"
+    argv = ["--source", str(EXAMPLES), "--articles", "30", "--no-curve", "--no-build"]
+    assert main([*argv, "--workers", "2", "--repeat", "2", "--json", str(out)]) == 0
+    figures = json.loads(out.read_text())
+    measures = {m["what"]: m for m in figures["measures"]}
+    assert set(measures) == {
+        "geomap extract, 1 article (cold start)",
+        "geomap extract, 1 worker",
+        "geomap extract, 2 workers",
+    }
+    for m in measures.values():
+        assert len(m["runs"]) == 2 and sorted(m["runs"])[0] <= m["seconds"]
+        assert m["peak_mb"] > 10
+    assert figures["lexer"] == lexer_state()
+    assert figures["speedup"]["workers"] == 2 and figures["speedup"]["extract"] > 0
+    assert figures["raw_scan"]["articles_per_s"] > 0
+    printed = capsys.readouterr().out
+    assert "| geomap extract, 1 worker | 30 |" in printed
+    assert "extract: 2 workers are" in printed
