@@ -11,7 +11,7 @@ from operator import itemgetter
 from typing import Any
 
 from geomap.gazetteer import MEMO_LIMIT, Candidate, Gazetteer, derived, remember
-from geomap.models import Article, Place
+from geomap.models import Article, Place, direct_init
 from geomap.names import name_key
 
 try:  # the compiled lexer (geomap/_lexer.pyx), when geomap was built with a C compiler
@@ -198,6 +198,7 @@ class Token:
         return hash((self.start, self.end, self.text))
 
 
+@direct_init
 @dataclass(frozen=True)
 class Span:
     """A place name found in a text, with the places it may refer to.

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from geomap.errors import GazetteerError
-from geomap.models import Place
+from geomap.models import Place, direct_init
 from geomap.names import name_key
 
 __all__ = [
@@ -32,6 +32,7 @@ _COLUMNS = (
 )
 
 
+@direct_init
 @dataclass(frozen=True)
 class Candidate:
     """A place a name may refer to, and whether the name is the place's own spelling."""
