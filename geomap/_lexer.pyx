@@ -1,4 +1,4 @@
-# cython: language_level=3, boundscheck=False, wraparound=False
+# cython: language_level=3
 """Compiled word and sentence-end scanners: the fast path of ``geomap.extract``'s lexing.
 
 The regular expressions in ``geomap.extract`` are the specification (``_SPLIT`` for words,
