@@ -212,3 +212,72 @@ def sentence_ends(str text):
                 continue
         p += 1
     return out
+
+
+cdef inline bint _elided(str word) noexcept:
+    # ``_ELIDED.match(word)``: [dlDL], an apostrophe, a capital ("d'Ivoire")
+    cdef Py_UCS4 a, b, c
+    if len(word) < 3:
+        return False
+    a, b, c = word[0], word[1], word[2]
+    return (a == u"d" or a == u"l" or a == u"D" or a == u"L") and _apostrophe(b) and _capital(c)
+
+
+def name_windows(
+    str text,
+    list words,
+    list starts,
+    list ends,
+    list caps,
+    list joined,
+    dict first_words,
+    starts_of,
+    key_of,
+    frozenset connectors,
+    frozenset division_words,
+    Py_ssize_t max_tokens,
+):
+    """``geomap.extract._windows``, compiled: the runs of words that may name a place, by
+    (first, last word), and the (last word, key) of each by first word."""
+    cdef Text t = _text(text)
+    cdef Py_ssize_t n = len(words), i, j, gap
+    cdef dict windows = {}, ends_of = {}
+    cdef list reach
+    cdef str word
+    cdef object hit, key
+    for i in range(n):
+        if not caps[i]:
+            continue
+        word = words[i]
+        hit = first_words.get(word)
+        if hit is None:
+            hit = starts_of(word)
+        key, starts_name, starts_longer = hit
+        if not starts_name:
+            continue
+        windows[(i, i)] = key
+        reach = [(i, key)]
+        ends_of[i] = reach
+        if not starts_longer:
+            continue
+        for j in range(i + 1, min(n, i + max_tokens)):
+            word = words[j]
+            if word == u"s" and j < n - 1:
+                # "People's Republic of China": the "s" of a possessive is never a name's end
+                gap = <Py_ssize_t>starts[j] - <Py_ssize_t>ends[j - 1]
+                if (
+                    gap == 1 and _apostrophe(_at(t, <Py_ssize_t>ends[j - 1]))
+                    and caps[j + 1] and joined[j + 1]
+                ):
+                    continue
+            if not (
+                caps[j] or word in connectors or word in division_words or _elided(word)
+            ):
+                break
+            if not joined[j]:
+                break
+            if word not in connectors:
+                key = key_of(text[<Py_ssize_t>starts[i]:<Py_ssize_t>ends[j]])
+                windows[(i, j)] = key
+                reach.append((j, key))
+    return windows, ends_of

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Any
@@ -438,7 +439,7 @@ def _first_words(memo: dict[Any, Any]) -> dict[str, tuple[str, bool, bool]]:
 
 
 def _name_starts(
-    word: str, gazetteer: Gazetteer, first_words: dict[str, tuple[str, bool, bool]]
+    word: str, *, gazetteer: Gazetteer, first_words: dict[str, tuple[str, bool, bool]]
 ) -> tuple[str, bool, bool]:
     """The ``name_key`` of a word, whether a key of the gazetteer starts with it (the key
     itself or a longer one) and whether a longer one does; remembered in ``first_words``.
@@ -454,6 +455,70 @@ def _name_starts(
         first_words.clear()
     first_words[word] = hit
     return hit
+
+
+def _windows(
+    text: str,
+    words: list[str],
+    starts: list[int],
+    ends: list[int],
+    caps: list[bool],
+    joined: list[bool],
+    first_words: dict[str, tuple[str, bool, bool]],
+    starts_of: Callable[[str], tuple[str, bool, bool]],
+    key_of: Callable[[str], str],
+    connectors: frozenset[str],
+    division_words: frozenset[str],
+    max_tokens: int,
+) -> tuple[dict[tuple[int, int], str], dict[int, list[tuple[int, str]]]]:
+    """Every run of up to ``max_tokens`` words from a capitalised one that may start a name
+    of the gazetteer (``first_words``, else ``starts_of``: ``_name_starts``), with its
+    lookup key (``key_of``: ``name_key``) — the other runs are never found: the windows by
+    (first, last word), and the (last word, key) of each by first word, both in order.
+
+    A run goes on through capitalised words, connectors ("of", "de"), division words and
+    elided articles ("d'Ivoire") joined by a space or a hyphen; past the "s" of a
+    possessive inside a name ("People's Republic"); it does not end at a connector.
+    ``_lexer.name_windows`` gives the same, compiled.
+    """
+    n = len(words)
+    windows: dict[tuple[int, int], str] = {}
+    ends_of: dict[int, list[tuple[int, str]]] = {}
+    for i in compress(range(n), caps):
+        hit = first_words.get(words[i])
+        if hit is None:
+            hit = starts_of(words[i])
+        key, starts_name, starts_longer = hit
+        if not starts_name:
+            continue
+        # a capitalised word is never a (lower-case) connector: it is a window on its own
+        windows[(i, i)] = key
+        reach = ends_of[i] = [(i, key)]
+        if not starts_longer:
+            continue
+        for j in range(i + 1, min(n, i + max_tokens)):
+            word = words[j]
+            if (
+                word == "s"
+                and j < n - 1
+                and text[ends[j - 1] : starts[j]] in ("'", "’")
+                and caps[j + 1]
+                and joined[j + 1]
+            ):
+                continue  # "People's Republic of China": never a name's end
+            if not (
+                caps[j]
+                or word in connectors
+                or word in division_words
+                or (word[1:2] in ("'", "’") and _ELIDED.match(word))
+            ):
+                break
+            if not joined[j]:
+                break
+            if word not in connectors:
+                key = windows[(i, j)] = key_of(text[starts[i] : ends[j]])
+                reach.append((j, key))
+    return windows, ends_of
 
 
 def find_toponyms(
@@ -486,43 +551,22 @@ def find_toponyms(
     # (the set of all the words costs less than that of the lower-case ones: no test of
     # each word, and the words' hashes are then kept for the other set look-ups)
     word_set = set(words)
-    capitalised = list(compress(range(n), caps))
-
-    # every run of up to MAX_NAME_TOKENS words from a capitalised one that may start a name
-    # in the gazetteer, and its lookup key (the other runs are never found)
-    windows: dict[tuple[int, int], str] = {}
-    # the (j, key) of each window (i, j), by i, j increasing
-    ends_of: dict[int, list[tuple[int, str]]] = {}
     memo = gazetteer.memo
     first_words = _first_words(memo)
-    for i in capitalised:
-        hit = first_words.get(words[i])
-        if hit is None:
-            hit = _name_starts(words[i], gazetteer, first_words)
-        key, starts_name, starts_longer = hit
-        if not starts_name:
-            continue
-        # a capitalised word is never a (lower-case) connector: it is a window on its own
-        windows[(i, i)] = key
-        reach = ends_of[i] = [(i, key)]
-        if not starts_longer:
-            continue
-        for j in range(i + 1, min(n, i + MAX_NAME_TOKENS)):
-            word = words[j]
-            if word == "s" and _possessive_inside(text, toks, j):
-                continue  # "People's Republic of China": never a name's end
-            if not (
-                caps[j]
-                or word in _CONNECTORS
-                or word in DIVISION_WORDS
-                or (word[1:2] in ("'", "’") and _ELIDED.match(word))
-            ):
-                break
-            if not joined[j]:
-                break
-            if word not in _CONNECTORS:
-                key = windows[(i, j)] = name_key(text[starts[i] : ends[j]])
-                reach.append((j, key))
+    windows, ends_of = (_windows if _lexer is None else _lexer.name_windows)(
+        text,
+        toks.words,
+        starts,
+        ends,
+        caps,
+        joined,
+        first_words,
+        partial(_name_starts, gazetteer=gazetteer, first_words=first_words),
+        name_key,
+        _CONNECTORS,
+        DIVISION_WORDS,
+        MAX_NAME_TOKENS,
+    )
     found = gazetteer.lookup_keys(windows.values())
 
     spans: list[Span] = []

@@ -48,7 +48,8 @@ ODD = (
 #: News-like fragments, so runs reach the patterns' longer alternatives.
 FRAGMENTS = st.sampled_from(
     ["U.S.", "D.C. ", "St. Louis", "Mt.\tHood", "O'Connor", "Dublin's", "People’s", "e.g. ",
-     "end. Next", 'said." The', "…\n\n", "\n- ", "\n • ", "(AP) — ", "3rd", "x_y"]
+     "end. Next", 'said." The', "…\n\n", "\n- ", "\n • ", "(AP) — ", "3rd", "x_y",
+     " of ", " de ", " district ", "d'Ivoire", "L’Aquila", " l'Aquila", "New York", "-", " the "]
 )  # fmt: skip
 TEXTS = st.one_of(
     st.lists(st.one_of(FRAGMENTS, st.text(alphabet=ODD, max_size=8)), max_size=12).map("".join),
@@ -125,3 +126,30 @@ def test_extraction_is_the_same_without_the_lexer(lexer, monkeypatch, gazetteer,
     monkeypatch.setattr(extract, "_lexer", None)
     monkeypatch.setattr(extract, "_sentence_ends", extract._sentence_ends_re)
     assert [extract.find_toponyms(a, gazetteer) for a in articles] == compiled
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=TEXTS, data=st.data())
+@example(text="People's Republic of Côte d'Ivoire and D'Lo U.S. State Department", data=None)
+@example(text="Comune l'Aquila, Piazza L’Orologio", data=None)
+def test_name_windows_are_those_of_the_rules(lexer, text, data):
+    # the runs of words find_toponyms looks up, compiled and by the Python rules, with a
+    # made-up answer to "does a gazetteer key start with this word (and a longer one)?"
+    from geomap.names import name_key
+
+    words, starts, ends, caps, joined = lexer.split_words(text)
+    answers = {}
+
+    def starts_of(word):
+        if word not in answers:
+            flags = data.draw(st.tuples(st.booleans(), st.booleans())) if data else (True, True)
+            answers[word] = (name_key(word), *flags)
+        return answers[word]
+
+    args = (text, words, starts, ends, caps, joined)
+    rest = (name_key, extract._CONNECTORS, extract.DIVISION_WORDS, extract.MAX_NAME_TOKENS)
+    compiled = lexer.name_windows(*args, {}, starts_of, *rest)
+    assert extract._windows(*args, {}, starts_of, *rest) == compiled
+    # the words already answered are read from the memo instead, with the same result
+    memo = dict(answers)
+    assert lexer.name_windows(*args, memo, starts_of, *rest) == compiled
