@@ -277,7 +277,8 @@ def test_words_that_start_no_name_are_told_apart(gazetteer):
 
     first_words: dict[str, tuple[str, bool, bool]] = {}
     # "Nagorno" is no name on its own, but starts "Nagorno-Karabakh"
-    assert _name_starts("Nagorno", gazetteer, first_words) == ("nagorno", True, True)
-    assert _name_starts("Qzxqzv", gazetteer, first_words) == ("qzxqzv", False, False)
+    ask = {"gazetteer": gazetteer, "first_words": first_words}
+    assert _name_starts("Nagorno", **ask) == ("nagorno", True, True)
+    assert _name_starts("Qzxqzv", **ask) == ("qzxqzv", False, False)
     assert first_words["Qzxqzv"] == ("qzxqzv", False, False)
     assert surfaces("Qzxqzv met people in Nagorno-Karabakh.", gazetteer) == ["Nagorno-Karabakh"]
