@@ -124,26 +124,48 @@ def _row(p: Place) -> _Row:
     return (p, key, rad, p.population >= 100_000)
 
 
-def _in_context(score: float, row: _Row, ctx: _Counts) -> float:
+def _in_context(
+    score: float,
+    row: _Row,
+    ctx: _Counts,
+    extras: tuple[float, ...] = (),
+    floor: float | None = None,
+) -> float:
     """``score_candidate`` from the candidate's ``_priors`` (``score``) on: the article's
-    evidence."""
+    evidence, then each of ``extras`` added in turn (``_pick``'s bonuses).
+
+    With a ``floor``, a candidate that even a point of the article 0 km away could not lift
+    above it is not measured (the nearest point is the costly part): ``floor`` is returned,
+    no more than the score. The bound is exact, as rounding keeps a float sum's order.
+    """
     place, key, rad, big = row
-    local = 0.0
-    if key is not None and ctx.admin1.get(key):
-        local += 1.2
+    local = 1.2 if key is not None and ctx.admin1.get(key) else 0.0
+    cc = place.country_code
+    # Context.country_share, with the sum done once
+    share = ctx.countries.get(cc, 0) / ctx.total if cc and ctx.countries else 0.0
+    home = bool(ctx.dateline_country) and cc == ctx.dateline_country
     if rad is not None and ctx.radians:
+        if floor is not None and _sum(score, share, 1.0, local + 1.5, home, extras) <= floor:
+            return floor
         nearest = _nearest(rad, ctx.radians, within=True)
         if nearest < 150:
             local += 1.5
         elif nearest < 600:
             local += 0.3
     scale = 1.0 if (local >= 1.2 or big) else 0.4
-    cc = place.country_code
-    # Context.country_share, with the sum done once
-    share = ctx.countries.get(cc, 0) / ctx.total if cc and ctx.countries else 0.0
+    return _sum(score, share, scale, local, home, extras)
+
+
+def _sum(
+    score: float, share: float, scale: float, local: float, home: bool, extras: tuple[float, ...]
+) -> float:
+    """``_in_context``'s sum, in its order: a reordered float sum may round differently, and
+    the scores' ties decide."""
     score += 2.5 * share * scale + local
-    if ctx.dateline_country and cc == ctx.dateline_country:
+    if home:
         score += 0.7
+    for extra in extras:
+        score += extra
     return score
 
 
@@ -435,19 +457,21 @@ def _pick(
     best: Place | None = None
     top = 0.0
     for prior, row in zip(priors, facts.rows, strict=True):
-        s = _in_context(prior, row, ctx)
         p = row[0]
+        extras: tuple[float, ...] = ()
         if (
             abroad
             and p.place_type == "admin1"
             and p.country_code not in abroad
             and len(areas.get(p.country_code or "", ())) >= 2
         ):
-            s += AREAS_BONUS
+            extras = (AREAS_BONUS,)
         if kind is not None and _of_kind(p, kind):
-            s += LIST_BONUS
-        if support:
-            s += support.get(p.place_id, 0.0)
+            extras += (LIST_BONUS,)
+        if support and p.place_id in support:
+            extras += (support[p.place_id],)
+        # below the best so far it need not be exact: it does not win
+        s = _in_context(prior, row, ctx, extras, None if best is None else top)
         if best is None or s > top:
             best, top = p, s
     assert best is not None
