@@ -390,32 +390,38 @@ def _nested(
     than the largest place of its name nests ("Boston", New York, stays Boston,
     Massachusetts). ``first`` are the spans' first-pass places, ``facts`` their ``_Facts``.
     """
+    # by name, in the order of the names' first spans; a name with none is left out
     counties: dict[str, Sequence[Place]] = {}
     states: dict[str, Sequence[Place]] = {}
     towns: dict[str, Sequence[Place]] = {}
     state_towns: dict[str, Sequence[Place]] = {}
+    seen: set[str] = set()
     for span, place, f in zip(spans, first, facts, strict=True):
-        if span.surface in counties:
+        name = span.surface
+        if name in seen:
             continue
-        named = (span.qualifier or span.surface.rsplit(None, 1)[-1]).lower() in _COUNTY_WORDS
-        counties[span.surface] = f.counties if named else ()
-        area = place.place_type in ("admin1", "country")
-        states[span.surface] = f.states if area else ()
-        towns[span.surface] = f.towns
-        state_towns[span.surface] = f.state_towns
+        seen.add(name)
+        if f.counties and (span.qualifier or name.rsplit(None, 1)[-1]).lower() in _COUNTY_WORDS:
+            counties[name] = f.counties
+        if f.states and place.place_type in ("admin1", "country"):
+            states[name] = f.states
+        if f.towns:
+            towns[name] = f.towns
+        if f.state_towns:
+            state_towns[name] = f.state_towns
     out: dict[str, dict[str, float]] = {}
+    if not counties and not states:
+        return out  # as most articles: nothing to nest in
 
     def add(name: str, place_id: str, bonus: float) -> None:
         got = out.setdefault(name, {})
         got[place_id] = max(got.get(place_id, 0.0), bonus)
 
     for a, cs in counties.items():
-        if not cs:
-            continue
         lower = a.lower()
         for county in cs:
             for b, ts in towns.items():
-                if not ts or a == b or lower.startswith(b.lower()):  # "DeKalb County", "DeKalb"
+                if a == b or lower.startswith(b.lower()):  # "DeKalb County", "DeKalb"
                     continue
                 for town in ts:
                     if (
@@ -544,7 +550,7 @@ _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
 
 def _neighbours(spans: Sequence[Span], text: str) -> dict[int, tuple[int, str]]:
     """Each span's next span in the text, with the gap between them normalised."""
-    order = sorted(range(len(spans)), key=lambda k: spans[k].start)
+    order = sorted(range(len(spans)), key=[span.start for span in spans].__getitem__)
     return {
         a: (b, " ".join(text[spans[a].end : spans[b].start].split()))
         for a, b in zip(order, order[1:], strict=False)
@@ -599,11 +605,15 @@ def _list_kinds(first: Sequence[Place], links: dict[int, int]) -> dict[int, tupl
         seen.update(chain)
         kinds = [_kind(first[k]) for k in chain]
         for pos, k in enumerate(chain):
-            others = Counter(kd for j, kd in enumerate(kinds) if j != pos and kd is not None)
+            others: dict[tuple[str, str | None], int] = {}
+            for j, kd in enumerate(kinds):
+                if j != pos and kd is not None:
+                    others[kd] = others.get(kd, 0) + 1
             if not others:
                 continue
-            kind, n = others.most_common(1)[0]
-            if 2 * n >= len(chain) - 1:
+            # the most common, the first named of equals (as Counter.most_common)
+            kind = max(others, key=others.__getitem__)
+            if 2 * others[kind] >= len(chain) - 1:
                 out[k] = kind
     return out
 
