@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from geomap.extract import Span
-from geomap.gazetteer import Candidate, Gazetteer, derived, distance_km, remember
+from geomap.gazetteer import Candidate, Gazetteer, derived, distance_km
 from geomap.models import Place
 
 __all__ = ["Context", "Resolution", "resolve_spans", "score_candidate"]
@@ -307,6 +307,7 @@ class _Facts:
         "states",
         "towns",
         "state_towns",
+        "first",
     )
 
     def __init__(self, candidates: tuple[Candidate, ...]) -> None:
@@ -348,6 +349,9 @@ class _Facts:
         self.state_towns = tuple(
             p for p in self.towns if not famous and p.population >= NAMESAKE_SHARE * top
         )
+        #: the first pass's choices (``_first_pick``), by qualifier and dateline country: a
+        #: few at most, as a name is seen with few of either
+        self.first: dict[tuple[str | None, str | None], tuple[Place, float]] = {}
 
 
 def _facts(candidates: tuple[Candidate, ...], memo: dict[Any, Any]) -> _Facts:
@@ -454,9 +458,10 @@ def _pick(
     facts: _Facts,
     kind: tuple[str, str | None] | None = None,
     support: Mapping[str, float] | None = None,
-) -> Resolution:
+) -> tuple[Place, float]:
     """The best-scored of the span's candidates in ``ctx`` (``facts`` are theirs), with the
-    bonuses of a list member's ``kind`` and of the places ``support`` names."""
+    bonuses of a list member's ``kind`` and of the places ``support`` names: the place and
+    its score (a ``Resolution`` is made only for what is kept)."""
     priors = facts.qualified if span.qualifier else facts.bare
     abroad = facts.abroad
     areas = ctx.areas
@@ -492,8 +497,8 @@ def _pick(
                 and p.population >= TOWN_SHARE * best.population
                 and _within(p, best)
             ):
-                return Resolution(span, p, top)
-    return Resolution(span, best, top)
+                return p, top
+    return best, top
 
 
 #: A town named like the area around it is meant only when it holds at least this share of
@@ -510,7 +515,7 @@ def _pick_same(
     picked: _Picked,
     kind: tuple[str, str | None] | None = None,
     support: Mapping[str, float] | None = None,
-) -> Resolution:
+) -> tuple[Place, float]:
     """``_pick(span, ctx, facts)``, reusing the choice made for an earlier span of the same
     name.
 
@@ -519,30 +524,23 @@ def _pick_same(
     """
     key = (span.surface, span.qualifier, id(span.candidates), kind)
     hit = picked.get(key)
-    if hit is not None:
-        return Resolution(span, hit[0], hit[1])
-    res = _pick(span, ctx, facts, kind, support)
-    picked[key] = (res.place, res.score)
-    return res
+    if hit is None:
+        hit = picked[key] = _pick(span, ctx, facts, kind, support)
+    return hit
 
 
-def _first_pick(
-    span: Span, empty: _Counts, facts: _Facts, memo: dict[Any, Any]
-) -> tuple[Place, float]:
-    """``_pick(span, empty, facts)``: the first pass, whose context holds at most the
-    dateline's country, so its choice for a name's candidates is kept in ``memo`` for the
-    process. The place and score, not a Resolution: the first pass is not returned.
+def _first_pick(span: Span, facts: _Facts, dateline_country: str | None) -> tuple[Place, float]:
+    """``_pick`` in the first pass, whose context holds at most the dateline's country: its
+    choice for a name's candidates is kept with their ``facts`` (``_Facts.first``).
 
     Valid only while the first pass scores a name by its candidates, qualifier and the
     dateline's country alone: anything else it comes to depend on belongs in the key.
     """
-    key = ("first", id(span.candidates), span.qualifier, empty.dateline_country)
-    hit = memo.get(key)
-    if hit is not None and hit[0] is span.candidates:
-        return hit[1], hit[2]
-    res = _pick(span, empty, facts)
-    remember(memo, key, (span.candidates, res.place, res.score))
-    return res.place, res.score
+    key = (span.qualifier, dateline_country)
+    hit = facts.first.get(key)
+    if hit is None:
+        hit = facts.first[key] = _pick(span, _context([], dateline_country), facts)
+    return hit
 
 
 _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
@@ -731,10 +729,12 @@ def resolve_spans(
     """
     if not spans:
         return []
-    empty = _context([], dateline_country)
     memo = gazetteer.memo
     facts = [_facts(span.candidates, memo) for span in spans]
-    picks = [_first_pick(span, empty, f, memo) for span, f in zip(spans, facts, strict=True)]
+    picks = [
+        f.first.get((span.qualifier, dateline_country)) or _first_pick(span, f, dateline_country)
+        for span, f in zip(spans, facts, strict=True)
+    ]
     first = [place for place, _ in picks]
     neighbours = _neighbours(spans, text) if text is not None else {}
     links = _list_links(neighbours)
@@ -789,12 +789,14 @@ def resolve_spans(
             # "Charleston, W.Va.", "Paris, Texas": the place inside the named region
             within = Span(span.start, span.end, span.surface, tuple(inner), span.sentence,
                           span.is_dateline, span.qualifier)  # fmt: skip
-            res = _pick(within, ctx, _Facts(within.candidates))
-            res = Resolution(span, res.place, max(res.score, MIN_SCORE))
+            place, score = _pick(within, ctx, _Facts(within.candidates))
+            score = max(score, MIN_SCORE)
         else:
-            res = _pick_same(span, ctx, facts[k], picked, kinds.get(k), nested.get(span.surface))
-        if res.score >= MIN_SCORE or span.is_dateline:
-            second.append(res)
+            place, score = _pick_same(
+                span, ctx, facts[k], picked, kinds.get(k), nested.get(span.surface)
+            )
+        if score >= MIN_SCORE or span.is_dateline:
+            second.append(Resolution(span, place, score))
     return _without_strays(second)
 
 
