@@ -12,7 +12,7 @@ from geomap.extract import Span
 from geomap.gazetteer import Candidate, Gazetteer, derived, distance_km
 from geomap.models import Place
 
-__all__ = ["Context", "Resolution", "resolve_spans", "score_candidate"]
+__all__ = ["Context", "Resolution", "dateline_country_of", "resolve_spans", "score_candidate"]
 
 _TYPE_PRIOR = {
     "country": 4.0,
@@ -729,6 +729,42 @@ def resolve_spans(
     """
     if not spans:
         return []
+    return _without_strays(_resolve(spans, gazetteer, dateline_country, text))
+
+
+def dateline_country_of(
+    spans: Sequence[Span], gazetteer: Gazetteer, *, text: str | None = None
+) -> str | None:
+    """The country of the article's dateline place as ``resolve_spans(spans, gazetteer,
+    text=text)`` resolves it, worked out for that span alone: what to count as the
+    dateline's country when the dateline names none ("COLUMBUS, Ohio" names one, "PARIS"
+    not). None without a dateline span, or when its place has no country.
+
+    Parameters
+    ----------
+    spans : sequence of Span
+        The article's place names, in text order.
+    gazetteer : Gazetteer
+        As for ``resolve_spans``.
+    text : str, optional
+        As for ``resolve_spans``.
+    """
+    for k, span in enumerate(spans):
+        if span.is_dateline:
+            # resolve_spans keeps every dateline span, strays or not: the first is this one
+            return _resolve(spans, gazetteer, None, text, only=k)[0].place.country_code
+    return None
+
+
+def _resolve(
+    spans: Sequence[Span],
+    gazetteer: Gazetteer,
+    dateline_country: str | None,
+    text: str | None,
+    only: int | None = None,
+) -> list[Resolution]:
+    """``resolve_spans`` before strays are dropped, or the resolution of the span at
+    ``only`` alone (in a list: none when it is too weak to keep)."""
     memo = gazetteer.memo
     facts = [_facts(span.candidates, memo) for span in spans]
     picks = [
@@ -760,7 +796,8 @@ def resolve_spans(
     contexts: dict[str, _Counts] = {}
     picked: _Picked = {}  # with each name's own context
     second: list[Resolution] = []
-    for k, span in enumerate(spans):
+    for k in range(len(spans)) if only is None else (only,):
+        span = spans[k]
         ctx = contexts.get(span.surface)
         if ctx is None:
             fold = span.surface.casefold()
@@ -797,7 +834,7 @@ def resolve_spans(
             )
         if score >= MIN_SCORE or span.is_dateline:
             second.append(Resolution(span, place, score))
-    return _without_strays(second)
+    return second
 
 
 #: A town smaller than this in a country nothing else in the article is in is taken for a
