@@ -421,29 +421,37 @@ def _nested(
         got = out.setdefault(name, {})
         got[place_id] = max(got.get(place_id, 0.0), bonus)
 
-    for a, cs in counties.items():
-        lower = a.lower()
-        for county in cs:
-            for b, ts in towns.items():
-                if a == b or lower.startswith(b.lower()):  # "DeKalb County", "DeKalb"
-                    continue
-                for town in ts:
-                    if (
-                        town.country_code == county.country_code
-                        and town.admin1 == county.admin1
-                        and _km(town, county) <= county.radius_km + 5
-                    ):
+    if counties:
+        in_area = _by_area(towns)
+        for a, cs in counties.items():
+            lower = a.lower()
+            for county in cs:
+                for b, town in in_area.get((county.country_code, county.admin1), ()):
+                    if a == b or lower.startswith(b.lower()):  # "DeKalb County", "DeKalb"
+                        continue
+                    if _km(town, county) <= county.radius_km + 5:
                         add(a, county.place_id, NESTED_BONUS)
                         add(b, town.place_id, NESTED_BONUS)
-    for a, ss in states.items():
-        for state in ss:
-            for b, ts in state_towns.items():
-                if a == b:
-                    continue
-                for town in ts:
-                    if town.country_code == state.country_code and town.admin1 == state.admin1:
+    if states:
+        in_area = _by_area(state_towns)
+        for a, ss in states.items():
+            for state in ss:
+                for b, town in in_area.get((state.country_code, state.admin1), ()):
+                    if a != b:
                         add(a, state.place_id, STATE_NESTED_BONUS)
                         add(b, town.place_id, STATE_NESTED_BONUS)
+    return out
+
+
+def _by_area(
+    towns: dict[str, Sequence[Place]],
+) -> dict[tuple[str | None, str | None], list[tuple[str, Place]]]:
+    """The (name, town) pairs of ``towns`` by the towns' (country, admin1) code, in their
+    order: what a county or state of that code may hold."""
+    out: dict[tuple[str | None, str | None], list[tuple[str, Place]]] = {}
+    for name, ts in towns.items():
+        for town in ts:
+            out.setdefault((town.country_code, town.admin1), []).append((name, town))
     return out
 
 
