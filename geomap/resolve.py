@@ -302,6 +302,8 @@ class _Facts:
         "rows",
         "bare",
         "qualified",
+        "bare_rest",
+        "qualified_rest",
         "abroad",
         "counties",
         "states",
@@ -316,6 +318,9 @@ class _Facts:
         priors = [_priors(c) for c in candidates]
         self.bare = tuple(bare for bare, _ in priors)
         self.qualified = tuple(qualified for _, qualified in priors)
+        #: the best of ``bare`` and of ``qualified`` from each candidate on (``_pick``)
+        self.bare_rest = _best_from(self.bare)
+        self.qualified_rest = _best_from(self.qualified)
         #: the countries the name may be
         self.abroad = frozenset(
             c.place.country_code for c in candidates if c.place.place_type == "country"
@@ -352,6 +357,14 @@ class _Facts:
         #: the first pass's choices (``_first_pick``), by qualifier and dateline country: a
         #: few at most, as a name is seen with few of either
         self.first: dict[tuple[str | None, str | None], tuple[Place, float]] = {}
+
+
+def _best_from(values: Sequence[float]) -> tuple[float, ...]:
+    """The largest of ``values`` from each one on."""
+    out = list(values)
+    for k in range(len(out) - 2, -1, -1):
+        out[k] = max(out[k], out[k + 1])
+    return tuple(out)
 
 
 def _facts(candidates: tuple[Candidate, ...], memo: dict[Any, Any]) -> _Facts:
@@ -470,12 +483,30 @@ def _pick(
     """The best-scored of the span's candidates in ``ctx`` (``facts`` are theirs), with the
     bonuses of a list member's ``kind`` and of the places ``support`` names: the place and
     its score (a ``Resolution`` is made only for what is kept)."""
-    priors = facts.qualified if span.qualifier else facts.bare
+    priors, rests = (
+        (facts.qualified, facts.qualified_rest) if span.qualifier else (facts.bare, facts.bare_rest)
+    )
     abroad = facts.abroad
     areas = ctx.areas
+    # the most the context and the bonuses can add to a candidate's prior: with the best
+    # prior of the candidates left, a bound on their scores that falls as they go (they
+    # come most populous first)
+    countries = ctx.countries
+    ceiling = (
+        (2.5 * max(countries.values()) / ctx.total if countries else 0.0)
+        + (1.2 if ctx.admin1 else 0.0)
+        + (1.5 if ctx.radians else 0.0)
+        + (0.7 if ctx.dateline_country else 0.0)
+        + (AREAS_BONUS if abroad else 0.0)
+        + (LIST_BONUS if kind is not None else 0.0)
+        + (max(support.values()) if support else 0.0)
+        + _SLACK
+    )
     best: Place | None = None
     top = 0.0
-    for prior, row in zip(priors, facts.rows, strict=True):
+    for prior, rest, row in zip(priors, rests, facts.rows, strict=True):
+        if best is not None and rest + ceiling <= top:
+            break  # none of the rest can beat the best
         p = row[0]
         extras: tuple[float, ...] = ()
         if (
@@ -508,6 +539,10 @@ def _pick(
                 return p, top
     return best, top
 
+
+#: More than the rounding of ``_pick``'s sums (a few terms, each under 100) can come to: its
+#: bound, less this, holds for the scores as floats compute them.
+_SLACK = 1e-9
 
 #: A town named like the area around it is meant only when it holds at least this share of
 #: the area's people: "Tovuz", "Khizi" are the towns, "Quebec", "Oaxaca" the areas.
