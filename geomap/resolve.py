@@ -235,19 +235,25 @@ def _size_prior(place: Place) -> float:
     return 0.0
 
 
-#: What one chosen resolution tells of the article's whereabouts, as ``_context`` counts it:
-#: its name casefolded, country, first-level area's place_id (for an admin1), (country,
-#: admin1) code, and (lat, lon) radians and cos(lat) for a point.
+#: What the chosen resolutions of a name to one place tell of the article's whereabouts, as
+#: ``_context`` counts it: the name casefolded, country, first-level area's place_id (for
+#: an admin1), (country, admin1) code, (lat, lon) radians and cos(lat) for a point, and
+#: how many spans they are.
 _Evidence = tuple[
-    str, str | None, str | None, tuple[str, str] | None, tuple[float, float, float] | None
+    str, str | None, str | None, tuple[str, str] | None, tuple[float, float, float] | None, int
 ]
 
 
 def _evidence(chosen: Sequence[tuple[Span, Place]]) -> list[_Evidence]:
-    """Each (span, place chosen for it)'s ``_Evidence``, worked out once for all the
-    contexts of an article."""
-    out: list[_Evidence] = []
+    """The ``_Evidence`` of (span, place chosen for it) pairs, worked out once for all the
+    contexts of an article, and once for the spans of a name that chose the same place."""
+    times: dict[tuple[str, int], tuple[str, Place, int]] = {}
     for span, p in chosen:
+        name = span.surface.casefold()
+        got = times.get((name, id(p)))  # the places are alive: their ids are theirs
+        times[name, id(p)] = (name, p, 1 if got is None else got[2] + 1)
+    out: list[_Evidence] = []
+    for name, p, n in times.values():
         cc = p.country_code
         rad = None
         if p.place_type not in ("country", "region", "historical"):
@@ -255,11 +261,12 @@ def _evidence(chosen: Sequence[tuple[Span, Place]]) -> list[_Evidence]:
             rad = (lat, math.radians(p.lon), math.cos(lat))
         out.append(
             (
-                span.surface.casefold(),
+                name,
                 cc,
                 p.place_id if p.place_type == "admin1" and cc else None,
                 (cc, p.admin1) if cc and p.admin1 else None,
                 rad,
+                n,
             )
         )
     return out
@@ -276,15 +283,15 @@ def _context(
     areas: dict[str, set[str]] = {}
     # a place named twice is one point to measure from: the nearest is the same
     radians: dict[tuple[float, float, float], None] = {}
-    for name, cc, area, key, rad in evidence:
+    for name, cc, area, key, rad, n in evidence:
         if name == skip:
             continue  # a name is no evidence for itself
         if cc:
-            countries[cc] = countries.get(cc, 0) + 1
+            countries[cc] = countries.get(cc, 0) + n
         if area is not None:
             areas.setdefault(cc or "", set()).add(area)
         if key is not None:
-            admin1[key] = admin1.get(key, 0) + 1
+            admin1[key] = admin1.get(key, 0) + n
         if rad is not None:
             radians[rad] = None
     if dateline_country:
