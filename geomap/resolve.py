@@ -70,9 +70,11 @@ def _counts(ctx: Context) -> _Counts:
     return _Counts(ctx.countries, total, ctx.admin1, radians, ctx.areas, ctx.dateline_country)
 
 
-@dataclass(frozen=True)
-class Resolution:
-    """A span and the place chosen for it, with the score that chose it."""
+class Resolution(NamedTuple):
+    """A span and the place chosen for it, with the score that chose it.
+
+    A named tuple, as it is made for every span kept: a frozen dataclass is slower to make
+    (a call of ``object.__setattr__`` per field)."""
 
     span: Span
     place: Place
