@@ -6,7 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from geomap.extract import Span
 from geomap.gazetteer import Candidate, Gazetteer, derived, distance_km
@@ -304,7 +304,7 @@ def _context(
 
 class _Facts:
     """What resolution derives from one name's candidates alone: worked out once and kept
-    for the process in ``Gazetteer.memo`` (``_facts``), as the candidates tuple is shared
+    for the process in ``Gazetteer.memo`` (``derived``), as the candidates tuple is shared
     by every span of the name."""
 
     __slots__ = (
@@ -374,12 +374,6 @@ def _best_from(values: Sequence[float]) -> tuple[float, ...]:
     for k in range(len(out) - 2, -1, -1):
         out[k] = max(out[k], out[k + 1])
     return tuple(out)
-
-
-def _facts(candidates: tuple[Candidate, ...], memo: dict[Any, Any]) -> _Facts:
-    """The ``_Facts`` of a name's candidates, kept for the process in ``memo``
-    (``Gazetteer.memo``)."""
-    return derived(memo, "facts", candidates, _Facts)
 
 
 #: Added to a first-level area named like a foreign country ("Georgia") when the article
@@ -600,12 +594,14 @@ _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
 
 def _neighbours(spans: Sequence[Span], text: str) -> dict[int, tuple[int, str]]:
     """Each span's next span in the text, with the gap between them normalised."""
-    order = sorted(range(len(spans)), key=[span.start for span in spans].__getitem__)
-    return {
-        a: (b, " ".join(text[spans[a].end : spans[b].start].split()))
-        for a, b in zip(order, order[1:], strict=False)
-        if spans[b].start - spans[a].end <= 6
-    }
+    starts = [span.start for span in spans]
+    order = sorted(range(len(spans)), key=starts.__getitem__)
+    out: dict[int, tuple[int, str]] = {}
+    for a, b in zip(order, order[1:], strict=False):
+        end, start = spans[a].end, starts[b]
+        if start - end <= 6:
+            out[a] = (b, " ".join(text[end:start].split()))
+    return out
 
 
 def _list_links(neighbours: dict[int, tuple[int, str]]) -> dict[int, int]:
@@ -818,7 +814,7 @@ def _resolve(
     """``resolve_spans`` before strays are dropped, or the resolution of the span at
     ``only`` alone (in a list: none when it is too weak to keep)."""
     memo = gazetteer.memo
-    facts = [_facts(span.candidates, memo) for span in spans]
+    facts = [derived(memo, "facts", span.candidates, _Facts) for span in spans]
     picks = [
         f.first.get((span.qualifier, dateline_country)) or _first_pick(span, f, dateline_country)
         for span, f in zip(spans, facts, strict=True)
