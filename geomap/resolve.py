@@ -138,7 +138,7 @@ def _in_context(
 
     With a ``floor``, a candidate that even a point of the article 0 km away could not lift
     above it is not measured (the nearest point is the costly part): ``floor`` is returned,
-    no more than the score. The bound is exact, as rounding keeps a float sum's order.
+    no more than the score.
     """
     place, key, rad, big = row
     local = 1.2 if key is not None and ctx.admin1.get(key) else 0.0
@@ -147,7 +147,11 @@ def _in_context(
     share = ctx.countries.get(cc, 0) / ctx.total if cc and ctx.countries else 0.0
     home = bool(ctx.dateline_country) and cc == ctx.dateline_country
     if rad is not None and ctx.radians:
-        if floor is not None and _sum(score, share, 1.0, local + 1.5, home, extras) <= floor:
+        if (
+            floor is not None
+            and score + 2.5 * share + local + (0.7 if home else 0.0) + sum(extras) + _NEAR_MOST
+            <= floor
+        ):
             return floor
         nearest = _nearest(rad, ctx.radians, within=True)
         if nearest < 150:
@@ -155,20 +159,21 @@ def _in_context(
         elif nearest < 600:
             local += 0.3
     scale = 1.0 if (local >= 1.2 or big) else 0.4
-    return _sum(score, share, scale, local, home, extras)
-
-
-def _sum(
-    score: float, share: float, scale: float, local: float, home: bool, extras: tuple[float, ...]
-) -> float:
-    """``_in_context``'s sum, in its order: a reordered float sum may round differently, and
-    the scores' ties decide."""
+    # in this order: a reordered float sum may round differently, and the scores' ties decide
     score += 2.5 * share * scale + local
     if home:
         score += 0.7
     for extra in extras:
         score += extra
     return score
+
+
+#: More than the rounding of a score's sum (a few terms, each under 100) can come to: the
+#: bounds of ``_in_context`` and ``_pick`` add it, so that they hold for the scores as
+#: floats compute them.
+_SLACK = 1e-9
+#: The most nearness adds (a point within 150 km), with ``_SLACK``.
+_NEAR_MOST = 1.5 + _SLACK
 
 
 #: Mean Earth radius in km, as geopy's great_circle uses it.
@@ -542,10 +547,6 @@ def _pick(
                 return p, top
     return best, top
 
-
-#: More than the rounding of ``_pick``'s sums (a few terms, each under 100) can come to: its
-#: bound, less this, holds for the scores as floats compute them.
-_SLACK = 1e-9
 
 #: A town named like the area around it is meant only when it holds at least this share of
 #: the area's people: "Tovuz", "Khizi" are the towns, "Quebec", "Oaxaca" the areas.
