@@ -786,8 +786,9 @@ def dateline_country_of(
 ) -> str | None:
     """The country of the article's dateline place as ``resolve_spans(spans, gazetteer,
     text=text)`` resolves it, worked out for that span alone: what to count as the
-    dateline's country when the dateline names none ("COLUMBUS, Ohio" names one, "PARIS"
-    not). None without a dateline span, or when its place has no country.
+    dateline's country when the dateline names none ("BAKU, Azerbaijan" names one; "PARIS"
+    and "COLUMBUS, Ohio" do not). None without a dateline span, or when its place has no
+    country.
 
     Parameters
     ----------
