@@ -40,7 +40,7 @@ from geomap.ingest import (
     read_file,
 )
 from geomap.models import Article, Mention, Problem
-from geomap.resolve import resolve_spans
+from geomap.resolve import dateline_country_of, resolve_spans
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -221,17 +221,13 @@ def process_article(
         dateline_country = next(
             (c.place.country_code for c in country if c.place.place_type == "country"), None
         )
+    if dateline_country is None and article.dateline is not None:
+        # the dateline's place tells the country ("PARIS"): as it resolves among the
+        # article's names (find_toponyms gives a dateline span only for a dateline)
+        dateline_country = dateline_country_of(spans, gazetteer, text=article.body)
     resolutions = resolve_spans(
         spans, gazetteer, dateline_country=dateline_country, text=article.body
     )
-    if dateline_country is None:
-        for res in resolutions:
-            if res.span.is_dateline:
-                dateline_country = res.place.country_code
-                resolutions = resolve_spans(
-                    spans, gazetteer, dateline_country=dateline_country, text=article.body
-                )
-                break
     exprs = tag_dates(article.body, published, default_year=default_year)
     return make_mentions(article, resolutions, exprs, bounds, published, published_source)
 

@@ -6,13 +6,13 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from geomap.extract import Span
-from geomap.gazetteer import Candidate, Gazetteer, derived, distance_km, remember
+from geomap.gazetteer import Candidate, Gazetteer, derived, distance_km
 from geomap.models import Place
 
-__all__ = ["Context", "Resolution", "resolve_spans", "score_candidate"]
+__all__ = ["Context", "Resolution", "dateline_country_of", "resolve_spans", "score_candidate"]
 
 _TYPE_PRIOR = {
     "country": 4.0,
@@ -70,9 +70,11 @@ def _counts(ctx: Context) -> _Counts:
     return _Counts(ctx.countries, total, ctx.admin1, radians, ctx.areas, ctx.dateline_country)
 
 
-@dataclass(frozen=True)
-class Resolution:
-    """A span and the place chosen for it, with the score that chose it."""
+class Resolution(NamedTuple):
+    """A span and the place chosen for it, with the score that chose it.
+
+    A named tuple, as it is made for every span kept: a frozen dataclass is slower to make
+    (a call of ``object.__setattr__`` per field)."""
 
     span: Span
     place: Place
@@ -124,27 +126,54 @@ def _row(p: Place) -> _Row:
     return (p, key, rad, p.population >= 100_000)
 
 
-def _in_context(score: float, row: _Row, ctx: _Counts) -> float:
+def _in_context(
+    score: float,
+    row: _Row,
+    ctx: _Counts,
+    extras: tuple[float, ...] = (),
+    floor: float | None = None,
+) -> float:
     """``score_candidate`` from the candidate's ``_priors`` (``score``) on: the article's
-    evidence."""
+    evidence, then each of ``extras`` added in turn (``_pick``'s bonuses).
+
+    With a ``floor``, a candidate that even a point of the article 0 km away could not lift
+    above it is not measured (the nearest point is the costly part): ``floor`` is returned,
+    no more than the score.
+    """
     place, key, rad, big = row
-    local = 0.0
-    if key is not None and ctx.admin1.get(key):
-        local += 1.2
+    local = 1.2 if key is not None and ctx.admin1.get(key) else 0.0
+    cc = place.country_code
+    # Context.country_share, with the sum done once
+    share = ctx.countries.get(cc, 0) / ctx.total if cc and ctx.countries else 0.0
+    home = bool(ctx.dateline_country) and cc == ctx.dateline_country
     if rad is not None and ctx.radians:
+        if (
+            floor is not None
+            and score + 2.5 * share + local + (0.7 if home else 0.0) + sum(extras) + _NEAR_MOST
+            <= floor
+        ):
+            return floor
         nearest = _nearest(rad, ctx.radians, within=True)
         if nearest < 150:
             local += 1.5
         elif nearest < 600:
             local += 0.3
     scale = 1.0 if (local >= 1.2 or big) else 0.4
-    cc = place.country_code
-    # Context.country_share, with the sum done once
-    share = ctx.countries.get(cc, 0) / ctx.total if cc and ctx.countries else 0.0
+    # in this order: a reordered float sum may round differently, and the scores' ties decide
     score += 2.5 * share * scale + local
-    if ctx.dateline_country and cc == ctx.dateline_country:
+    if home:
         score += 0.7
+    for extra in extras:
+        score += extra
     return score
+
+
+#: More than the rounding of a score's sum (a few terms, each under 100) can come to: the
+#: bounds of ``_in_context`` and ``_pick`` add it, so that they hold for the scores as
+#: floats compute them.
+_SLACK = 1e-9
+#: The most nearness adds (a point within 150 km), with ``_SLACK``.
+_NEAR_MOST = 1.5 + _SLACK
 
 
 #: Mean Earth radius in km, as geopy's great_circle uses it.
@@ -213,19 +242,25 @@ def _size_prior(place: Place) -> float:
     return 0.0
 
 
-#: What one chosen resolution tells of the article's whereabouts, as ``_context`` counts it:
-#: its name casefolded, country, first-level area's place_id (for an admin1), (country,
-#: admin1) code, and (lat, lon) radians and cos(lat) for a point.
+#: What the chosen resolutions of a name to one place tell of the article's whereabouts, as
+#: ``_context`` counts it: the name casefolded, country, first-level area's place_id (for
+#: an admin1), (country, admin1) code, (lat, lon) radians and cos(lat) for a point, and
+#: how many spans they are.
 _Evidence = tuple[
-    str, str | None, str | None, tuple[str, str] | None, tuple[float, float, float] | None
+    str, str | None, str | None, tuple[str, str] | None, tuple[float, float, float] | None, int
 ]
 
 
 def _evidence(chosen: Sequence[tuple[Span, Place]]) -> list[_Evidence]:
-    """Each (span, place chosen for it)'s ``_Evidence``, worked out once for all the
-    contexts of an article."""
-    out: list[_Evidence] = []
+    """The ``_Evidence`` of (span, place chosen for it) pairs, worked out once for all the
+    contexts of an article, and once for the spans of a name that chose the same place."""
+    times: dict[tuple[str, int], tuple[str, Place, int]] = {}
     for span, p in chosen:
+        name = span.surface.casefold()
+        got = times.get((name, id(p)))  # the places are alive: their ids are theirs
+        times[name, id(p)] = (name, p, 1 if got is None else got[2] + 1)
+    out: list[_Evidence] = []
+    for name, p, n in times.values():
         cc = p.country_code
         rad = None
         if p.place_type not in ("country", "region", "historical"):
@@ -233,11 +268,12 @@ def _evidence(chosen: Sequence[tuple[Span, Place]]) -> list[_Evidence]:
             rad = (lat, math.radians(p.lon), math.cos(lat))
         out.append(
             (
-                span.surface.casefold(),
+                name,
                 cc,
                 p.place_id if p.place_type == "admin1" and cc else None,
                 (cc, p.admin1) if cc and p.admin1 else None,
                 rad,
+                n,
             )
         )
     return out
@@ -254,15 +290,15 @@ def _context(
     areas: dict[str, set[str]] = {}
     # a place named twice is one point to measure from: the nearest is the same
     radians: dict[tuple[float, float, float], None] = {}
-    for name, cc, area, key, rad in evidence:
+    for name, cc, area, key, rad, n in evidence:
         if name == skip:
             continue  # a name is no evidence for itself
         if cc:
-            countries[cc] = countries.get(cc, 0) + 1
+            countries[cc] = countries.get(cc, 0) + n
         if area is not None:
             areas.setdefault(cc or "", set()).add(area)
         if key is not None:
-            admin1[key] = admin1.get(key, 0) + 1
+            admin1[key] = admin1.get(key, 0) + n
         if rad is not None:
             radians[rad] = None
     if dateline_country:
@@ -273,18 +309,21 @@ def _context(
 
 class _Facts:
     """What resolution derives from one name's candidates alone: worked out once and kept
-    for the process in ``Gazetteer.memo`` (``_facts``), as the candidates tuple is shared
+    for the process in ``Gazetteer.memo`` (``derived``), as the candidates tuple is shared
     by every span of the name."""
 
     __slots__ = (
         "rows",
         "bare",
         "qualified",
+        "bare_rest",
+        "qualified_rest",
         "abroad",
         "counties",
         "states",
         "towns",
         "state_towns",
+        "first",
     )
 
     def __init__(self, candidates: tuple[Candidate, ...]) -> None:
@@ -293,6 +332,9 @@ class _Facts:
         priors = [_priors(c) for c in candidates]
         self.bare = tuple(bare for bare, _ in priors)
         self.qualified = tuple(qualified for _, qualified in priors)
+        #: the best of ``bare`` and of ``qualified`` from each candidate on (``_pick``)
+        self.bare_rest = _best_from(self.bare)
+        self.qualified_rest = _best_from(self.qualified)
         #: the countries the name may be
         self.abroad = frozenset(
             c.place.country_code for c in candidates if c.place.place_type == "country"
@@ -326,12 +368,17 @@ class _Facts:
         self.state_towns = tuple(
             p for p in self.towns if not famous and p.population >= NAMESAKE_SHARE * top
         )
+        #: the first pass's choices (``_first_pick``), by qualifier and dateline country: a
+        #: few at most, as a name is seen with few of either
+        self.first: dict[tuple[str | None, str | None], tuple[Place, float]] = {}
 
 
-def _facts(candidates: tuple[Candidate, ...], memo: dict[Any, Any]) -> _Facts:
-    """The ``_Facts`` of a name's candidates, kept for the process in ``memo``
-    (``Gazetteer.memo``)."""
-    return derived(memo, "facts", candidates, _Facts)
+def _best_from(values: Sequence[float]) -> tuple[float, ...]:
+    """The largest of ``values`` from each one on."""
+    out = list(values)
+    for k in range(len(out) - 2, -1, -1):
+        out[k] = max(out[k], out[k + 1])
+    return tuple(out)
 
 
 #: Added to a first-level area named like a foreign country ("Georgia") when the article
@@ -368,50 +415,64 @@ def _nested(
     than the largest place of its name nests ("Boston", New York, stays Boston,
     Massachusetts). ``first`` are the spans' first-pass places, ``facts`` their ``_Facts``.
     """
+    # by name, in the order of the names' first spans; a name with none is left out
     counties: dict[str, Sequence[Place]] = {}
     states: dict[str, Sequence[Place]] = {}
     towns: dict[str, Sequence[Place]] = {}
     state_towns: dict[str, Sequence[Place]] = {}
+    seen: set[str] = set()
     for span, place, f in zip(spans, first, facts, strict=True):
-        if span.surface in counties:
+        name = span.surface
+        if name in seen:
             continue
-        named = (span.qualifier or span.surface.rsplit(None, 1)[-1]).lower() in _COUNTY_WORDS
-        counties[span.surface] = f.counties if named else ()
-        area = place.place_type in ("admin1", "country")
-        states[span.surface] = f.states if area else ()
-        towns[span.surface] = f.towns
-        state_towns[span.surface] = f.state_towns
+        seen.add(name)
+        if f.counties and (span.qualifier or name.rsplit(None, 1)[-1]).lower() in _COUNTY_WORDS:
+            counties[name] = f.counties
+        if f.states and place.place_type in ("admin1", "country"):
+            states[name] = f.states
+        if f.towns:
+            towns[name] = f.towns
+        if f.state_towns:
+            state_towns[name] = f.state_towns
     out: dict[str, dict[str, float]] = {}
+    if not counties and not states:
+        return out  # as most articles: nothing to nest in
 
     def add(name: str, place_id: str, bonus: float) -> None:
         got = out.setdefault(name, {})
         got[place_id] = max(got.get(place_id, 0.0), bonus)
 
-    for a, cs in counties.items():
-        if not cs:
-            continue
-        lower = a.lower()
-        for county in cs:
-            for b, ts in towns.items():
-                if not ts or a == b or lower.startswith(b.lower()):  # "DeKalb County", "DeKalb"
-                    continue
-                for town in ts:
-                    if (
-                        town.country_code == county.country_code
-                        and town.admin1 == county.admin1
-                        and _km(town, county) <= county.radius_km + 5
-                    ):
+    if counties:
+        in_area = _by_area(towns)
+        for a, cs in counties.items():
+            lower = a.lower()
+            for county in cs:
+                for b, town in in_area.get((county.country_code, county.admin1), ()):
+                    if a == b or lower.startswith(b.lower()):  # "DeKalb County", "DeKalb"
+                        continue
+                    if _km(town, county) <= county.radius_km + 5:
                         add(a, county.place_id, NESTED_BONUS)
                         add(b, town.place_id, NESTED_BONUS)
-    for a, ss in states.items():
-        for state in ss:
-            for b, ts in state_towns.items():
-                if a == b:
-                    continue
-                for town in ts:
-                    if town.country_code == state.country_code and town.admin1 == state.admin1:
+    if states:
+        in_area = _by_area(state_towns)
+        for a, ss in states.items():
+            for state in ss:
+                for b, town in in_area.get((state.country_code, state.admin1), ()):
+                    if a != b:
                         add(a, state.place_id, STATE_NESTED_BONUS)
                         add(b, town.place_id, STATE_NESTED_BONUS)
+    return out
+
+
+def _by_area(
+    towns: dict[str, Sequence[Place]],
+) -> dict[tuple[str | None, str | None], list[tuple[str, Place]]]:
+    """The (name, town) pairs of ``towns`` by the towns' (country, admin1) code, in their
+    order: what a county or state of that code may hold."""
+    out: dict[tuple[str | None, str | None], list[tuple[str, Place]]] = {}
+    for name, ts in towns.items():
+        for town in ts:
+            out.setdefault((town.country_code, town.admin1), []).append((name, town))
     return out
 
 
@@ -426,28 +487,49 @@ def _pick(
     facts: _Facts,
     kind: tuple[str, str | None] | None = None,
     support: Mapping[str, float] | None = None,
-) -> Resolution:
+) -> tuple[Place, float]:
     """The best-scored of the span's candidates in ``ctx`` (``facts`` are theirs), with the
-    bonuses of a list member's ``kind`` and of the places ``support`` names."""
-    priors = facts.qualified if span.qualifier else facts.bare
+    bonuses of a list member's ``kind`` and of the places ``support`` names: the place and
+    its score (a ``Resolution`` is made only for what is kept)."""
+    priors, rests = (
+        (facts.qualified, facts.qualified_rest) if span.qualifier else (facts.bare, facts.bare_rest)
+    )
     abroad = facts.abroad
     areas = ctx.areas
+    # the most the context and the bonuses can add to a candidate's prior: with the best
+    # prior of the candidates left, a bound on their scores that falls as they go (they
+    # come most populous first)
+    countries = ctx.countries
+    ceiling = (
+        (2.5 * max(countries.values()) / ctx.total if countries else 0.0)
+        + (1.2 if ctx.admin1 else 0.0)
+        + (1.5 if ctx.radians else 0.0)
+        + (0.7 if ctx.dateline_country else 0.0)
+        + (AREAS_BONUS if abroad else 0.0)
+        + (LIST_BONUS if kind is not None else 0.0)
+        + (max(support.values()) if support else 0.0)
+        + _SLACK
+    )
     best: Place | None = None
     top = 0.0
-    for prior, row in zip(priors, facts.rows, strict=True):
-        s = _in_context(prior, row, ctx)
+    for prior, rest, row in zip(priors, rests, facts.rows, strict=True):
+        if best is not None and rest + ceiling <= top:
+            break  # none of the rest can beat the best
         p = row[0]
+        extras: tuple[float, ...] = ()
         if (
             abroad
             and p.place_type == "admin1"
             and p.country_code not in abroad
             and len(areas.get(p.country_code or "", ())) >= 2
         ):
-            s += AREAS_BONUS
+            extras = (AREAS_BONUS,)
         if kind is not None and _of_kind(p, kind):
-            s += LIST_BONUS
-        if support:
-            s += support.get(p.place_id, 0.0)
+            extras += (LIST_BONUS,)
+        if support and p.place_id in support:
+            extras += (support[p.place_id],)
+        # below the best so far it need not be exact: it does not win
+        s = _in_context(prior, row, ctx, extras, None if best is None else top)
         if best is None or s > top:
             best, top = p, s
     assert best is not None
@@ -462,8 +544,8 @@ def _pick(
                 and p.population >= TOWN_SHARE * best.population
                 and _within(p, best)
             ):
-                return Resolution(span, p, top)
-    return Resolution(span, best, top)
+                return p, top
+    return best, top
 
 
 #: A town named like the area around it is meant only when it holds at least this share of
@@ -480,7 +562,7 @@ def _pick_same(
     picked: _Picked,
     kind: tuple[str, str | None] | None = None,
     support: Mapping[str, float] | None = None,
-) -> Resolution:
+) -> tuple[Place, float]:
     """``_pick(span, ctx, facts)``, reusing the choice made for an earlier span of the same
     name.
 
@@ -489,30 +571,23 @@ def _pick_same(
     """
     key = (span.surface, span.qualifier, id(span.candidates), kind)
     hit = picked.get(key)
-    if hit is not None:
-        return Resolution(span, hit[0], hit[1])
-    res = _pick(span, ctx, facts, kind, support)
-    picked[key] = (res.place, res.score)
-    return res
+    if hit is None:
+        hit = picked[key] = _pick(span, ctx, facts, kind, support)
+    return hit
 
 
-def _first_pick(
-    span: Span, empty: _Counts, facts: _Facts, memo: dict[Any, Any]
-) -> tuple[Place, float]:
-    """``_pick(span, empty, facts)``: the first pass, whose context holds at most the
-    dateline's country, so its choice for a name's candidates is kept in ``memo`` for the
-    process. The place and score, not a Resolution: the first pass is not returned.
+def _first_pick(span: Span, facts: _Facts, dateline_country: str | None) -> tuple[Place, float]:
+    """``_pick`` in the first pass, whose context holds at most the dateline's country: its
+    choice for a name's candidates is kept with their ``facts`` (``_Facts.first``).
 
     Valid only while the first pass scores a name by its candidates, qualifier and the
     dateline's country alone: anything else it comes to depend on belongs in the key.
     """
-    key = ("first", id(span.candidates), span.qualifier, empty.dateline_country)
-    hit = memo.get(key)
-    if hit is not None and hit[0] is span.candidates:
-        return hit[1], hit[2]
-    res = _pick(span, empty, facts)
-    remember(memo, key, (span.candidates, res.place, res.score))
-    return res.place, res.score
+    key = (span.qualifier, dateline_country)
+    hit = facts.first.get(key)
+    if hit is None:
+        hit = facts.first[key] = _pick(span, _context([], dateline_country), facts)
+    return hit
 
 
 _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
@@ -520,12 +595,14 @@ _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
 
 def _neighbours(spans: Sequence[Span], text: str) -> dict[int, tuple[int, str]]:
     """Each span's next span in the text, with the gap between them normalised."""
-    order = sorted(range(len(spans)), key=lambda k: spans[k].start)
-    return {
-        a: (b, " ".join(text[spans[a].end : spans[b].start].split()))
-        for a, b in zip(order, order[1:], strict=False)
-        if spans[b].start - spans[a].end <= 6
-    }
+    starts = [span.start for span in spans]
+    order = sorted(range(len(spans)), key=starts.__getitem__)
+    out: dict[int, tuple[int, str]] = {}
+    for a, b in zip(order, order[1:], strict=False):
+        end, start = spans[a].end, starts[b]
+        if start - end <= 6:
+            out[a] = (b, " ".join(text[end:start].split()))
+    return out
 
 
 def _list_links(neighbours: dict[int, tuple[int, str]]) -> dict[int, int]:
@@ -575,11 +652,15 @@ def _list_kinds(first: Sequence[Place], links: dict[int, int]) -> dict[int, tupl
         seen.update(chain)
         kinds = [_kind(first[k]) for k in chain]
         for pos, k in enumerate(chain):
-            others = Counter(kd for j, kd in enumerate(kinds) if j != pos and kd is not None)
+            others: dict[tuple[str, str | None], int] = {}
+            for j, kd in enumerate(kinds):
+                if j != pos and kd is not None:
+                    others[kd] = others.get(kd, 0) + 1
             if not others:
                 continue
-            kind, n = others.most_common(1)[0]
-            if 2 * n >= len(chain) - 1:
+            # the most common, the first named of equals (as Counter.most_common)
+            kind = max(others, key=others.__getitem__)
+            if 2 * others[kind] >= len(chain) - 1:
                 out[k] = kind
     return out
 
@@ -697,10 +778,49 @@ def resolve_spans(
     """
     if not spans:
         return []
-    empty = _context([], dateline_country)
+    return _without_strays(_resolve(spans, gazetteer, dateline_country, text))
+
+
+def dateline_country_of(
+    spans: Sequence[Span], gazetteer: Gazetteer, *, text: str | None = None
+) -> str | None:
+    """The country of the article's dateline place as ``resolve_spans(spans, gazetteer,
+    text=text)`` resolves it, worked out for that span alone: what to count as the
+    dateline's country when the dateline names none ("BAKU, Azerbaijan" names one; "PARIS"
+    and "COLUMBUS, Ohio" do not). None without a dateline span, or when its place has no
+    country.
+
+    Parameters
+    ----------
+    spans : sequence of Span
+        The article's place names, in text order.
+    gazetteer : Gazetteer
+        As for ``resolve_spans``.
+    text : str, optional
+        As for ``resolve_spans``.
+    """
+    for k, span in enumerate(spans):
+        if span.is_dateline:
+            # resolve_spans keeps every dateline span, strays or not: the first is this one
+            return _resolve(spans, gazetteer, None, text, only=k)[0].place.country_code
+    return None
+
+
+def _resolve(
+    spans: Sequence[Span],
+    gazetteer: Gazetteer,
+    dateline_country: str | None,
+    text: str | None,
+    only: int | None = None,
+) -> list[Resolution]:
+    """``resolve_spans`` before strays are dropped, or the resolution of the span at
+    ``only`` alone (in a list: none when it is too weak to keep)."""
     memo = gazetteer.memo
-    facts = [_facts(span.candidates, memo) for span in spans]
-    picks = [_first_pick(span, empty, f, memo) for span, f in zip(spans, facts, strict=True)]
+    facts = [derived(memo, "facts", span.candidates, _Facts) for span in spans]
+    picks = [
+        f.first.get((span.qualifier, dateline_country)) or _first_pick(span, f, dateline_country)
+        for span, f in zip(spans, facts, strict=True)
+    ]
     first = [place for place, _ in picks]
     neighbours = _neighbours(spans, text) if text is not None else {}
     links = _list_links(neighbours)
@@ -726,7 +846,8 @@ def resolve_spans(
     contexts: dict[str, _Counts] = {}
     picked: _Picked = {}  # with each name's own context
     second: list[Resolution] = []
-    for k, span in enumerate(spans):
+    for k in range(len(spans)) if only is None else (only,):
+        span = spans[k]
         ctx = contexts.get(span.surface)
         if ctx is None:
             fold = span.surface.casefold()
@@ -755,13 +876,15 @@ def resolve_spans(
             # "Charleston, W.Va.", "Paris, Texas": the place inside the named region
             within = Span(span.start, span.end, span.surface, tuple(inner), span.sentence,
                           span.is_dateline, span.qualifier)  # fmt: skip
-            res = _pick(within, ctx, _Facts(within.candidates))
-            res = Resolution(span, res.place, max(res.score, MIN_SCORE))
+            place, score = _pick(within, ctx, _Facts(within.candidates))
+            score = max(score, MIN_SCORE)
         else:
-            res = _pick_same(span, ctx, facts[k], picked, kinds.get(k), nested.get(span.surface))
-        if res.score >= MIN_SCORE or span.is_dateline:
-            second.append(res)
-    return _without_strays(second)
+            place, score = _pick_same(
+                span, ctx, facts[k], picked, kinds.get(k), nested.get(span.surface)
+            )
+        if score >= MIN_SCORE or span.is_dateline:
+            second.append(Resolution(span, place, score))
+    return second
 
 
 #: A town smaller than this in a country nothing else in the article is in is taken for a

@@ -222,3 +222,23 @@ def test_an_alternate_spelling_alone_in_its_country_is_a_stray_word(gazetteer):
     # "Ismaili" is an alternate spelling of Ismayilli, Azerbaijan (about 20,000 people)
     got = resolve("In Cairo, Petrojet beat Ismaili on Monday, Egypt's league said.", gazetteer)
     assert "Ismaili" not in got and got["Cairo"][1] == "EG"
+
+
+def test_the_dateline_country_is_the_one_resolve_spans_gives_the_dateline(gazetteer):
+    from geomap.extract import sentences
+    from geomap.ingest import parse_article
+    from geomap.resolve import dateline_country_of
+
+    texts = [
+        "Woman fined\nCOLUMBUS -- A Columbus woman was fined in Platte County on Monday.\n",
+        "PARIS (Reuters) - Talks in Geneva and Brussels ended without a deal.\n",
+        "BAKU, Oct.29 - Missiles hit Ganja, Mingachevir and Khizi overnight.\n",
+        "Markets rose in Tokyo and Seoul on Monday.\n",  # no dateline
+    ]
+    for text in texts:
+        art = parse_article("a", text)
+        spans = find_toponyms(art, gazetteer, bounds=sentences(art.body))
+        res = resolve_spans(spans, gazetteer, text=art.body)
+        want = next((r.place.country_code for r in res if r.span.is_dateline), None)
+        assert dateline_country_of(spans, gazetteer, text=art.body) == want
+    assert want is None
