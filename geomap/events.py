@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from geomap.asciifold import ascii_lower, lowered
 from geomap.dates import SentenceDates
-from geomap.models import Article, DateValue, Mention, TimeExpr
+from geomap.models import Article, DateValue, Mention, Place, Precision, TimeExpr
 from geomap.resolve import Resolution
 
 if TYPE_CHECKING:
@@ -424,25 +424,58 @@ def make_mentions(
 class _Group:
     """What an event keeps while mentions stream in: a few small collections, not the mentions.
 
-    ``articles`` is a list (8 bytes an entry; a set takes 30-60): an article's mentions come
-    in together, so a repeat of the last entry is skipped as it comes; what interleaved
-    input leaves repeated is dropped by ``absorb`` and ``Aggregator.frame``.
+    Of its first mention (the earliest in the first article by id) it keeps where that is
+    (``first``: article id and offset), its place, date basis and sentence, which is all
+    ``Aggregator.frame`` reads. ``articles`` is a list (8 bytes an entry; a set takes
+    30-60): an article's mentions come in together, so a repeat of the last entry is
+    skipped as it comes; what interleaved input leaves repeated is dropped by ``absorb``
+    and ``Aggregator.frame``.
     """
 
-    __slots__ = ("first", "start", "end", "articles", "surfaces", "killed", "wounded")
+    __slots__ = (
+        "first",
+        "place",
+        "basis",
+        "sentence",
+        "start",
+        "end",
+        "precision",
+        "articles",
+        "surfaces",
+        "killed",
+        "wounded",
+    )
+
+    first: tuple[str, int]
+    place: Place
+    basis: str | None
+    sentence: str
+    start: dt.date | None
+    end: dt.date | None
+    #: the precision of the dates (the same for all: it is part of the event's key)
+    precision: Precision
+    articles: list[str]
+    surfaces: set[str]
+    killed: dict[str, int]
+    wounded: dict[str, int]
 
     def __init__(self, m: Mention) -> None:
-        self.first = m
+        self.first = (m.article_id, m.start)
+        self.place = m.place
+        self.basis = m.date_basis
+        self.sentence = m.sentence
         self.start = m.date.start if m.date else None
         self.end = m.date.end if m.date else None
-        self.articles: list[str] = []
-        self.surfaces: set[str] = set()
-        self.killed: dict[str, int] = {}
-        self.wounded: dict[str, int] = {}
+        self.precision = m.date.precision if m.date else "day"
+        self.articles = []
+        self.surfaces = set()
+        self.killed = {}
+        self.wounded = {}
 
     def add(self, m: Mention) -> None:
-        if (m.article_id, m.start) < (self.first.article_id, self.first.start):
-            self.first = m
+        if (m.article_id, m.start) < self.first:
+            self.first = (m.article_id, m.start)
+            self.place, self.basis, self.sentence = m.place, m.date_basis, m.sentence
         if not self.articles or self.articles[-1] != m.article_id:
             self.articles.append(m.article_id)
         self.surfaces.add(m.surface)
@@ -451,31 +484,80 @@ class _Group:
         if m.wounded is not None:
             self.wounded[m.article_id] = max(self.wounded.get(m.article_id, 0), m.wounded)
 
+    def _first_of(self, other: _Group) -> None:
+        if other.first < self.first:
+            self.first = other.first
+            self.place, self.basis, self.sentence = other.place, other.basis, other.sentence
+
+    def _counts_of(self, other: _Group) -> None:
+        self.surfaces |= other.surfaces
+        for mine, theirs in ((self.killed, other.killed), (self.wounded, other.wounded)):
+            for art, n in theirs.items():
+                mine[art] = max(mine.get(art, 0), n)
+
+    def update(self, other: _Group) -> None:
+        """Take in the same event's group from input that came after this one's: the same
+        as adding its mentions here one by one."""
+        self._first_of(other)
+        theirs = other.articles
+        if theirs and self.articles and self.articles[-1] == theirs[0]:
+            theirs = theirs[1:]
+        self.articles.extend(theirs)
+        self._counts_of(other)
+
     def absorb(self, other: _Group) -> None:
         """Merge an overlapping range of the same place, role, type and precision."""
-        if (other.first.article_id, other.first.start) < (
-            self.first.article_id,
-            self.first.start,
-        ):
-            self.first = other.first
+        self._first_of(other)
         assert self.start is not None and other.start is not None
         last = max(_last(self), _last(other))
         self.start = min(self.start, other.start)
         self.end = last if last > self.start else None
         # without repeats: frame() merges again each time it is called
         self.articles = sorted({*self.articles, *other.articles})
-        self.surfaces |= other.surfaces
-        for mine, theirs in ((self.killed, other.killed), (self.wounded, other.wounded)):
-            for art, n in theirs.items():
-                mine[art] = max(mine.get(art, 0), n)
+        self._counts_of(other)
+
+    def state(self) -> tuple[Any, ...]:
+        """The group as a tuple of its fields (``surfaces`` as a list), for pickling."""
+        return (
+            self.first,
+            self.place,
+            self.basis,
+            self.sentence,
+            self.start,
+            self.end,
+            self.precision,
+            self.articles,
+            list(self.surfaces),
+            self.killed,
+            self.wounded,
+        )
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> _Group:
+        """The group ``state`` describes (the inverse of ``state``)."""
+        group = cls.__new__(cls)
+        (
+            group.first,
+            group.place,
+            group.basis,
+            group.sentence,
+            group.start,
+            group.end,
+            group.precision,
+            group.articles,
+            surfaces,
+            group.killed,
+            group.wounded,
+        ) = state
+        group.surfaces = set(surfaces)
+        return group
 
 
 def _last(g: _Group) -> dt.date:
     assert g.start is not None
-    d = g.first.date
     if g.end is not None:
         return g.end
-    return DateValue(g.start, d.precision if d else "day").last_day
+    return DateValue(g.start, g.precision).last_day
 
 
 class Aggregator:
@@ -520,6 +602,33 @@ class Aggregator:
                 group.add(m)
         return n
 
+    def update(self, other: Aggregator) -> None:
+        """Take in the events of input that came after this one's (``other`` is not to be
+        used after): the same as adding its mentions here, in their order.
+
+        Workers aggregate their chunks of articles and the main process takes in each
+        chunk's events in input order, instead of every mention.
+        """
+        for article, source in other._sources.items():
+            self._sources[article] = source
+        groups = self._groups
+        for key, group in other._groups.items():
+            mine = groups.get(key)
+            if mine is None:
+                groups[key] = group
+            else:
+                mine.update(group)
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        # plain tuples: unpickling one object per mention or per group took the main
+        # process longer than the workers took to make them (``update``)
+        return (self._sources, [(key, g.state()) for key, g in self._groups.items()])
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        sources, groups = state
+        self._sources = sources
+        self._groups = {key: _Group.from_state(g) for key, g in groups}
+
     def _merged(self) -> list[tuple[tuple[str, ...], _Group]]:
         buckets: dict[tuple[str, ...], list[tuple[tuple[str, ...], _Group]]] = {}
         out: list[tuple[tuple[str, ...], _Group]] = []
@@ -551,8 +660,7 @@ class Aggregator:
 
         rows = []
         for key, group in self._merged():
-            first = group.first
-            place = first.place
+            place = group.place
             precision = key[3] or None
             date: str | None
             date_end: str | None
@@ -581,14 +689,14 @@ class Aggregator:
                     "date": date,
                     "date_end": date_end,
                     "date_precision": precision,
-                    "date_basis": first.date_basis,
+                    "date_basis": group.basis,
                     "role": key[4],
                     "event_type": key[5],
                     "fatalities": max(group.killed.values()) if group.killed else None,
                     "wounded": max(group.wounded.values()) if group.wounded else None,
                     "articles": tuple(art_ids),
                     "mentions": tuple(sorted(group.surfaces)),
-                    "sentence": first.sentence,
+                    "sentence": group.sentence,
                     "sources": tuple(self._sources.get(a, {"id": a}) for a in art_ids),
                 }
             )

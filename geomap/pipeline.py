@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import importlib
 import json
 import operator
@@ -413,6 +414,10 @@ _WORKER_GAZETTEER: list[Gazetteer] = []
 
 def _init_worker(gazetteer_path: str) -> None:
     _WORKER_GAZETTEER[:] = [Gazetteer(gazetteer_path)]
+    # what the worker has now (the modules it was forked with, the gazetteer's word sets)
+    # lives as long as it does: out of the collector's sight, its collections do not walk
+    # it, nor write to (and so copy) the pages it shares with its parent
+    gc.freeze()
 
 
 @contextlib.contextmanager
@@ -876,11 +881,15 @@ def build_events(
     ).events
 
 
-def _aggregator_input(
-    results: list[ArticleResult],
-) -> list[tuple[list[Mention], dict[str, str | None]]]:
-    """What ``Aggregator.add`` takes of each result of a chunk (the ``finish`` of a build)."""
-    return [(res.mentions, res.source) for res in results]
+def _chunk_events(results: list[ArticleResult]) -> tuple[Aggregator, int]:
+    """The events of a chunk's results and their number of mentions (the ``finish`` of a
+    build): the main process takes in each chunk's events (``Aggregator.update``), which
+    come back from workers as a few tuples a group, not an object a mention."""
+    agg = Aggregator()
+    count = 0
+    for res in results:
+        count += agg.add(res.mentions, res.source)
+    return agg, count
 
 
 def _build(
@@ -898,7 +907,7 @@ def _build(
     names are imported while the per-article work runs elsewhere."""
     parts, report = _run(
         paths,
-        _aggregator_input,
+        _chunk_events,
         gazetteer=gazetteer,
         today=today,
         max_chars=max_chars,
@@ -907,21 +916,56 @@ def _build(
         dask=dask,
     )
     agg = Aggregator()
-    preloading: threading.Thread | None = None
-    for part in parts:
-        if preloading is None and (workers > 1 or dask):
-            # the per-article work runs in other processes, which have started (a pool's
-            # processes are all forked at its first task): import what the outputs need
-            # now, while this one mostly waits, instead of after the last article
-            preloading = threading.Thread(target=_import_all, args=(preload,), daemon=True)
-            preloading.start()
-        for mentions, source in part:
-            report.mentions += agg.add(mentions, source)
-    if preloading is not None:
-        preloading.join()  # before anything forks again (``_write_outputs``)
+    with _collector_paused(workers > 1 or bool(dask)):
+        _aggregate(parts, agg, report, preloading=workers > 1 or bool(dask), modules=preload)
     events = agg.frame()
     report.events = len(events)
     return BuildResult(events, report)
+
+
+@contextlib.contextmanager
+def _collector_paused(pause: bool) -> Iterator[None]:
+    """Pause the cyclic garbage collector (when ``pause``) for the block.
+
+    For a process that only takes in the events workers send: what it unpickles and keeps
+    makes no reference cycles, yet the many objects make the collector walk all it holds,
+    again and again (a third of that process' work at 10,000 articles). It runs again
+    after the block, which frees anything cyclic made meanwhile (by the imports of
+    ``_import_all``, say).
+    """
+    if not pause or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _aggregate(
+    parts: Iterable[tuple[Aggregator, int]],
+    agg: Aggregator,
+    report: RunReport,
+    *,
+    preloading: bool,
+    modules: Sequence[str],
+) -> None:
+    """Take every chunk's events into ``agg``; with ``preloading``, import ``modules`` in
+    a thread meanwhile."""
+    thread: threading.Thread | None = None
+    for part in parts:
+        if thread is None and preloading:
+            # the per-article work runs in other processes, which have started (a pool's
+            # processes are all forked at its first task): import what the outputs need
+            # now, while this one mostly waits, instead of after the last article
+            thread = threading.Thread(target=_import_all, args=(modules,), daemon=True)
+            thread.start()
+        events_of_chunk, count = part
+        agg.update(events_of_chunk)
+        report.mentions += count
+    if thread is not None:
+        thread.join()  # before anything forks again (``_write_outputs``)
 
 
 def _import_all(modules: Sequence[str]) -> None:

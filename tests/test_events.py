@@ -185,3 +185,51 @@ def test_aggregator_lists_each_article_once_whatever_the_order(gazetteer):
     truce = reference[reference["event_type"] == "ceasefire"]  # three ranges, merged
     assert list(truce["articles"]) == [("a1", "b1", "c1")]
     assert list(truce["date_end"]) == ["2020-10-31"]
+
+
+def test_chunk_aggregators_taken_in_order_are_the_same_as_one(gazetteer):
+    """What workers send (each chunk's ``Aggregator``, pickled) and the main process takes
+    in with ``update`` gives the events of adding every mention in one ``Aggregator``,
+    wherever the chunks split the stream (inside an article too), whatever the ids' order."""
+    import copy
+    import pickle
+
+    from geomap.events import Aggregator
+
+    texts = {
+        "q": "Shelling hit Ganja on Monday. Two people were killed and 12 injured in Ganja.",
+        "c": "Shelling hit Ganja on Monday; two people were killed. Talks were held in Geneva.",
+        "x": "A truce held in Nagorno-Karabakh from October 26 until October 30. Tovuz was calm.",
+        "a": "The truce in Nagorno-Karabakh on October 28-31 was broken. Shelling hit Ganja.",
+        "m": "Shelling hit Tovuz and Ganja, killing 5. Ganja was shelled again on Monday.",
+        "b": "Clashes near Tovuz on Monday: four servicemen were killed and four wounded.",
+        "k": "Shelling in Ganja: five people were killed. Shelling in Ganja again: two people "
+        "were killed.",
+    }
+    stream = [
+        (m, {"id": k, "title": k, "url": None, "source": None})
+        for k, t in texts.items()
+        for m in mentions_of(t, gazetteer, id=k)
+    ]
+    whole = Aggregator()
+    counted = sum(whole.add([m], source) for m, source in stream)
+    # (frame() merges overlapping ranges in place: the groups' states are taken before)
+    states = {key: copy.deepcopy(group.state()) for key, group in whole._groups.items()}
+    reference = whole.frame()
+    assert reference["fatalities"].notna().any() and reference["wounded"].notna().any()
+    assert (reference["articles"].map(len) > 1).any()  # chunks' events do merge
+    for size in (1, 2, 3, 5, len(stream)):
+        for through_pickle in (False, True):
+            agg, total = Aggregator(), 0
+            for i in range(0, len(stream), size):
+                part = Aggregator()
+                for m, source in stream[i : i + size]:
+                    total += part.add([m], source)
+                if through_pickle:
+                    part = pickle.loads(pickle.dumps(part))
+                agg.update(part)
+            assert total == counted
+            assert list(agg._groups) == list(states)  # the same order of events
+            for key, group in agg._groups.items():
+                assert group.state() == states[key], (size, key)
+            assert agg.frame().equals(reference), (size, through_pickle)
