@@ -28,6 +28,8 @@ from pathlib import Path
 
 __all__ = [
     "Measure",
+    "TARGETS",
+    "check_targets",
     "make_corpus",
     "run_command",
     "raw_scan",
@@ -53,6 +55,29 @@ class Measure:
     @property
     def per_second(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
+
+
+#: Issue #6's targets on one worker: (name, the figure's key, bound, "max" or "min").
+TARGETS: tuple[tuple[str, str, float, str], ...] = (
+    ("geomap extract, 1 worker: articles/s (process start included)", "extract_per_s",
+     1000.0, "min"),
+    ("geomap extract, 1 article: wall s", "one_article_s", 1.5, "max"),
+    ("gazetteer load: s", "gazetteer_load_s", 1.0, "max"),
+    ("peak memory of any command: MB", "peak_mb", 500.0, "max"),
+)  # fmt: skip
+
+
+def check_targets(values: dict[str, float]) -> list[dict[str, object]]:
+    """Each of ``TARGETS`` with its measured value (from ``values``, by key) and whether it
+    is met; a target whose figure was not measured is left out."""
+    out: list[dict[str, object]] = []
+    for name, key, bound, kind in TARGETS:
+        if key not in values:
+            continue
+        value = values[key]
+        met = value >= bound if kind == "min" else value <= bound
+        out.append({"target": name, "bound": bound, "kind": kind, "value": value, "met": met})
+    return out
 
 
 def lexer_state() -> str:
@@ -258,6 +283,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if one_w is not None and many is not None and many.seconds:
             speedups[command] = round(one_w.seconds / many.seconds, 2)
     figures["speedup"] = {"workers": args.workers, **speedups}
+    one_worker = by_name["geomap extract, 1 worker"]
+    peaks = [m.peak_mb for m in measures] + [float(str(p["peak_mb"])) for p in curve]
+    targets = check_targets(
+        {
+            "extract_per_s": one_worker.per_second,
+            "one_article_s": by_name["geomap extract, 1 article (cold start)"].seconds,
+            "gazetteer_load_s": load,
+            "peak_mb": max(peaks),
+        }
+    )
+    figures["targets"] = targets
     print(f"corpus: {args.articles} articles, {mb:.1f} MB (from {args.source})")
     print(f"lexer: {figures['lexer']}; each command run {args.repeat}x, median wall time")
     print(f"gazetteer load: {load:.3f} s\n")
@@ -273,13 +309,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if geo is not None:
         print(_row(["geotext (in-process)", args.articles, f"{geo[0]:.2f}",
                     f"{geo[1] / geo[0]:.0f}", "", ""]))  # fmt: skip
-    one_worker = by_name["geomap extract, 1 worker"]
     print(
         "\nraw scan / geomap extract (1 worker): "
         f"{raw['articles_per_s'] / one_worker.per_second:.1f}x"
     )
     for command, ratio in speedups.items():
         print(f"{command}: {args.workers} workers are {ratio:.2f}x one worker")
+    print("\n" + _row(["target", "bound", "measured", "met"]))
+    print(_row(["---"] * 4))
+    for t in targets:
+        sign = ">=" if t["kind"] == "min" else "<="
+        print(_row([t["target"], f"{sign} {t['bound']:g}", f"{t['value']:.2f}",
+                    "yes" if t["met"] else "NO"]))  # fmt: skip
     if curve:
         print("\n" + _row(["command", "articles", "wall s", "peak MB"]))
         print(_row(["---"] * 4))
