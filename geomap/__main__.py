@@ -1,7 +1,5 @@
 """``python -m geomap``: the geomap command."""
 
-import sys
+from geomap.cli import entry
 
-from geomap.cli import main
-
-sys.exit(main())
+entry()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from geomap.errors import GeomapError
 
@@ -145,6 +147,28 @@ def _evaluate(args: argparse.Namespace) -> int:
             f"{(sc.auc or 0):5.3f}"
         )
     return EXIT_OK
+
+
+def entry() -> NoReturn:
+    """The ``geomap`` command (and ``python -m geomap``): ``main``, then exit at once.
+
+    Once ``main`` has returned, every output is written, closed and in place; what is left
+    is the interpreter's teardown, which frees every object and module one by one (0.1 to
+    0.3 s after a build, a third of a one-article run). The standard streams are flushed
+    and the process ends without it. An exception ``main`` lets through (with
+    ``GEOMAP_DEBUG`` set) ends the usual way, with its traceback.
+    """
+    status = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader has gone (``geomap geocode … | head``)
+        pass
+    except (OSError, ValueError) as exc:  # a full disk, say: what was printed is lost
+        print(f"geomap: error: could not write the standard output: {exc}", file=sys.stderr)
+        status = EXIT_ERROR
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

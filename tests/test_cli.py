@@ -47,3 +47,48 @@ def test_build_loads_them(tmp_path):
     rc, modules = _loaded(["build", str(ROOT / "examples"), "-o", str(tmp_path), "-q"])
     assert rc == 0
     assert {"folium", "pandas"} <= modules
+
+
+def _command(*args: str, **kw) -> subprocess.CompletedProcess[str]:
+    """``python -m geomap ARGS`` (the console script's entry, ``geomap.cli.entry``)."""
+    return subprocess.run(
+        [sys.executable, "-m", "geomap", *args],
+        capture_output=True, text=True, timeout=300, cwd=ROOT, **kw,
+    )  # fmt: skip
+
+
+def test_the_command_exits_with_main_s_status_and_everything_written(tmp_path):
+    # entry() ends the process without the interpreter's teardown: nothing printed or
+    # written may be lost, and the status is main's
+    proc = _command("build", str(ROOT / "examples"), "-o", str(tmp_path / "out"), "-q")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert report["totals"]["events"] > 0
+    assert (tmp_path / "out" / "map.html").read_text().rstrip().endswith("</html>")
+    proc = _command("geocode", "Springfield", "-n", "40")
+    rows = proc.stdout.splitlines()  # stdout flushed, complete
+    assert proc.returncode == 0 and len(rows) > 5 and all(r.count("\t") == 4 for r in rows)
+    missing = str(tmp_path / "missing.jsonl")
+    proc = _command("extract", missing, "-o", str(tmp_path / "x"), "--strict")
+    assert proc.returncode == 3 and "missing.jsonl" in proc.stderr
+    proc = _command("extract", missing, "-o", str(tmp_path / "x"), "--today", "nonsense")
+    assert proc.returncode == 2
+
+
+def test_the_command_survives_a_reader_that_goes_away():
+    # a closed pipe on stdout (`geomap geocode … | head -c 1`): one line saying so, no
+    # traceback nor "Exception ignored" at exit; here the reading end is closed before
+    # the command writes
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "geomap", "geocode", "Springfield", "-n", "40"],
+            stdout=write_end, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=300,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.strip() == "geomap: error: [Errno 32] Broken pipe"
