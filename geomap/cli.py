@@ -154,7 +154,7 @@ def entry() -> NoReturn:
 
     Once ``main`` has returned, every output is written, closed and in place; what is left
     is the interpreter's teardown, which frees every object and module one by one (0.1 to
-    0.3 s after a build, a third of a one-article run). The standard streams are flushed
+    0.3 s after a build). The standard streams are flushed
     and the process ends without it. An exception ``main`` lets through (with
     ``GEOMAP_DEBUG`` set) ends the usual way, with its traceback.
     """

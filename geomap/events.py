@@ -517,39 +517,15 @@ class _Group:
         self._counts_of(other)
 
     def state(self) -> tuple[Any, ...]:
-        """The group as a tuple of its fields (``surfaces`` as a list), for pickling."""
-        return (
-            self.first,
-            self.place,
-            self.basis,
-            self.sentence,
-            self.start,
-            self.end,
-            self.precision,
-            self.articles,
-            list(self.surfaces),
-            self.killed,
-            self.wounded,
-        )
+        """The group's fields in ``__slots__`` order, for pickling."""
+        return tuple(getattr(self, name) for name in _Group.__slots__)
 
     @classmethod
     def from_state(cls, state: tuple[Any, ...]) -> _Group:
         """The group ``state`` describes (the inverse of ``state``)."""
         group = cls.__new__(cls)
-        (
-            group.first,
-            group.place,
-            group.basis,
-            group.sentence,
-            group.start,
-            group.end,
-            group.precision,
-            group.articles,
-            surfaces,
-            group.killed,
-            group.wounded,
-        ) = state
-        group.surfaces = set(surfaces)
+        for name, value in zip(cls.__slots__, state, strict=True):
+            setattr(group, name, value)
         return group
 
 

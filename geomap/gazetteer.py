@@ -110,8 +110,8 @@ def _read_only_uri(path: Path) -> str:
     The compiled file never changes in place (a rebuild writes a new file and renames it
     over the old one, so an open connection keeps reading the old one): ``immutable=1``
     tells SQLite so, and it then takes no file lock and looks for no journal on each
-    query (two ``fcntl`` and three ``stat`` calls a lookup otherwise, half the system time
-    of an extract). The path is percent-encoded, so names with ``?``, ``#`` or ``%`` open.
+    query (otherwise two ``fcntl`` and three ``stat`` calls a lookup). The path is
+    percent-encoded, so names with ``?``, ``#`` or ``%`` open.
     """
     return Path(path).absolute().as_uri() + "?mode=ro&immutable=1"
 

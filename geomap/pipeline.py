@@ -916,8 +916,9 @@ def _build(
         dask=dask,
     )
     agg = Aggregator()
-    with _collector_paused(workers > 1 or bool(dask)):
-        _aggregate(parts, agg, report, preloading=workers > 1 or bool(dask), modules=preload)
+    elsewhere = workers > 1 or bool(dask)  # the per-article work runs in other processes
+    with _collector_paused(elsewhere):
+        _aggregate(parts, agg, report, preloading=elsewhere, modules=preload)
     events = agg.frame()
     report.events = len(events)
     return BuildResult(events, report)
@@ -929,7 +930,7 @@ def _collector_paused(pause: bool) -> Iterator[None]:
 
     For a process that only takes in the events workers send: what it unpickles and keeps
     makes no reference cycles, yet the many objects make the collector walk all it holds,
-    again and again (a third of that process' work at 10,000 articles). It runs again
+    again and again (most of the time unpickling them took). It runs again
     after the block, which frees anything cyclic made meanwhile (by the imports of
     ``_import_all``, say).
     """

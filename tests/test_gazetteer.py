@@ -162,3 +162,13 @@ def test_keys_starting(gazetteer):
     assert gazetteer.keys_starting("nagorno karabakh")[0] is True
     assert gazetteer.keys_starting("qzxqzv") == (False, False)
     assert gazetteer.keys_starting("") == (True, True)  # nothing to bound: both possible
+
+
+def test_a_gazetteer_path_with_uri_characters_opens(gazetteer, tmp_path):
+    # the file is opened by a (percent-encoded) SQLite URI: "?", "#" and "%" are path here
+    folder = tmp_path / "odd ?#% name"
+    folder.mkdir()
+    (folder / "g.sqlite").symlink_to(gazetteer.path)
+    from geomap.gazetteer import Gazetteer
+
+    assert Gazetteer(folder / "g.sqlite").lookup("Ganja")
