@@ -227,7 +227,7 @@ def _read_articles_as_before(paths, *, max_chars, report, today):
 
 def test_jsonl_lines_parsed_apart_read_as_ingest_reads_them(tmp_path):
     # the pipeline reads JSONL lines itself and parses them where the work runs
-    # (pipeline.reading.jsonl_lines, line_record): the same articles and problems, in order
+    # (ingest.jsonl_lines, line_record): the same articles and problems, in order
     from geomap.pipeline import RunReport, read_articles
 
     good = "Shelling hit Kharkiv on Monday."

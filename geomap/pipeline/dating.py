@@ -15,9 +15,10 @@ from geomap.dates import (
     needs_run,
     publication_evidence,
 )
+from geomap.ingest import Line, line_record
 from geomap.models import Article, Problem
 from geomap.pipeline.execution import Executor, chunks, mapped
-from geomap.pipeline.reading import InputItem, Line, PathLike, input_items, line_record
+from geomap.pipeline.reading import InputItem, PathLike, input_items
 from geomap.pipeline.report import Ledger, RunReport
 
 __all__ = ["FIRST_PASS_CHUNK", "RunDates", "date_alone", "first_pass", "decide_run_dates"]

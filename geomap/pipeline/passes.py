@@ -13,6 +13,7 @@ from geomap.events import make_mentions, source_record
 from geomap.extract import sentences
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import geoparse
+from geomap.ingest import Line, line_record
 from geomap.models import Article, Mention, Problem
 from geomap.pipeline.dating import RunDates, first_pass
 from geomap.pipeline.execution import (
@@ -23,14 +24,7 @@ from geomap.pipeline.execution import (
     with_progress,
     worker_gazetteer,
 )
-from geomap.pipeline.reading import (
-    Line,
-    PathLike,
-    input_items,
-    input_paths,
-    line_record,
-    with_id,
-)
+from geomap.pipeline.reading import PathLike, input_items, input_paths, with_id
 from geomap.pipeline.report import RunReport
 
 __all__ = [

@@ -7,19 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
-from typing import NamedTuple
 
 from geomap.ingest import (
     SUFFIXES,
-    _Lines,
-    _open_binary,
-    _record_article,
+    Line,
     iter_input_files,
+    jsonl_lines,
+    line_record,
     read_file,
 )
 from geomap.models import Article, Problem
@@ -28,12 +25,9 @@ from geomap.pipeline.report import Ledger, RunReport
 __all__ = [
     "DEFAULT_MAX_CHARS",
     "PathLike",
-    "Line",
     "InputItem",
     "input_paths",
     "input_items",
-    "jsonl_lines",
-    "line_record",
     "read_articles",
     "with_id",
 ]
@@ -41,18 +35,6 @@ __all__ = [
 #: Articles longer than this (in characters) are skipped and reported, by default.
 DEFAULT_MAX_CHARS = 2_000_000
 PathLike = str | os.PathLike[str]
-
-
-class Line(NamedTuple):
-    """A line of a JSONL file, decoded but not parsed: ``line_record`` makes of it what
-    ``ingest.read_jsonl`` makes. With workers, they do that (it is most of the reading),
-    and the main process sends them the line, about half the size of the pickled Article
-    (which holds its text twice)."""
-
-    path: Path
-    number: int
-    text: str
-    encoding: str
 
 
 #: What ``input_items`` yields: a file's path (its entry opens), a Problem (of the entry
@@ -93,54 +75,6 @@ def input_items(
             yield from jsonl_lines(item)
         else:
             yield from read_file(item, max_chars=max_chars, today=today)
-
-
-def jsonl_lines(path: Path) -> Iterator[Problem | Line]:
-    """``ingest.read_jsonl`` up to the parsing of each line.
-
-    The same decoding problems, blank lines passed over and end-of-file problems, in the
-    same order; where ``read_jsonl`` parses a line, a ``Line`` for ``line_record``.
-    (``tests/test_pipeline.py`` checks the two readers agree.)
-    """
-    fh = _open_binary(path)
-    if isinstance(fh, Problem):
-        yield fh
-        return
-    with fh:
-        lines = _Lines(fh, str(path))
-        for number, raw in enumerate(lines, start=1):
-            yield from lines.drain()
-            if raw.strip():
-                yield Line(path, number, raw, lines.encoding)
-        yield from lines.closing()
-        if not lines.content:
-            yield Problem(str(path), "empty file", severity="skipped")
-
-
-def line_record(line: Line, *, max_chars: int, today: dt.date | None) -> Article | Problem:
-    """What ``ingest.read_jsonl`` makes of a line that is not blank."""
-    name = str(line.path)
-    try:
-        rec = json.loads(line.text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        msg = getattr(exc, "msg", "too deeply nested")
-        return Problem(name, f"not valid JSON ({msg}); line skipped", line.number, "skipped")
-    if not isinstance(rec, dict):
-        return Problem(
-            name,
-            f"a JSON {type(rec).__name__}, not an object; line skipped",
-            line.number,
-            "skipped",
-        )
-    return _record_article(
-        rec,
-        path=line.path,
-        line=line.number,
-        fallback_id=f"{line.path.stem}-{line.number}",
-        max_chars=max_chars,
-        today=today,
-        encoding=line.encoding,
-    )
 
 
 def with_id(article: Article, new_id: str) -> Article:
