@@ -131,26 +131,32 @@ def _fingerprint_of(path: Path) -> str | None:
 def build_module() -> Any:
     """The gazetteer build script (``gazetteer/build.py``), installed or in a checkout.
 
-    An installed geomap ships it as ``geomap._gazetteer.build``; in a source checkout
-    (tests run from the repository root) it is loaded from ``gazetteer/build.py``.
+    In a source checkout (a ``gazetteer/build.py`` beside this ``geomap`` package) that file
+    is loaded, so the build logic and curated rows always come from the same tree as the
+    code that reads them, even when an editable install of another checkout is on the path.
+    Otherwise an installed geomap ships it as ``geomap._gazetteer.build``.
     """
-    try:
-        from geomap._gazetteer import build as module
-    except ImportError:
-        import importlib.util
-
-        name = "geomap._gazetteer.build"
-        if name in sys.modules:
-            return sys.modules[name]
-        path = Path(__file__).resolve().parent.parent / "gazetteer" / "build.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        if spec is None or spec.loader is None or not path.exists():
+    name = "geomap._gazetteer.build"
+    path = Path(__file__).resolve().parent.parent / "gazetteer" / "build.py"
+    if not path.exists():
+        try:
+            from geomap._gazetteer import build as installed
+        except ImportError:
             raise GazetteerError(
                 f"the gazetteer build script is missing ({path}); reinstall geomap"
             ) from None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
+        return installed
+    loaded = sys.modules.get(name)
+    if loaded is not None and Path(str(getattr(loaded, "__file__", ""))).resolve() == path:
+        return loaded
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:  # pragma: no cover - a file that exists loads
+        raise GazetteerError(f"cannot load the gazetteer build script {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
     return module
 
 
