@@ -1,4 +1,3 @@
-import csv
 import time
 from pathlib import Path
 
@@ -98,15 +97,104 @@ def test_compiled_gazetteer_opens_fast(gazetteer):
     assert elapsed < 1.0
 
 
-def test_curated_rows_have_sources_and_valid_coordinates():
+def test_the_curated_file_is_valid():
+    from geomap.gazetteer import build_module
+
+    rows = build_module().validate_curated(CURATED)
     with open(CURATED, encoding="utf-8") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    assert rows
-    for row in rows:
-        assert row["source"].strip(), row["place_id"]
-        assert row["place_id"].startswith(("curated:", "geonames:"))
-        if row["lat"]:
-            assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
+        data_lines = [line for line in fh if not line.startswith("#") and line.strip()]
+    assert len(rows) == len(data_lines) - 1  # every row but the header, none dropped
+    by_id = {r["place_id"]: r for r in rows}
+    assert len(by_id) == len(rows)
+    assert by_id["curated:not-places"]["place_type"] == "not_place"
+
+
+HEADER = "place_id,name,aliases,lat,lon,place_type,country_code,population,radius_km,source\n"
+GOOD = "curated:somewhere,Somewhere,,10.0,20.0,region,,0,50,Wikipedia 'Somewhere'\n"
+
+
+def _curated(tmp_path, *rows, header=HEADER):
+    path = tmp_path / "curated.csv"
+    path.write_text("# a comment line\n" + header + "".join(rows), encoding="utf-8")
+    return path
+
+
+def _error(tmp_path, *rows, header=HEADER):
+    from geomap.gazetteer import build_module
+
+    module = build_module()
+    path = _curated(tmp_path, *rows, header=header)
+    with pytest.raises(module.CuratedError) as info:
+        module.validate_curated(path)
+    return str(info.value).replace(str(path), "FILE")
+
+
+def test_a_good_curated_file_validates(tmp_path):
+    from geomap.gazetteer import build_module
+
+    demonym = "curated:d,Somewherean,,,,demonym,,,,English demonyms\n"
+    fix = "geonames:123,Place,Alias,,,,,,,common English usage\n"
+    rows = build_module().validate_curated(_curated(tmp_path, GOOD, demonym, fix))
+    assert [r["place_id"] for r in rows] == ["curated:somewhere", "curated:d", "geonames:123"]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (GOOD, "FILE:4: duplicate place_id curated:somewhere (first on line 3)"),
+        (
+            "curated:other,Other,Somewhere,1,2,region,,0,5,src\n",
+            "FILE:4: curated:other and curated:somewhere (line 3) are both named 'Somewhere'",
+        ),
+        ("curated:x,X,,1,2,town,,0,5,src\n", "FILE:4: curated:x has unknown place_type 'town'"),
+        ("curated:x,X,,1,2,,,0,5,src\n", "FILE:4: curated:x has no place_type"),
+        ("curated:x,X,,1,2,region,,0,5,\n", "FILE:4: curated:x names no source"),
+        ("curated:x,X,,1,2,region,,0,5,  \n", "FILE:4: curated:x names no source"),
+        ("curated:x,X,,91,2,region,,0,5,src\n", "FILE:4: lat 91 is out of range [-90, 90]"),
+        ("curated:x,X,,1,-181,region,,0,5,src\n", "FILE:4: lon -181 is out of range"),
+        ("curated:x,X,,north,2,region,,0,5,src\n", "FILE:4: lat 'north' is not a number"),
+        ("curated:x,X,,1,,region,,0,5,src\n", "FILE:4: curated:x gives only one of lat and lon"),
+        ("curated:x,X,,,,region,,0,5,src\n", "FILE:4: curated:x is a new place but gives no"),
+        ("curated:x,X,,1,2,not_place,,,,src\n", "FILE:4: curated:x is a not_place row but gives"),
+        ("Curated:X,X,,1,2,region,,0,5,src\n", "FILE:4: place_id 'Curated:X' is neither"),
+        ("curated:x,,,1,2,region,,0,5,src\n", "FILE:4: curated:x has no name"),
+        ("curated:x,X,,1,2,region,usa,0,5,src\n", "FILE:4: curated:x has country_code 'usa'"),
+        ("curated:x,X,,1,2,region,,-3,5,src\n", "FILE:4: population -3 is out of range"),
+        ("curated:x,X,,1,2,region,,0,5\n", "FILE:4: 9 fields where the header has 10"),
+    ],
+)
+def test_curated_rows_are_validated_with_file_and_line(tmp_path, row, message):
+    assert _error(tmp_path, GOOD, row).startswith(message)
+
+
+def test_a_curated_file_with_a_wrong_header_is_refused(tmp_path):
+    header = HEADER.replace("source", "notes")
+    assert _error(tmp_path, GOOD, header=header).startswith("FILE:2: the header must be ")
+
+
+def test_the_build_refuses_a_bad_curated_file(tmp_path):
+    # the build reads the file through the same validation: nothing is built from it
+    from geomap.gazetteer import build_module
+
+    module = build_module()
+    path = _curated(tmp_path, GOOD, GOOD)
+    with pytest.raises(module.CuratedError, match="duplicate place_id"):
+        module._read_curated({}, {}, path)
+
+
+def test_not_place_rows_are_never_places_like_demonyms(gazetteer):
+    # "not_place" rows (organisations named like places) are read as demonyms always were:
+    # words that are never places, with no country
+    for word in ("Hamas", "Kremlin", "Reuters"):
+        assert gazetteer.demonym_country(word) == ""
+    assert gazetteer.demonym_country("Azeri") == "AZ"
+
+
+def test_curated_duplicates_are_one_place(gazetteer):
+    kurdistan = [c.place.place_id for c in gazetteer.lookup("Kurdistan Region")]
+    assert kurdistan == ["curated:iraqi-kurdistan"]
+    (levant,) = [c.place for c in gazetteer.lookup("Levant") if c.place.place_id.startswith("cur")]
+    assert (levant.lat, levant.lon, levant.radius_km) == (32.63, 35.94, 316.0)
 
 
 def test_division_points_are_area_centres_not_population_centres(gazetteer):
