@@ -260,3 +260,82 @@ def test_a_gazetteer_path_with_uri_characters_opens(gazetteer, tmp_path):
     from geomap.gazetteer import Gazetteer
 
     assert Gazetteer(folder / "g.sqlite").lookup("Ganja")
+
+
+def test_first_level_division_names(gazetteer):
+    assert gazetteer.admin1_name("US", "IL") == "Illinois"
+    assert gazetteer.admin1_name("us", "IL") == "Illinois"
+    assert gazetteer.admin1_name("RU", "17") == "Dagestan"  # "Dagestan, Respublika"
+    # named although no cities500 place lies in it, so it is not placed
+    assert gazetteer.admin1_name("BS", "32") == "Berry Islands"
+    assert not [c for c in gazetteer.lookup("Berry Islands") if c.place.place_type == "admin1"]
+    assert gazetteer.admin1_name("US", "XX") is None
+    assert gazetteer.admin1_name(None, "IL") is None and gazetteer.admin1_name("US", None) is None
+
+
+def test_a_gazetteer_file_without_division_names_answers_none(tmp_path):
+    # a file built before the admin1_names table (opened by path, never rebuilt)
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript(
+        "CREATE TABLE meta (key TEXT, value TEXT); CREATE TABLE demonyms (key, country_code);"
+        "CREATE TABLE common_words (key); CREATE TABLE plural_words (key);"
+        "CREATE TABLE places (place_id, geonameid, name, lat, lon, place_type, country_code,"
+        " admin1, population, radius_km, capital);"
+    )
+    con.close()
+    old = Gazetteer(path)
+    assert old.admin1_name("US", "IL") is None
+    old.close()
+
+
+def test_geocoder_addresses_name_the_division(gazetteer):
+    geocoder = GazetteerGeocoder(gazetteer)
+    springfields = geocoder.geocode("Springfield", exactly_one=False, limit=25)
+    addresses = [loc.address for loc in springfields]
+    assert "Springfield, Illinois, United States" in addresses
+    assert "Springfield, Missouri, United States" in addresses
+    illinois = springfields[addresses.index("Springfield, Illinois, United States")]
+    assert illinois.raw["admin1_name"] == "Illinois" and illinois.raw["admin1_code"] == "IL"
+    # a place that is its division's namesake (Ganja is also "Gəncə"), a country, a region
+    ganja = next(
+        loc
+        for loc in geocoder.geocode("Ganja", exactly_one=False)
+        if loc.raw["place_type"] == "populated_place"
+    )
+    assert ganja.address == "Ganja, Azerbaijan" and ganja.raw["admin1_name"] == "Gəncə"
+    assert geocoder.geocode("Azerbaijan").address == "Azerbaijan"
+    assert geocoder.geocode("Nagorno-Karabakh").address == "Nagorno-Karabakh, Azerbaijan"
+    assert geocoder.geocode("Dagestan").address == "Dagestan, Russia"  # a division itself
+
+
+def _geocode(capsys, *args):
+    from geomap.cli import main
+
+    status = main(["geocode", *args])
+    out, err = capsys.readouterr()
+    return status, out.splitlines(), err
+
+
+def test_geocode_command_prints_a_header_and_the_division(gazetteer, capsys):
+    status, lines, err = _geocode(capsys, "Springfield", "-n", "25")
+    assert status == 0 and err == ""
+    assert lines[0] == "lat\tlon\tplace_id\tplace_type\tname"
+    rows = [line.split("\t") for line in lines[1:]]
+    assert len(rows) == 25 and all(len(r) == 5 for r in rows)
+    assert ["39.80172", "-89.64371", "geonames:4250542", "populated_place"] + [
+        "Springfield, Illinois, United States"
+    ] in rows
+    status, lines, _ = _geocode(capsys, "Paris", "--country", "us", "-n", "1")
+    assert status == 0 and lines[1].endswith("\tParis, Texas, United States")
+
+
+def test_geocode_command_says_when_nothing_matches(gazetteer, capsys):
+    status, lines, err = _geocode(capsys, "Nowhereville Qqq")
+    assert status == 1 and lines == []
+    assert err == "geomap: no place named 'Nowhereville Qqq' in the gazetteer\n"
+    status, lines, err = _geocode(capsys, "Ganja", "--country", "fr", "--country", "de")
+    assert status == 1 and lines == []
+    assert err == "geomap: no place named 'Ganja' in FR, DE in the gazetteer\n"
