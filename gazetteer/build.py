@@ -494,6 +494,25 @@ def _check_row(row: dict[str, str]) -> None:
         _number(row["radius_km"], "radius_km", 0, 20_000)
 
 
+def _records(numbered: list[tuple[int, str]]) -> Iterator[tuple[int, list[str]]]:
+    """CSV records of (line number, line) pairs, each with the number of its first line (a
+    quoted field may span lines)."""
+    used: list[int] = []
+
+    def lines() -> Iterator[str]:
+        for n, line in numbered:
+            used.append(n)
+            yield line
+
+    reader = csv.reader(lines())
+    while True:
+        first = len(used)
+        fields = next(reader, None)
+        if fields is None:
+            return
+        yield used[first], fields
+
+
 def validate_curated(path: str | os.PathLike[str] | None = None) -> list[dict[str, str]]:
     """Read and check a curated gazetteer file; return its rows.
 
@@ -532,9 +551,7 @@ def validate_curated(path: str | os.PathLike[str] | None = None) -> list[dict[st
     with open(path, encoding="utf-8", newline="") as fh:
         numbered = [(n, line) for n, line in enumerate(fh, start=1) if not line.startswith("#")]
     header: list[str] | None = None
-    for n, fields in zip(
-        (n for n, _ in numbered), csv.reader(line for _, line in numbered), strict=True
-    ):
+    for n, fields in _records(numbered):
         if header is None:
             header = fields
             if tuple(fields) != CURATED_COLUMNS:

@@ -339,3 +339,10 @@ def test_geocode_command_says_when_nothing_matches(gazetteer, capsys):
     status, lines, err = _geocode(capsys, "Ganja", "--country", "fr", "--country", "de")
     assert status == 1 and lines == []
     assert err == "geomap: no place named 'Ganja' in FR, DE in the gazetteer\n"
+
+
+def test_curated_errors_name_the_first_line_of_a_record_after_a_multiline_field(tmp_path):
+    multiline = 'curated:why,"Why\nNot",,1,2,region,,0,5,src\n'  # lines 4 and 5
+    assert _error(tmp_path, GOOD, multiline, "curated:x,X,,1,2,town,,0,5,src\n").startswith(
+        "FILE:6: curated:x has unknown place_type 'town'"
+    )
