@@ -240,13 +240,18 @@ def _run(args: argparse.Namespace) -> int:
         found = geocoder.geocode(
             args.query, exactly_one=False, country_codes=args.country, limit=args.limit
         )
-        for loc in found or []:
+        if not found:
+            where = f" in {', '.join(c.upper() for c in args.country)}" if args.country else ""
+            print(f"geomap: no place named {args.query!r}{where} in the gazetteer", file=sys.stderr)
+            return EXIT_ERROR
+        print("lat\tlon\tplace_id\tplace_type\tname")  # name: place, division, country
+        for loc in found:
             raw = loc.raw
             print(
                 f"{loc.latitude:.5f}\t{loc.longitude:.5f}\t{raw['place_id']}\t"
                 f"{raw['place_type']}\t{loc.address}"
             )
-        return EXIT_OK if found else EXIT_ERROR
+        return EXIT_OK
 
     missing = [path for path in args.paths if not os.path.exists(path)]
     if missing:  # a usage error: nothing is read, written nor made
