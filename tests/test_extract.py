@@ -273,12 +273,12 @@ def test_a_country_before_a_disease_word_is_the_country(gazetteer):
 
 
 def test_words_that_start_no_name_are_told_apart(gazetteer):
-    from geomap.extract import _name_starts
+    from geomap.extract.find import name_starts
 
     first_words: dict[str, tuple[str, bool, bool]] = {}
     # "Nagorno" is no name on its own, but starts "Nagorno-Karabakh"
     ask = {"gazetteer": gazetteer, "first_words": first_words}
-    assert _name_starts("Nagorno", **ask) == ("nagorno", True, True)
-    assert _name_starts("Qzxqzv", **ask) == ("qzxqzv", False, False)
+    assert name_starts("Nagorno", **ask) == ("nagorno", True, True)
+    assert name_starts("Qzxqzv", **ask) == ("qzxqzv", False, False)
     assert first_words["Qzxqzv"] == ("qzxqzv", False, False)
     assert surfaces("Qzxqzv met people in Nagorno-Karabakh.", gazetteer) == ["Nagorno-Karabakh"]
