@@ -181,7 +181,7 @@ def test_a_run_of_words_has_a_key_starting_with_its_first_words(text):
 
 @given(text=st.one_of(TEXT, st.text(alphabet="aAbB. \n!?ϒß'’İı", max_size=40)))
 def test_sentence_starts_are_those_of_the_set(text):
-    # ``_keep`` asks whether a word starts a sentence instead of building the set of the
+    # ``names_a_place`` asks whether a word starts a sentence instead of building the set of the
     # sentences' first words for every article
     from bisect import bisect_left
 
