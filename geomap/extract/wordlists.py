@@ -63,10 +63,11 @@ CONNECTORS = _words(
 )
 
 #: Words after a place name that say it is an administrative area ("Absheron district",
-#: "Tovuz Rayon"; "the state of Washington" before it): they join a name's run, are kept
-#: as a span's ``qualifier`` and, after a name, make it an office of the place. English
-#: names of the division types of GeoNames' admin1/admin2 levels, and their transliterations
-#: in the regions the project maps first (oblast, rayon, krai, okrug) (915e8a3).
+#: "Tovuz Rayon"; before it in "the state of Washington"): they may continue a name's run,
+#: are kept as a span's ``qualifier``, and after a place in a capitalised run are read as
+#: an organisation head is. English names of the division types of GeoNames' admin1/admin2
+#: levels, and their transliterations in the former Soviet Union (oblast, rayon, krai,
+#: okrug) (915e8a3).
 DIVISION_WORDS = _words(
     """
     district districts province region oblast rayon county parish state governorate
@@ -97,8 +98,8 @@ ORG_HEADS = _words(
 
 #: Organisation heads whose name only recalls a place ("OSCE Minsk Group", "Geneva
 #: Conventions", "Washington Post"): the place is not mentioned as a place at all, whatever
-#: comes before it. Peace processes, treaties, newspapers, airlines and sports clubs, from
-#: the sample's "Minsk Group" and LGL's newspaper names (c2bebeb).
+#: comes before it. Peace processes, treaties, newspapers, airlines and sports clubs
+#: (c2bebeb).
 NAMED_AFTER = _words(
     """
     group agreement agreements convention conventions treaty protocol accords accord
@@ -109,8 +110,8 @@ NAMED_AFTER = _words(
 
 #: Lower-case words after a place that make it the name of a disease or a virus ("Marburg
 #: virus", "West Nile fever", "Reston ebolavirus"), unless the place is a country ("the
-#: United States flu season"). From GeoVirus' errors (de0319b; hemorrhagic, ebolavirus,
-#: encephalitis 3900ae5).
+#: United States flu season"). Words of outbreak news, as GeoVirus has it (de0319b;
+#: hemorrhagic, ebolavirus, encephalitis 3900ae5).
 DISEASE_WORDS = _words(
     """
     virus viruses fever flu influenza disease syndrome strain variant hemorrhagic
@@ -130,10 +131,10 @@ MODIFIERS = _words(
 )
 
 #: Words that, before a capitalised sequence, make it a person's name ("Minister Sergey",
-#: "Mayor Jackson", "coach Nelson"), or after a place, an office of it ("U.S. Attorney");
-#: "said", "says", "told", "according" also end a speaker's name. Titles, ranks, offices
-#: and occupations of people quoted in news, spelled out or shortened without a stop
-#: (915e8a3).
+#: "Mayor Jackson", "coach Nelson"), or after a place, an office of it ("U.S. Attorney").
+#: "said", "says", "told" and "according" are here too: a name right after one is a
+#: speaker's ("said Nelson"). Titles, ranks, offices and occupations of people quoted in
+#: news, spelled out or shortened without a stop (915e8a3).
 TITLES = _words(
     """
     mr mrs ms miss dr prof president minister secretary general spokesman spokeswoman
@@ -154,8 +155,8 @@ TITLES = _words(
 SPEECH_VERBS = _words("said says told added explained noted wrote recalled testified")
 
 #: Titles and ranks written shortened with a full stop before a name ("Capt. Roy", "Sen.
-#: Byrd", "Det. Smith"): the word after one is a person's. The AP Stylebook's
-#: abbreviations of titles and military ranks, as LGL writes them (3ba0a3a).
+#: Byrd", "Det. Smith"): the word after one is a person's. Civil titles and military and
+#: police ranks as US news abbreviates them, mostly in AP style (3ba0a3a).
 TITLE_ABBREVIATIONS = _words(
     """
     mr mrs ms dr prof sen sens rep reps gov lt col capt sgt cpl gen maj adm cmdr det insp
@@ -166,8 +167,8 @@ TITLE_ABBREVIATIONS = _words(
 #: Name keys (``geomap.names.name_key``: lower case, no apostrophes) that are never places
 #: on their own: months and days, pronouns and articles, contractions ("I've" is "ive"),
 #: titles, compass words, religious and sporting names, and a few phrases ("White House",
-#: "the capital") that GeoNames has as villages. Hand-listed (915e8a3; titles and compass
-#: words de0319b; contractions, month abbreviations and phrases f777773).
+#: "the capital") that name no place of their own in news. Hand-listed (915e8a3; titles
+#: and compass words de0319b; contractions, month abbreviations and phrases f777773).
 NEVER_PLACES = _words(
     """
     january february march april may june july august september october november december
@@ -235,6 +236,6 @@ US_STATES: MappingProxyType[str, tuple[str, str]] = MappingProxyType({
     "WI": ("Wisconsin", "Wis"), "WY": ("Wyoming", "Wyo"), "DC": ("District of Columbia", "D.C"),
 })  # fmt: skip
 
-#: AP-style abbreviations of states beside those of ``US_STATES`` (without their stops):
-#: older forms news still writes ("Tex." for Texas, which AP now spells out) (8d76bf7).
+#: Abbreviations of states beside the AP ones of ``US_STATES`` (without their stops) that
+#: news writes after a town: "Tex." for Texas, which AP spells out (8d76bf7).
 AP_STATE_VARIANTS: MappingProxyType[str, str] = MappingProxyType({"Tex": "Texas"})
