@@ -68,8 +68,7 @@ def _words_by_pattern(
 ) -> tuple[list[str], list[int], list[int], list[bool], list[bool]]:
     matches = list(spec.TOKEN.finditer(text))
     joined = [
-        k > 0 and spec.joined(text, matches[k - 1].end(), m.start())
-        for k, m in enumerate(matches)
+        k > 0 and spec.joined(text, matches[k - 1].end(), m.start()) for k, m in enumerate(matches)
     ]
     return (
         [m.group() for m in matches],
