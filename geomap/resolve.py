@@ -11,21 +11,9 @@ from typing import NamedTuple
 from geomap.extract import Span
 from geomap.gazetteer import Candidate, Gazetteer, derived, distance_km
 from geomap.models import Place
+from geomap.settings import EARTH_RADIUS_KM, RESOLVER_SETTINGS, ResolverSettings
 
 __all__ = ["Context", "Resolution", "dateline_country_of", "resolve_spans", "score_candidate"]
-
-_TYPE_PRIOR = {
-    "country": 4.0,
-    "region": 3.0,
-    "historical": 2.5,
-    "admin1": 1.0,
-    "admin2": 0.3,
-    "populated_place": 0.5,
-}
-#: Below this score a span whose best place is a small, unrelated village is dropped.
-MIN_SCORE = 2.2
-#: First-pass scores at or above this are trusted as context for the second pass.
-CONFIDENT = 7.0
 
 
 @dataclass
@@ -81,7 +69,9 @@ class Resolution(NamedTuple):
     score: float
 
 
-def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
+def score_candidate(
+    cand: Candidate, span: Span, ctx: Context, settings: ResolverSettings = RESOLVER_SETTINGS
+) -> float:
     """Score how likely ``cand`` is the place ``span`` means, given the context.
 
     Type prior + log10(population) + own spelling + capital + the article's evidence:
@@ -89,47 +79,53 @@ def score_candidate(cand: Candidate, span: Span, ctx: Context) -> float:
     first-level area, and nearness to its other places. Country-level evidence alone
     counts less for a small place, so "Geneva" in a story that names the US is still
     the Swiss city, while "Alexandria" beside "Rapides Parish" is the Louisiana town.
+    The weights are ``settings``'.
     """
-    prior = _priors(cand)[1 if span.qualifier else 0]
-    return _in_context(prior, _row(cand.place), _counts(ctx))
+    prior = _priors(cand, settings)[1 if span.qualifier else 0]
+    return _in_context(prior, _row(cand.place, settings), _counts(ctx), settings)
 
 
-def _priors(cand: Candidate) -> tuple[float, float]:
+def _priors(cand: Candidate, s: ResolverSettings) -> tuple[float, float]:
     """``score_candidate``'s part that needs no context (type, size, spelling, capital)
     for a bare name and for a name written with a division word ("Absheron district")."""
     p = cand.place
-    score = _TYPE_PRIOR.get(p.place_type, 0.5)
-    score += math.log10(p.population + 1) if p.population else _size_prior(p)
+    score = s.type_prior.get(p.place_type, s.default_type_prior)
+    score += math.log10(p.population + 1) if p.population else _size_prior(p, s)
     if cand.primary:
-        score += 1.0
+        score += s.primary_bonus
     if cand.capital:
-        score += 1.5
-    qualified = score + (3.0 if p.place_type in ("admin1", "admin2", "region") else -1.0)
+        score += s.capital_bonus
+    qualified = score + (
+        s.division_word_bonus
+        if p.place_type in ("admin1", "admin2", "region")
+        else -s.division_word_penalty
+    )
     if p.place_type == "populated_place":
-        score += 0.8  # a bare name is a town more often than the division named after it
+        score += s.bare_town_bonus  # a bare name is a town more often than its division
     return score, qualified
 
 
 #: A candidate's place as ``_in_context`` reads it: the place, its (country, admin1) code,
 #: its (lat, lon) radians and cos(lat) when nearness counts for it, and whether it has
-#: 100,000 people or more.
+#: ``ResolverSettings.big_population`` people or more.
 _Row = tuple[Place, tuple[str, str] | None, tuple[float, float, float] | None, bool]
 
 
-def _row(p: Place) -> _Row:
+def _row(p: Place, s: ResolverSettings) -> _Row:
     """The ``_Row`` of a candidate's place."""
     rad = None
     if p.place_type not in ("country", "region", "historical"):
         lat = math.radians(p.lat)
         rad = (lat, math.radians(p.lon), math.cos(lat))
     key = (p.country_code, p.admin1) if p.country_code and p.admin1 else None
-    return (p, key, rad, p.population >= 100_000)
+    return (p, key, rad, p.population >= s.big_population)
 
 
 def _in_context(
     score: float,
     row: _Row,
     ctx: _Counts,
+    s: ResolverSettings,
     extras: tuple[float, ...] = (),
     floor: float | None = None,
 ) -> float:
@@ -141,7 +137,7 @@ def _in_context(
     no more than the score.
     """
     place, key, rad, big = row
-    local = 1.2 if key is not None and ctx.admin1.get(key) else 0.0
+    local = s.admin1_weight if key is not None and ctx.admin1.get(key) else 0.0
     cc = place.country_code
     # Context.country_share, with the sum done once
     share = ctx.countries.get(cc, 0) / ctx.total if cc and ctx.countries else 0.0
@@ -149,72 +145,95 @@ def _in_context(
     if rad is not None and ctx.radians:
         if (
             floor is not None
-            and score + 2.5 * share + local + (0.7 if home else 0.0) + sum(extras) + _NEAR_MOST
+            and score
+            + s.country_weight * share
+            + local
+            + (s.dateline_weight if home else 0.0)
+            + sum(extras)
+            + s.near_weight
+            + _SLACK
             <= floor
         ):
             return floor
-        nearest = _nearest(rad, ctx.radians, within=True)
-        if nearest < 150:
-            local += 1.5
-        elif nearest < 600:
-            local += 0.3
-    scale = 1.0 if (local >= 1.2 or big) else 0.4
+        nearest = _nearest(rad, ctx.radians, s.far_lat)
+        if nearest < s.near_km:
+            local += s.near_weight
+        elif nearest < s.far_km:
+            local += s.far_weight
+    scale = 1.0 if (local >= s.admin1_weight or big) else s.small_place_share_scale
     # in this order: a reordered float sum may round differently, and the scores' ties decide
-    score += 2.5 * share * scale + local
+    score += s.country_weight * share * scale + local
     if home:
-        score += 0.7
+        score += s.dateline_weight
     for extra in extras:
         score += extra
     return score
+
+
+def _most_added(
+    ctx: _Counts,
+    s: ResolverSettings,
+    *,
+    abroad: bool = False,
+    listed: bool = False,
+    support: Mapping[str, float] | None = None,
+) -> float:
+    """The most ``_in_context`` can add to any candidate's prior in ``ctx``, with the
+    bonuses ``_pick`` may give (``abroad``: the name may be a country, so an area of
+    another may take ``areas_bonus``; ``listed``: a list member's ``list_bonus``;
+    ``support``: ``_nested``'s bonuses): the bound ``_pick`` stops its scan at. It reads
+    the weights ``_in_context`` adds, from the same ``s``, term by term: the full country
+    share (a scale is at most 1), the first-level area, the nearest point, the dateline's
+    country, and ``_SLACK``."""
+    countries = ctx.countries
+    return (
+        (s.country_weight * max(countries.values()) / ctx.total if countries else 0.0)
+        + (s.admin1_weight if ctx.admin1 else 0.0)
+        + (s.near_weight if ctx.radians else 0.0)
+        + (s.dateline_weight if ctx.dateline_country else 0.0)
+        + (s.areas_bonus if abroad else 0.0)
+        + (s.list_bonus if listed else 0.0)
+        + (max(support.values()) if support else 0.0)
+        + _SLACK
+    )
 
 
 #: More than the rounding of a score's sum (a few terms, each under 100) can come to: the
 #: bounds of ``_in_context`` and ``_pick`` add it, so that they hold for the scores as
 #: floats compute them.
 _SLACK = 1e-9
-#: The most nearness adds (a point within 150 km), with ``_SLACK``.
-_NEAR_MOST = 1.5 + _SLACK
-
-
-#: Mean Earth radius in km, as geopy's great_circle uses it.
-EARTH_RADIUS_KM = 6371.009
-
-
-#: Latitudes further apart than this (radians, ~637 km) are further apart than 600 km.
-_FAR_LAT = 0.1
 
 
 def _nearest_km(
     lat: float,
     lon: float,
     points: Sequence[tuple[float, float, float]],
-    *,
-    within: bool = False,
+    far_lat: float = 0.0,
 ) -> float:
     """Great-circle distance to the nearest of ``points`` (haversine; as geopy's, faster).
 
-    ``points`` are (lat, lon) in radians with the cosine of the latitude. With ``within``
-    only a distance under 600 km is exact: points whose latitude alone puts them further
-    away are skipped, so the answer is the same below 600 km and 600 or more otherwise.
+    ``points`` are (lat, lon) in radians with the cosine of the latitude. With a
+    ``far_lat`` (radians), points whose latitude alone is further than that from ``lat``
+    are skipped: the answer is exact for distances under ``far_lat`` times the Earth's
+    radius, and at least that otherwise (infinite when every point is skipped).
     """
     la1 = math.radians(lat)
-    return _nearest((la1, math.radians(lon), math.cos(la1)), points, within=within)
+    return _nearest((la1, math.radians(lon), math.cos(la1)), points, far_lat)
 
 
 def _nearest(
     rad: tuple[float, float, float],
     points: Sequence[tuple[float, float, float]],
-    *,
-    within: bool = False,
+    far_lat: float = 0.0,
 ) -> float:
     """``_nearest_km`` from (lat, lon) radians and cos(lat), as ``points`` are given."""
     la1, lo1, cos1 = rad
     best = math.inf
     sin = math.sin
-    if within:  # a loop of its own, as most calls are
+    if far_lat:  # a loop of its own, as most calls are
         for la2, lo2, cos2 in points:
             d = la2 - la1
-            if d > _FAR_LAT or d < -_FAR_LAT:
+            if d > far_lat or d < -far_lat:
                 continue
             h = sin(d / 2) ** 2 + cos1 * cos2 * sin((lo2 - lo1) / 2) ** 2
             if h < best:
@@ -235,10 +254,10 @@ def _km(a: Place, b: Place) -> float:
     return _nearest_km(a.lat, a.lon, [(lat, math.radians(b.lon), math.cos(lat))])
 
 
-def _size_prior(place: Place) -> float:
+def _size_prior(place: Place, s: ResolverSettings) -> float:
     """Stand-in for log10(population) of an area without one (continents, regions)."""
     if place.place_type in ("region", "historical", "country") and place.radius_km > 0:
-        return min(7.0, 4.0 + math.log10(place.radius_km))
+        return min(s.size_prior_cap, s.size_prior_base + math.log10(place.radius_km))
     return 0.0
 
 
@@ -280,7 +299,11 @@ def _evidence(chosen: Sequence[tuple[Span, Place]]) -> list[_Evidence]:
 
 
 def _context(
-    evidence: Sequence[_Evidence], dateline_country: str | None, *, skip: str | None = None
+    evidence: Sequence[_Evidence],
+    dateline_country: str | None,
+    s: ResolverSettings,
+    *,
+    skip: str | None = None,
 ) -> _Counts:
     """What the chosen resolutions' ``evidence`` counts up to, leaving out those of the name
     ``skip`` however it is cased (a dateline's "COLUMBUS" is no evidence for "Columbus"):
@@ -302,15 +325,15 @@ def _context(
         if rad is not None:
             radians[rad] = None
     if dateline_country:
-        countries[dateline_country] = countries.get(dateline_country, 0) + 3
+        countries[dateline_country] = countries.get(dateline_country, 0) + s.dateline_country_count
     total = sum(countries.values())
     return _Counts(countries, total, admin1, list(radians), areas, dateline_country)
 
 
 class _Facts:
     """What resolution derives from one name's candidates alone: worked out once and kept
-    for the process in ``Gazetteer.memo`` (``derived``), as the candidates tuple is shared
-    by every span of the name."""
+    for the process in ``Gazetteer.memo`` (``derived``, under ``settings.memo_tag``), as the
+    candidates tuple is shared by every span of the name."""
 
     __slots__ = (
         "rows",
@@ -326,10 +349,10 @@ class _Facts:
         "first",
     )
 
-    def __init__(self, candidates: tuple[Candidate, ...]) -> None:
+    def __init__(self, candidates: tuple[Candidate, ...], settings: ResolverSettings) -> None:
         #: each candidate's ``_row``, and its ``_priors`` without and with a division word
-        self.rows = tuple(_row(c.place) for c in candidates)
-        priors = [_priors(c) for c in candidates]
+        self.rows = tuple(_row(c.place, settings) for c in candidates)
+        priors = [_priors(c, settings) for c in candidates]
         self.bare = tuple(bare for bare, _ in priors)
         self.qualified = tuple(qualified for _, qualified in priors)
         #: the best of ``bare`` and of ``qualified`` from each candidate on (``_pick``)
@@ -363,10 +386,12 @@ class _Facts:
             and c.place.place_type == "populated_place"
             and c.place.admin1
         )
-        famous = any(c.capital or c.place.population >= 1_000_000 for c in candidates)
+        famous = any(
+            c.capital or c.place.population >= settings.famous_population for c in candidates
+        )
         top = max((c.place.population for c in candidates), default=0)
         self.state_towns = tuple(
-            p for p in self.towns if not famous and p.population >= NAMESAKE_SHARE * top
+            p for p in self.towns if not famous and p.population >= settings.namesake_share * top
         )
         #: the first pass's choices (``_first_pick``), by qualifier and dateline country: a
         #: few at most, as a name is seen with few of either
@@ -381,26 +406,11 @@ def _best_from(values: Sequence[float]) -> tuple[float, ...]:
     return tuple(out)
 
 
-#: Added to a first-level area named like a foreign country ("Georgia") when the article
-#: names two or more other areas of the same country ("Alabama", "Iowa").
-AREAS_BONUS = 3.0
-
-#: Added to a candidate that lies in a county another name of the article may be, or to a
-#: county that holds a place another name may be ("Paris" and "Henry County": Paris,
-#: Tennessee, in Henry County, Tennessee).
-NESTED_BONUS = 4.0
-#: Added to a town and to a state that holds it when the article reads the state's name as
-#: an area ("Albany" and "Georgia": Albany, Georgia, and the state, not the country).
-STATE_NESTED_BONUS = 2.0
-#: A town nests in a state only when it has at least this share of the people of the
-#: largest place of its name (Cairo, Illinois, does not nest for "Cairo").
-NAMESAKE_SHARE = 0.1
-
 _COUNTY_WORDS = frozenset({"county", "parish", "borough"})
 
 
 def _nested(
-    spans: Sequence[Span], first: Sequence[Place], facts: Sequence[_Facts]
+    spans: Sequence[Span], first: Sequence[Place], facts: Sequence[_Facts], s: ResolverSettings
 ) -> dict[str, dict[str, float]]:
     """By name: its candidates that nest with a candidate of another name, and their bonus.
 
@@ -450,17 +460,17 @@ def _nested(
                 for b, town in in_area.get((county.country_code, county.admin1), ()):
                     if a == b or lower.startswith(b.lower()):  # "DeKalb County", "DeKalb"
                         continue
-                    if _km(town, county) <= county.radius_km + 5:
-                        add(a, county.place_id, NESTED_BONUS)
-                        add(b, town.place_id, NESTED_BONUS)
+                    if _km(town, county) <= county.radius_km + s.county_margin_km:
+                        add(a, county.place_id, s.nested_bonus)
+                        add(b, town.place_id, s.nested_bonus)
     if states:
         in_area = _by_area(state_towns)
         for a, ss in states.items():
             for state in ss:
                 for b, town in in_area.get((state.country_code, state.admin1), ()):
                     if a != b:
-                        add(a, state.place_id, STATE_NESTED_BONUS)
-                        add(b, town.place_id, STATE_NESTED_BONUS)
+                        add(a, state.place_id, s.state_nested_bonus)
+                        add(b, town.place_id, s.state_nested_bonus)
     return out
 
 
@@ -476,21 +486,23 @@ def _by_area(
     return out
 
 
-#: Added to the candidates of the kind a span's list siblings are ("Ohio, Oklahoma and
-#: Washington": Washington is the state).
-LIST_BONUS = 3.0
-
-
 def _pick(
     span: Span,
     ctx: _Counts,
     facts: _Facts,
+    s: ResolverSettings,
     kind: tuple[str, str | None] | None = None,
     support: Mapping[str, float] | None = None,
+    *,
+    prune: bool = True,
 ) -> tuple[Place, float]:
     """The best-scored of the span's candidates in ``ctx`` (``facts`` are theirs), with the
     bonuses of a list member's ``kind`` and of the places ``support`` names: the place and
-    its score (a ``Resolution`` is made only for what is kept)."""
+    its score (a ``Resolution`` is made only for what is kept).
+
+    The scan stops as soon as no candidate left can beat the best (``_most_added``);
+    ``prune=False`` scores every candidate in full (the same choice, slower: for tests).
+    """
     priors, rests = (
         (facts.qualified, facts.qualified_rest) if span.qualifier else (facts.bare, facts.bare_rest)
     )
@@ -499,16 +511,10 @@ def _pick(
     # the most the context and the bonuses can add to a candidate's prior: with the best
     # prior of the candidates left, a bound on their scores that falls as they go (they
     # come most populous first)
-    countries = ctx.countries
     ceiling = (
-        (2.5 * max(countries.values()) / ctx.total if countries else 0.0)
-        + (1.2 if ctx.admin1 else 0.0)
-        + (1.5 if ctx.radians else 0.0)
-        + (0.7 if ctx.dateline_country else 0.0)
-        + (AREAS_BONUS if abroad else 0.0)
-        + (LIST_BONUS if kind is not None else 0.0)
-        + (max(support.values()) if support else 0.0)
-        + _SLACK
+        _most_added(ctx, s, abroad=bool(abroad), listed=kind is not None, support=support)
+        if prune
+        else math.inf
     )
     best: Place | None = None
     top = 0.0
@@ -521,17 +527,17 @@ def _pick(
             abroad
             and p.place_type == "admin1"
             and p.country_code not in abroad
-            and len(areas.get(p.country_code or "", ())) >= 2
+            and len(areas.get(p.country_code or "", ())) >= s.areas_needed
         ):
-            extras = (AREAS_BONUS,)
+            extras = (s.areas_bonus,)
         if kind is not None and _of_kind(p, kind):
-            extras += (LIST_BONUS,)
+            extras += (s.list_bonus,)
         if support and p.place_id in support:
             extras += (support[p.place_id],)
         # below the best so far it need not be exact: it does not win
-        s = _in_context(prior, row, ctx, extras, None if best is None else top)
-        if best is None or s > top:
-            best, top = p, s
+        score = _in_context(prior, row, ctx, s, extras, None if best is None or not prune else top)
+        if best is None or score > top:
+            best, top = p, score
     assert best is not None
     if best.place_type in ("admin1", "admin2") and not span.qualifier and kind is None:
         # "Khizi", "Tovuz": a town that gives its name to the district around it is meant
@@ -541,16 +547,12 @@ def _pick(
                 p.place_type == "populated_place"
                 and cand.primary
                 and p.country_code == best.country_code
-                and p.population >= TOWN_SHARE * best.population
-                and _within(p, best)
+                and p.population >= s.town_share * best.population
+                and _within(p, best, s)
             ):
                 return p, top
     return best, top
 
-
-#: A town named like the area around it is meant only when it holds at least this share of
-#: the area's people: "Tovuz", "Khizi" are the towns, "Quebec", "Oaxaca" the areas.
-TOWN_SHARE = 0.1
 
 _Picked = dict[tuple[str, str | None, int, tuple[str, str | None] | None], tuple[Place, float]]
 
@@ -560,6 +562,7 @@ def _pick_same(
     ctx: _Counts,
     facts: _Facts,
     picked: _Picked,
+    s: ResolverSettings,
     kind: tuple[str, str | None] | None = None,
     support: Mapping[str, float] | None = None,
 ) -> tuple[Place, float]:
@@ -572,11 +575,13 @@ def _pick_same(
     key = (span.surface, span.qualifier, id(span.candidates), kind)
     hit = picked.get(key)
     if hit is None:
-        hit = picked[key] = _pick(span, ctx, facts, kind, support)
+        hit = picked[key] = _pick(span, ctx, facts, s, kind, support)
     return hit
 
 
-def _first_pick(span: Span, facts: _Facts, dateline_country: str | None) -> tuple[Place, float]:
+def _first_pick(
+    span: Span, facts: _Facts, dateline_country: str | None, s: ResolverSettings
+) -> tuple[Place, float]:
     """``_pick`` in the first pass, whose context holds at most the dateline's country: its
     choice for a name's candidates is kept with their ``facts`` (``_Facts.first``).
 
@@ -586,7 +591,7 @@ def _first_pick(span: Span, facts: _Facts, dateline_country: str | None) -> tupl
     key = (span.qualifier, dateline_country)
     hit = facts.first.get(key)
     if hit is None:
-        hit = facts.first[key] = _pick(span, _context([], dateline_country), facts)
+        hit = facts.first[key] = _pick(span, _context([], dateline_country, s), facts, s)
     return hit
 
 
@@ -671,7 +676,7 @@ def _list_kinds(first: Sequence[Place], links: dict[int, int]) -> dict[int, tupl
 _KM_TOLERANCE = 0.01
 
 
-def _within(place: Place, division: Place) -> bool:
+def _within(place: Place, division: Place, s: ResolverSettings) -> bool:
     """Whether a place lies in a division: its first-level code, else its radius.
 
     The radius test is geopy's (``distance_km``), asked only when the haversine is too
@@ -679,7 +684,7 @@ def _within(place: Place, division: Place) -> bool:
     """
     if division.place_type == "admin1" and division.admin1 is not None:
         return place.admin1 == division.admin1
-    limit = max(division.radius_km, 25.0)
+    limit = max(division.radius_km, s.min_division_radius_km)
     km = _km(place, division)
     if abs(km - limit) > _KM_TOLERANCE:
         return km <= limit
@@ -691,6 +696,7 @@ def _containers(
     first: Sequence[Place],
     neighbours: dict[int, tuple[int, str]],
     links: dict[int, int],
+    s: ResolverSettings,
 ) -> dict[int, Place]:
     """Spans written "Town, Region": the place the region resolved to, by span index.
 
@@ -714,11 +720,11 @@ def _containers(
             before is not None and _of_kind(first[before], kind)
         ):
             continue
-        out[k] = _holding(spans[k], spans[nxt], outer)
+        out[k] = _holding(spans[k], spans[nxt], outer, s)
     return out
 
 
-def _holding(town: Span, region: Span, outer: Place) -> Place:
+def _holding(town: Span, region: Span, outer: Place, s: ResolverSettings) -> Place:
     """The region a "Town, Region" pair means: ``outer`` if it holds one of the town's
     places, else the region's best-scored other area that does ("Blakely, Georgia": the
     state, as Georgia the country holds no Blakely)."""
@@ -732,9 +738,9 @@ def _holding(town: Span, region: Span, outer: Place) -> Place:
             continue
         if not any(_inside(c.place, p) for c in town.candidates):
             continue
-        s = score_candidate(cand, region, empty)
-        if best is None or s > best[0]:
-            best = (s, p)
+        score = score_candidate(cand, region, empty, s)
+        if best is None or score > best[0]:
+            best = (score, p)
     return outer if best is None else best[1]
 
 
@@ -752,6 +758,7 @@ def resolve_spans(
     *,
     dateline_country: str | None = None,
     text: str | None = None,
+    settings: ResolverSettings = RESOLVER_SETTINGS,
 ) -> list[Resolution]:
     """Resolve every span to one place, in two passes.
 
@@ -775,14 +782,25 @@ def resolve_spans(
     text : str, optional
         The text the spans index into; without it, lists and "Town, Region" pairs are not
         seen.
+    settings : ResolverSettings, optional
+        The weights and thresholds (``geomap.settings.RESOLVER_SETTINGS`` by default).
+
+    Returns
+    -------
+    list of Resolution
+        The spans kept, in their order, each with its place and score.
     """
     if not spans:
         return []
-    return _without_strays(_resolve(spans, gazetteer, dateline_country, text))
+    return _without_strays(_resolve(spans, gazetteer, dateline_country, text, settings), settings)
 
 
 def dateline_country_of(
-    spans: Sequence[Span], gazetteer: Gazetteer, *, text: str | None = None
+    spans: Sequence[Span],
+    gazetteer: Gazetteer,
+    *,
+    text: str | None = None,
+    settings: ResolverSettings = RESOLVER_SETTINGS,
 ) -> str | None:
     """The country of the article's dateline place as ``resolve_spans(spans, gazetteer,
     text=text)`` resolves it, worked out for that span alone: what to count as the
@@ -798,11 +816,13 @@ def dateline_country_of(
         As for ``resolve_spans``.
     text : str, optional
         As for ``resolve_spans``.
+    settings : ResolverSettings, optional
+        As for ``resolve_spans``.
     """
     for k, span in enumerate(spans):
         if span.is_dateline:
             # resolve_spans keeps every dateline span, strays or not: the first is this one
-            return _resolve(spans, gazetteer, None, text, only=k)[0].place.country_code
+            return _resolve(spans, gazetteer, None, text, settings, only=k)[0].place.country_code
     return None
 
 
@@ -811,20 +831,26 @@ def _resolve(
     gazetteer: Gazetteer,
     dateline_country: str | None,
     text: str | None,
+    s: ResolverSettings,
     only: int | None = None,
 ) -> list[Resolution]:
     """``resolve_spans`` before strays are dropped, or the resolution of the span at
     ``only`` alone (in a list: none when it is too weak to keep)."""
     memo = gazetteer.memo
-    facts = [derived(memo, "facts", span.candidates, _Facts) for span in spans]
+    tag = s.memo_tag
+
+    def make(candidates: tuple[Candidate, ...]) -> _Facts:
+        return _Facts(candidates, s)
+
+    facts = [derived(memo, tag, span.candidates, make) for span in spans]
     picks = [
-        f.first.get((span.qualifier, dateline_country)) or _first_pick(span, f, dateline_country)
+        f.first.get((span.qualifier, dateline_country)) or _first_pick(span, f, dateline_country, s)
         for span, f in zip(spans, facts, strict=True)
     ]
     first = [place for place, _ in picks]
     neighbours = _neighbours(spans, text) if text is not None else {}
     links = _list_links(neighbours)
-    containers = _containers(spans, first, neighbours, links)
+    containers = _containers(spans, first, neighbours, links, s)
     # the region of a "Town, Region" pair is the one that holds the town
     regions = {
         neighbours[k][0]: outer
@@ -832,12 +858,12 @@ def _resolve(
         if any(_inside(c.place, outer) for c in spans[k].candidates)
     }
     kinds = _list_kinds(first, links)
-    nested = _nested(spans, first, facts)
+    nested = _nested(spans, first, facts, s)
     evidence = _evidence(
         [
             (span, place)
             for span, (place, score) in zip(spans, picks, strict=True)
-            if score >= CONFIDENT or len(span.candidates) == 1
+            if score >= s.confident or len(span.candidates) == 1
         ]
     )
     # a name that gives no evidence sees the whole article's: one context for them all
@@ -852,23 +878,23 @@ def _resolve(
         if ctx is None:
             fold = span.surface.casefold()
             if fold in givers:
-                ctx = _context(evidence, dateline_country, skip=fold)
+                ctx = _context(evidence, dateline_country, s, skip=fold)
             else:
                 if whole is None:
-                    whole = _context(evidence, dateline_country)
+                    whole = _context(evidence, dateline_country, s)
                 ctx = whole
             contexts[span.surface] = ctx
         region = regions.get(k)
         if region is not None:
             f = facts[k]
             score = max(
-                _in_context(prior, row, ctx)
+                _in_context(prior, row, ctx, s)
                 for prior, row in zip(
                     f.qualified if span.qualifier else f.bare, f.rows, strict=True
                 )
                 if row[0].place_id == region.place_id
             )
-            second.append(Resolution(span, region, max(score, MIN_SCORE)))
+            second.append(Resolution(span, region, max(score, s.min_score)))
             continue
         outer = containers.get(k)
         inner = [c for c in span.candidates if _inside(c.place, outer)] if outer else []
@@ -876,52 +902,43 @@ def _resolve(
             # "Charleston, W.Va.", "Paris, Texas": the place inside the named region
             within = Span(span.start, span.end, span.surface, tuple(inner), span.sentence,
                           span.is_dateline, span.qualifier)  # fmt: skip
-            place, score = _pick(within, ctx, _Facts(within.candidates))
-            score = max(score, MIN_SCORE)
+            place, score = _pick(within, ctx, _Facts(within.candidates, s), s)
+            score = max(score, s.min_score)
         else:
             place, score = _pick_same(
-                span, ctx, facts[k], picked, kinds.get(k), nested.get(span.surface)
+                span, ctx, facts[k], picked, s, kinds.get(k), nested.get(span.surface)
             )
-        if score >= MIN_SCORE or span.is_dateline:
+        if score >= s.min_score or span.is_dateline:
             second.append(Resolution(span, place, score))
     return second
 
 
-#: A town smaller than this in a country nothing else in the article is in is taken for a
-#: word that only looks like it ("Kristina", the Finnish village Ristiina, in a story
-#: about a family in Illinois).
-STRAY_POPULATION = 20_000
-
-
-#: The same, for a town named by one of its alternate spellings only.
-STRAY_ALTERNATE_POPULATION = 100_000
-
-
-def _stray_size(span: Span, place: Place) -> int:
+def _stray_size(span: Span, place: Place, s: ResolverSettings) -> int:
     """Below this population a town alone in its country is a stray word: larger when the
     name is only one of the town's alternate spellings ("Ismaili" for Ismayilli)."""
     if any(c.place.place_id == place.place_id and c.primary for c in span.candidates):
-        return STRAY_POPULATION
-    return STRAY_ALTERNATE_POPULATION
+        return s.stray_population
+    return s.stray_alternate_population
 
 
-def _without_strays(chosen: list[Resolution]) -> list[Resolution]:
+def _without_strays(chosen: list[Resolution], s: ResolverSettings) -> list[Resolution]:
     """Drop small towns in countries no other name of the article resolved to."""
     names_in: dict[str, set[str]] = {}
     for res in chosen:
         names_in.setdefault(res.place.country_code or "", set()).add(res.span.surface)
     surfaces = {res.span.surface for res in chosen}
     kept = []
+    most = max(s.stray_population, s.stray_alternate_population)
     for res in chosen:
         p, span = res.place, res.span
-        # the cheap tests first: _stray_size is at most STRAY_ALTERNATE_POPULATION
+        # the cheap tests first: _stray_size is at most ``most``
         if (
             p.place_type == "populated_place"
-            and p.population < STRAY_ALTERNATE_POPULATION
+            and p.population < most
             and not span.is_dateline
             and len(surfaces) > 1
             and not names_in[p.country_code or ""] - {span.surface}
-            and p.population < _stray_size(span, p)
+            and p.population < _stray_size(span, p, s)
         ):
             continue
         kept.append(res)
