@@ -281,7 +281,7 @@ def _random_settings(rng):
 def _random_counts(rng, candidates, settings):
     import math
 
-    from geomap import resolve
+    from geomap.resolve import evidence, resolver, scoring
 
     places = [c.place for c in candidates]
     codes = sorted({p.country_code for p in places if p.country_code}) + ["XX"]
@@ -297,21 +297,21 @@ def _random_counts(rng, candidates, settings):
     if dateline:
         countries[dateline] = countries.get(dateline, 0) + settings.dateline_country_count
     total = sum(countries.values())
-    return resolve._Counts(countries, total, admin1, radians, areas, dateline)
+    return scoring.Counts(countries, total, admin1, radians, areas, dateline)
 
 
 def test_the_pruning_bound_reads_the_scorers_weights(gazetteer):
-    """Each weight the scorer adds moves ``_pick``'s bound by as much: they are one."""
+    """Each weight the scorer adds moves ``pick``'s bound by as much: they are one."""
     import math
     from dataclasses import replace
 
-    from geomap import resolve
+    from geomap.resolve import evidence, resolver, scoring
     from geomap.settings import RESOLVER_SETTINGS
 
     lat = math.radians(40.0)
-    ctx = resolve._Counts({"AZ": 3, "AM": 1}, 4, {("AZ", "01"): 1}, [(lat, 0.8, math.cos(lat))],
+    ctx = scoring.Counts({"AZ": 3, "AM": 1}, 4, {("AZ", "01"): 1}, [(lat, 0.8, math.cos(lat))],
                           {}, "AZ")  # fmt: skip
-    base = resolve._most_added(ctx, RESOLVER_SETTINGS, abroad=True, listed=True)
+    base = scoring.most_added(ctx, RESOLVER_SETTINGS, abroad=True, listed=True)
     for name, gain in [
         ("country_weight", 0.75),  # the largest share: 3 of 4
         ("admin1_weight", 1.0),
@@ -321,11 +321,11 @@ def test_the_pruning_bound_reads_the_scorers_weights(gazetteer):
         ("list_bonus", 1.0),
     ]:
         more = replace(RESOLVER_SETTINGS, **{name: getattr(RESOLVER_SETTINGS, name) + 1.0})
-        got = resolve._most_added(ctx, more, abroad=True, listed=True)
+        got = scoring.most_added(ctx, more, abroad=True, listed=True)
         assert math.isclose(got - base, gain), name
     # and without the evidence a term stands for, the term is not in the bound
-    bare = resolve._Counts({}, 0, {}, [], {}, None)
-    assert resolve._most_added(bare, RESOLVER_SETTINGS) < 1e-6
+    bare = scoring.Counts({}, 0, {}, [], {}, None)
+    assert scoring.most_added(bare, RESOLVER_SETTINGS) < 1e-6
 
 
 def test_pruning_never_changes_the_pick(gazetteer):
@@ -333,7 +333,7 @@ def test_pruning_never_changes_the_pick(gazetteer):
     place, and the score, that scoring every candidate in full does."""
     import random
 
-    from geomap import resolve
+    from geomap.resolve import evidence, resolver, scoring
     from geomap.settings import RESOLVER_SETTINGS
 
     rng = random.Random(16)
@@ -346,7 +346,7 @@ def test_pruning_never_changes_the_pick(gazetteer):
         span = rng.choice(spans)
         if rng.random() < 0.2:
             span = Span(0, 1, span.surface, span.candidates, 0, qualifier="county")
-        facts = resolve._Facts(span.candidates, settings)
+        facts = evidence.Facts(span.candidates, settings)
         ctx = _random_counts(rng, span.candidates, settings)
         # a list member's kind: that of one of its less likely candidates, at times
         areas = [c.place for c in span.candidates if c.place.place_type in ("country", "admin1")]
@@ -358,11 +358,11 @@ def test_pruning_never_changes_the_pick(gazetteer):
         if rng.random() < 0.3:
             support = {c.place.place_id: rng.uniform(0.0, 5.0)
                        for c in rng.sample(span.candidates, 2)}  # fmt: skip
-        fast = resolve._pick(span, ctx, facts, settings, kind, support)
-        full = resolve._pick(span, ctx, facts, settings, kind, support, prune=False)
+        fast = resolver.pick(span, ctx, facts, settings, kind, support)
+        full = resolver.pick(span, ctx, facts, settings, kind, support, prune=False)
         assert fast == full, (trial, span.surface)
         # the trials where the bound did stop the scan before the last candidate
-        ceiling = resolve._most_added(
+        ceiling = scoring.most_added(
             ctx, settings, abroad=bool(facts.abroad), listed=kind is not None, support=support
         )
         rests = facts.qualified_rest if span.qualifier else facts.bare_rest
