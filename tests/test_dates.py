@@ -175,3 +175,20 @@ def test_result_does_not_depend_on_order():
     a = _decide(texts)
     b = _decide(list(reversed(texts)))
     assert sorted(v for v in a.values()) == sorted(v for v in b.values())
+
+
+def test_one_month_table_reads_every_spelling_of_a_month():
+    import calendar
+
+    from geomap.dates import MONTHS, month_number
+
+    for number in range(1, 13):
+        name = calendar.month_name[number]
+        for spelling in (name, name.upper(), name[:3], name[:3] + ".", name[:3].upper()):
+            assert month_number(spelling) == number, spelling
+    assert month_number("Sept.") == month_number("SEPT") == 9
+    assert MONTHS["sep"] == MONTHS["sept"] == MONTHS["september"] == 9
+    with pytest.raises(TypeError):
+        MONTHS["foo"] = 13  # type: ignore[index]  # the table is read-only
+    with pytest.raises(KeyError):
+        month_number("Monday")
