@@ -10,8 +10,9 @@ most recent such day on or before the anchor: "on Monday" in a Monday story is t
 The package's modules: ``geomap.dates.patterns`` (the month and weekday tables and the
 expressions' patterns), ``geomap.dates.scan`` (where each pattern can match),
 ``geomap.dates.values`` (an expression's calendar value), ``geomap.dates.tagging``
-(``tag_dates``, and which expression dates a mention) and ``geomap.dates.publication``
-(publication dates, decided per article and over a run).
+(``tag_dates``, and which expression dates a mention), ``geomap.dates.publication``
+(what an article says about its own date) and ``geomap.dates.years`` (a year only from
+evidence: a dateline's without one, and a run's default year).
 
 >>> MONTHS["sept"], month_number("Oct.")
 (9, 10)
@@ -21,15 +22,20 @@ from __future__ import annotations
 
 from geomap.dates.patterns import MONTHS, WEEKDAYS, month_number
 from geomap.dates.publication import (
-    YEAR_WINDOW,
     PubDateEvidence,
-    decide_publication_dates,
     decided_alone,
     needs_run,
     publication_evidence,
-    run_default_year,
 )
 from geomap.dates.tagging import SentenceDates, governing_expr, tag_dates
+from geomap.dates.years import (
+    RUN_SPAN_DAYS,
+    YEAR_WINDOW,
+    RunYears,
+    decide_publication_dates,
+    run_default_year,
+    run_years,
+)
 
 __all__ = [
     "MONTHS",
@@ -44,5 +50,8 @@ __all__ = [
     "decided_alone",
     "needs_run",
     "run_default_year",
+    "run_years",
+    "RunYears",
+    "RUN_SPAN_DAYS",
     "YEAR_WINDOW",
 ]

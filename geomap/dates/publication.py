@@ -1,11 +1,9 @@
-"""Publication dates: an article's own date evidence, and the dates decided over a run."""
+"""Publication dates: what an article says about its own date, and what it decides alone."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from geomap.dates.patterns import MONTH_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, month_number
@@ -14,17 +12,11 @@ from geomap.models import Article
 
 __all__ = [
     "PubDateEvidence",
-    "YEAR_WINDOW",
-    "decide_publication_dates",
     "decided_alone",
     "needs_run",
     "publication_evidence",
-    "run_default_year",
+    "weekday_score",
 ]
-
-
-#: How many years before the run's today a dateline without a year may fall.
-YEAR_WINDOW = 40
 
 
 @dataclass(frozen=True)
@@ -43,9 +35,12 @@ class PubDateEvidence:
     weekdays: tuple[tuple[int, float], ...] = ()
     #: "Monday, September 28" pairs: (weekday, month, day).
     pairs: tuple[tuple[int, int, int], ...] = ()
-    #: Latest year the text writes out (a publication cannot precede it much).
+    #: Latest year the text writes out, forecasts aside ("by 2030"): a publication cannot
+    #: precede it much.
     latest_year: int | None = None
+    #: Where the article was read: its file, and its line in a JSONL or CSV file.
     path: str = ""
+    line: int | None = None
 
 
 _WEEKDAY_MENTION = re.compile(
@@ -54,7 +49,9 @@ _WEEKDAY_MENTION = re.compile(
 )
 
 
-_YEAR_MENTION = re.compile(rf"\b{YEAR_RE}\b")
+#: A year written out, unless it is a forecast or deadline ("by 2030", "until 2025"): the
+#: latest such year is one a publication cannot much precede.
+_YEAR_MENTION = re.compile(rf"(?<![Bb]y )(?<![Uu]ntil )(?<![Tt]ill )\b{YEAR_RE}\b")
 
 
 def publication_evidence(article: Article) -> PubDateEvidence:
@@ -87,10 +84,15 @@ def publication_evidence(article: Article) -> PubDateEvidence:
         pairs=tuple(pairs),
         latest_year=max(years) if years else None,
         path=article.path,
+        line=article.line,
     )
 
 
-def _weekday_score(ev: PubDateEvidence, day: dt.date) -> float:
+def weekday_score(ev: PubDateEvidence, day: dt.date) -> float:
+    """How well ``day`` fits the weekdays the article names: each weekday named that is
+    ``day``'s adds its weight (the day before's, 0.4 of it: a story written the next
+    morning); a "Monday, September 28" pair near ``day`` adds 2 when it is right for
+    ``day``'s year and takes 2 when it is not."""
     score = 0.0
     for wd, weight in ev.weekdays:
         if wd == day.weekday():
@@ -125,72 +127,3 @@ def decided_alone(ev: PubDateEvidence, *, today: dt.date) -> tuple[dt.date | Non
     if d is not None and d <= today + dt.timedelta(days=2):
         return d, "dateline"
     return None, "unknown"
-
-
-def decide_publication_dates(
-    evidence: Iterable[PubDateEvidence],
-    *,
-    today: dt.date,
-    run_years: Counter[int] | None = None,
-) -> dict[str, tuple[dt.date | None, str]]:
-    """Each article's publication date and how it was obtained, decided over a whole run.
-
-    header/metadata dates stand; a dateline with a year gives "dateline"; a dateline
-    without one gets the year, within ``YEAR_WINDOW`` years before ``today``, that best
-    fits the weekdays the text names, ties broken by the years of the run's other dated
-    articles ("inferred"); otherwise the date is unknown. Never ``today`` by default.
-    ``run_years`` adds the years of articles decided elsewhere (a streaming first pass).
-    """
-    items = list(evidence)
-    decided: dict[str, tuple[dt.date | None, str]] = {}
-    pending: list[PubDateEvidence] = []
-    for ev in items:
-        alone = decided_alone(ev, today=today)
-        if alone is None:
-            pending.append(ev)
-        else:
-            decided[ev.article_id] = alone
-    years = Counter(d.year for d, _ in decided.values() if d is not None)
-    if run_years:
-        years.update(run_years)
-    run_years = years
-    for ev in pending:
-        assert ev.month is not None and ev.day is not None
-        low = today.year - YEAR_WINDOW
-        if ev.latest_year is not None and ev.latest_year <= today.year:
-            low = max(low, ev.latest_year)
-        scored: list[tuple[float, int, dt.date]] = []
-        for year in range(low, today.year + 1):
-            d = safe_date(year, ev.month, ev.day)
-            if d is None or d > today:
-                continue
-            scored.append((_weekday_score(ev, d), year, d))
-        if not scored:
-            decided[ev.article_id] = (None, "unknown")
-            continue
-        best = max(s for s, _, _ in scored)
-        top = [(y, d) for s, y, d in scored if s == best]
-        if len(top) > 1 and run_years:
-            top.sort(
-                key=lambda yd: (
-                    -run_years.get(yd[0], 0),
-                    min(abs(yd[0] - y) for y in run_years),
-                    -yd[0],
-                )
-            )
-            decided[ev.article_id] = (top[0][1], "inferred")
-        elif len(top) == 1 and best > 0:
-            decided[ev.article_id] = (top[0][1], "inferred")
-        elif best > 0:
-            decided[ev.article_id] = (max(top)[1], "inferred")
-        else:
-            decided[ev.article_id] = (None, "unknown")
-    return decided
-
-
-def run_default_year(decided: dict[str, tuple[dt.date | None, str]]) -> int | None:
-    """The most common publication year of a run (latest on ties), or None."""
-    years = Counter(d.year for d, _ in decided.values() if d is not None)
-    if not years:
-        return None
-    return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]

@@ -8,7 +8,7 @@ import re
 from geomap.dates.patterns import WEEKDAYS, month_number
 from geomap.models import DateValue
 
-__all__ = ["safe_date", "value_of"]
+__all__ = ["FORECAST_WORDS", "safe_date", "value_of"]
 
 
 _NUMBERS = {
@@ -58,11 +58,47 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+#: The words that make a year or a month the end of a forecast or a deadline rather than
+#: the date of what happened: "by 2023", "until 2025", "till October". ("since 1992" is a
+#: reference period: its start dates the background it gives, which ``geomap.events``
+#: keeps out of events as over a year before the article.)
+FORECAST_WORDS = frozenset({"by", "until", "till"})
+#: The kinds of expression ``FORECAST_WORDS`` apply to: a day ("until October 30") bounds a
+#: truce or a curfew that is in force.
+_FORECAST_KINDS = frozenset({"year", "month", "my", "part_month"})
+#: One of ``FORECAST_WORDS`` and a gap, at the end of the text before an expression.
+_FORECAST_BEFORE = re.compile(r"(?i:\b(?:by|until|till))[ \t]+\Z")
+#: The opening of a range ("from October", "between 2019"), shortly before its end.
+_RANGE_FROM = re.compile(r"(?i:\b(?:from|between))[ \t]")
+
+
+def _is_forecast(m: re.Match[str], g: dict[str, str | None]) -> bool:
+    """Whether the expression ``m`` ends a forecast or deadline: its own preposition is one
+    of ``FORECAST_WORDS`` ("by 2023"), or it follows one ("by October 2020")."""
+    start = m.start()
+    prep = g.get("prep")
+    word = prep.lower() if prep is not None else None
+    if word not in FORECAST_WORDS:
+        before = _FORECAST_BEFORE.search(m.string, max(0, start - 6), start)
+        if before is None:
+            return False
+        word = before.group().split()[0].lower()
+    # "from October until December": the end of a range the tagger joins, not a forecast
+    return word == "by" or _RANGE_FROM.search(m.string, max(0, start - 40), start) is None
+
+
 def value_of(
     kind: str, m: re.Match[str], anchor: dt.date | None, default_year: int | None
 ) -> tuple[DateValue | None, bool] | None:
-    """The value of one match, and whether its year was inferred; None to drop the match."""
+    """The value of one match, and whether its year was inferred; None to drop the match.
+
+    A year or month that a forecast or deadline names ("by 2023", "until October") is not
+    the date of what the sentence reports: its value is None (``FORECAST_WORDS``). A
+    reference period ("since 1992") keeps its start, the date of the background it gives.
+    """
     g = m.groupdict()
+    if kind in _FORECAST_KINDS and _is_forecast(m, g):
+        return None, False
     if kind == "iso":
         d = safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
         return None if d is None else (DateValue(d, "day"), False)
