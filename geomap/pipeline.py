@@ -26,6 +26,7 @@ from geomap.dates import (
     decided_alone,
     needs_run,
     publication_evidence,
+    run_years,
     tag_dates,
 )
 from geomap.errors import GeomapError
@@ -110,6 +111,8 @@ class RunReport:
     files: dict[str, FileReport] = field(default_factory=dict)
     events: int = 0
     mentions: int = 0
+    #: What the run as a whole decided and why, e.g. that it gives no default year.
+    notes: list[str] = field(default_factory=list)
 
     def file(self, path: str) -> FileReport:
         if path not in self.files:
@@ -129,6 +132,7 @@ class RunReport:
 
     def to_dict(self) -> dict[str, Any]:
         files = [self.files[k].to_dict() for k in sorted(self.files)]
+        notes = {"notes": list(self.notes)} if self.notes else {}
         return {
             "inputs": files,
             "totals": {
@@ -142,6 +146,7 @@ class RunReport:
                 "mentions": self.mentions,
                 "events": self.events,
             },
+            **notes,
         }
 
 
@@ -490,14 +495,14 @@ FIRST_PASS_CHUNK = 256
 
 class _Seen(NamedTuple):
     """What the first pass keeps of an article: what ``read_articles`` records of it, and
-    its date evidence when its date needs the run, else the year of its date, if any."""
+    its date evidence when its date needs the run, else its date, if any."""
 
     id: str
     path: str
     line: int | None
     problems: tuple[Problem, ...]
     evidence: PubDateEvidence | None
-    year: int | None
+    date: dt.date | None
 
 
 def _first_look(
@@ -523,8 +528,7 @@ def _first_look(
             out.append(_Seen(record.id, record.path, record.line, record.problems, ev, None))
             continue
         date, _source = _date_alone(ev, today)
-        year = date.year if date is not None else None
-        out.append(_Seen(record.id, record.path, record.line, record.problems, None, year))
+        out.append(_Seen(record.id, record.path, record.line, record.problems, None, date))
     return out
 
 
@@ -538,7 +542,8 @@ def _first_pass(
 ) -> tuple[RunDates, int]:
     """``decide_run_dates``, its reading done by ``run``'s workers (or here)."""
     ledger = _Ledger(report)
-    years: Counter[int] = Counter()
+    dated: Counter[dt.date] = Counter()
+    undated = 0
     pending: list[PubDateEvidence] = []
     pending_at: list[int] = []
     renamed: dict[int, str] = {}
@@ -565,13 +570,19 @@ def _first_pass(
                 ev = got.evidence if new_id is None else replace(got.evidence, article_id=new_id)
                 pending.append(ev)
                 pending_at.append(place)
-            elif got.year is not None:
-                years[got.year] += 1
-    from_run = decide_publication_dates(pending, today=today, run_years=years)
-    for date, _source in from_run.values():
-        if date is not None:
-            years[date.year] += 1
-    default_year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0] if years else None
+            elif got.date is not None:
+                dated[got.date] += 1
+            else:
+                undated += 1
+    years = run_years(pending, dated, today=today)
+    from_run, default_year = years.decided, years.default_year
+    for ev in pending:
+        if from_run[ev.article_id][0] is None:
+            why = f"publication date unknown: {years.reasons[ev.article_id]}"
+            report.add_problem(Problem(ev.path, why, line=ev.line))
+            undated += 1
+    if undated and years.note:
+        report.notes.append(years.note)
     from_run_at = {
         at: decided
         for at, ev in zip(pending_at, pending, strict=True)
