@@ -281,7 +281,7 @@ def _random_settings(rng):
 def _random_counts(rng, candidates, settings):
     import math
 
-    from geomap.resolve import evidence, resolver, scoring
+    from geomap.resolve import scoring
 
     places = [c.place for c in candidates]
     codes = sorted({p.country_code for p in places if p.country_code}) + ["XX"]
@@ -305,7 +305,7 @@ def test_the_pruning_bound_reads_the_scorers_weights(gazetteer):
     import math
     from dataclasses import replace
 
-    from geomap.resolve import evidence, resolver, scoring
+    from geomap.resolve import scoring
     from geomap.settings import RESOLVER_SETTINGS
 
     lat = math.radians(40.0)
