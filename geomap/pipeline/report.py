@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from geomap.errors import GeomapError
 from geomap.models import Problem
+from geomap.textsafe import shown
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,11 +36,12 @@ class FileReport:
     def to_dict(self) -> dict[str, Any]:
         """The file's entry of report.json."""
         return {
-            "path": self.path,
+            "path": shown(self.path),
             "status": self.status,
             "articles": self.articles,
             "problems": [
-                {"line": p.line, "reason": p.reason, "severity": p.severity} for p in self.problems
+                {"line": p.line, "reason": shown(p.reason), "severity": p.severity}
+                for p in self.problems
             ],
         }
 
@@ -89,7 +91,7 @@ class RunReport:
     def to_dict(self) -> dict[str, Any]:
         """The content of report.json: each file's entry, sorted by path, and totals."""
         files = [self.files[k].to_dict() for k in sorted(self.files)]
-        notes = {"notes": list(self.notes)} if self.notes else {}
+        notes = {"notes": [shown(n) for n in self.notes]} if self.notes else {}
         return {
             "inputs": files,
             "totals": {
@@ -141,6 +143,7 @@ class Ledger:
     def __init__(self, report: RunReport) -> None:
         self.report = report
         self.entry = FileReport("")  # until the first path (which comes before anything)
+        #: every id given so far, read or made by a renaming, with the last ``#n`` tried
         self.seen: dict[str, int] = {}
 
     def note(self, item: str | Problem) -> None:
@@ -153,15 +156,25 @@ class Ledger:
     def article(
         self, art_id: str, path: str, line: int | None, problems: Sequence[Problem]
     ) -> str | None:
-        """An article read, with its problems; its new id when ``art_id`` came before."""
+        """An article read, with its problems; its new id when ``art_id`` came before.
+
+        The new id is ``art_id#2``, ``#3``… the first of them that no article has had yet,
+        read or renamed (an input may hold a real ``x#2`` too); each renaming is reported.
+        """
         entry = self.entry
         entry.problems.extend(problems)
         entry.articles += 1
-        n = self.seen.get(art_id, 0) + 1
-        self.seen[art_id] = n
-        if n == 1:
+        seen = self.seen
+        n = seen.get(art_id)
+        if n is None:
+            seen[art_id] = 1
             return None
-        new_id = f"{art_id}#{n}"
+        new_id = f"{art_id}#{n + 1}"
+        while new_id in seen:
+            n += 1
+            new_id = f"{art_id}#{n + 1}"
+        seen[art_id] = n + 1
+        seen[new_id] = 1
         entry.problems.append(
             Problem(path, f"duplicate article id {art_id!r}; renamed {new_id}", line)
         )
