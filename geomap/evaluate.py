@@ -22,7 +22,7 @@ import statistics
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from geomap.errors import InputError
 from geomap.gazetteer import Gazetteer, distance_km
@@ -111,34 +111,159 @@ class Scores:
         return out
 
 
-def read_gold(path: str | Path) -> Iterator[GoldDoc]:
-    """Read a gold corpus (one JSON object per line: id, text, toponyms)."""
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
+def _records(path: str | Path, what: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` for each line of a JSON Lines file that is not blank.
+
+    Raises
+    ------
+    InputError
+        ``file:line: reason`` for a line that is not UTF-8, not JSON or not an object.
+    """
+    name = str(path)
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, start=1):
+            if not raw.strip():
                 continue
             try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(name, f"not UTF-8 ({exc.reason} at byte {exc.start})", n) from None
+            try:
                 rec = json.loads(line)
-                yield GoldDoc(str(rec["id"]), rec["text"], tuple(rec.get("toponyms") or ()))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(str(path), f"not a gold record ({exc})", n) from exc
+            except RecursionError:
+                raise InputError(name, "not valid JSON (too deeply nested)", n) from None
+            except ValueError as exc:  # JSONDecodeError, or an integer of over 4,300 digits
+                reason = getattr(exc, "msg", None) or str(exc)
+                raise InputError(name, f"not valid JSON ({reason})", n) from None
+            if not isinstance(rec, dict):
+                raise InputError(name, f"a JSON {type(rec).__name__}, not a {what} object", n)
+            yield n, rec
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: object) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _record_id(rec: dict[str, Any]) -> str:
+    """A record's ``id`` as a string, or the reason it is not one (raised as ValueError)."""
+    raw = rec.get("id")
+    if isinstance(raw, str) and raw:
+        return raw
+    if _is_int(raw):
+        return str(raw)
+    raise ValueError("'id' is missing" if raw is None else f"'id' {raw!r} is not a string")
+
+
+def _coordinates(t: dict[str, Any], k: int) -> None:
+    """Raise ValueError unless toponym ``k`` has no coordinates or two valid ones."""
+    lat, lon = t.get("lat"), t.get("lon")
+    if lat is None and lon is None:
+        return
+    if not (_is_number(lat) and _is_number(lon)):
+        raise ValueError(f"toponym {k}: 'lat' {lat!r} and 'lon' {lon!r} must both be numbers")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"toponym {k}: 'lat' {lat!r}, 'lon' {lon!r} out of range")
+
+
+def _span(t: object, k: int, length: int | None) -> dict[str, Any]:
+    """Toponym ``k`` checked: an object with integer ``start`` < ``end`` (inside the text
+    when its ``length`` is known), and coordinates (``_coordinates``)."""
+    if not isinstance(t, dict):
+        raise ValueError(f"toponym {k} is a JSON {type(t).__name__}, not an object")
+    start, end = t.get("start"), t.get("end")
+    if not (_is_int(start) and _is_int(end)):
+        raise ValueError(f"toponym {k}: 'start' {start!r} and 'end' {end!r} must be integers")
+    if not 0 <= start < end or (length is not None and end > length):
+        raise ValueError(f"toponym {k}: span {start}-{end} is not inside the text")
+    _coordinates(t, k)
+    return t
+
+
+def _toponyms(rec: dict[str, Any], length: int | None) -> list[dict[str, Any]]:
+    raw = rec.get("toponyms")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise ValueError(f"'toponyms' is a JSON {type(raw).__name__}, not a list")
+    return [_span(t, k, length) for k, t in enumerate(raw)]
+
+
+def _gold_doc(rec: dict[str, Any]) -> GoldDoc:
+    """The gold document of a record, or the reason it is none (raised as ValueError)."""
+    doc_id = _record_id(rec)
+    text = rec.get("text")
+    if not isinstance(text, str):
+        raise ValueError("'text' is missing" if text is None else "'text' is not a string")
+    toponyms = _toponyms(rec, len(text))
+    for k, t in enumerate(toponyms):
+        if not isinstance(t.get("name"), str):
+            raise ValueError(f"toponym {k}: 'name' is missing or not a string")
+    return GoldDoc(doc_id, text, tuple(toponyms))
+
+
+def read_gold(path: str | Path) -> Iterator[GoldDoc]:
+    """Read a gold corpus: one JSON object per line, with ``id``, ``text``, ``toponyms``.
+
+    Each toponym is an object with ``name``, integer ``start`` and ``end`` inside the text,
+    and optional ``lat`` and ``lon`` (numbers, both or neither).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A JSON Lines file in UTF-8.
+
+    Yields
+    ------
+    GoldDoc
+        Each document, in file order.
+
+    Raises
+    ------
+    InputError
+        ``file:line: reason`` for the first record that is malformed, or whose id an
+        earlier record has (two documents under one id would be scored as one).
+    """
+    first: dict[str, int] = {}
+    for n, rec in _records(path, "gold"):
+        try:
+            doc = _gold_doc(rec)
+        except ValueError as exc:
+            raise InputError(str(path), f"not a gold record: {exc}", n) from None
+        if doc.id in first:
+            raise InputError(
+                str(path), f"duplicate id {doc.id!r} (first on line {first[doc.id]})", n
+            )
+        first[doc.id] = n
+        yield doc
 
 
 def read_predictions(path: str | Path) -> dict[str, list[Prediction]]:
-    """Read ``geomap extract`` output: {article id: predictions}."""
+    """Read ``geomap extract`` output: {article id: predictions}.
+
+    Raises
+    ------
+    InputError
+        ``file:line: reason`` for the first record that is malformed, or whose id an
+        earlier record has.
+    """
     out: dict[str, list[Prediction]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                out[str(rec["id"])] = [
-                    Prediction(int(t["start"]), int(t["end"]), t.get("lat"), t.get("lon"))
-                    for t in rec.get("toponyms") or ()
-                ]
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(str(path), f"not a geomap extract record ({exc})", n) from exc
+    first: dict[str, int] = {}
+    for n, rec in _records(path, "geomap extract"):
+        try:
+            pred_id = _record_id(rec)
+            spans = _toponyms(rec, None)
+        except ValueError as exc:
+            raise InputError(str(path), f"not a geomap extract record: {exc}", n) from None
+        if pred_id in first:
+            raise InputError(
+                str(path), f"duplicate id {pred_id!r} (first on line {first[pred_id]})", n
+            )
+        first[pred_id] = n
+        out[pred_id] = [Prediction(t["start"], t["end"], t.get("lat"), t.get("lon")) for t in spans]
     return out
 
 
