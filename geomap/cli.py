@@ -7,8 +7,10 @@ import contextlib
 import datetime as dt
 import json
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -20,6 +22,27 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_STRICT = 3
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: clean-up runs, earlier outputs are left as they were."""
+
+
+def _at_least(low: int) -> Callable[[str], int]:
+    """An argparse ``type``: an integer no smaller than ``low`` (else a usage error)."""
+
+    def check(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, not {value}")
+        return value
+
+    return check
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("paths", nargs="+", help="files (.txt, .jsonl, .csv) or folders")
         p.add_argument(
             "--max-chars",
-            type=int,
+            type=_at_least(1),
             default=2_000_000,
             help="skip (and report) articles longer than this many characters",
         )
@@ -60,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "-j",
             "--workers",
-            type=int,
+            type=_at_least(1),
             default=1,
             help="processes for the per-article work (default 1; output is identical)",
         )
@@ -97,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     q = sub.add_parser("geocode", help="look a place name up in the gazetteer (offline)")
     q.add_argument("query")
     q.add_argument("--country", action="append", default=None, help="ISO alpha-2 filter")
-    q.add_argument("-n", "--limit", type=int, default=5)
+    q.add_argument("-n", "--limit", type=_at_least(1), default=5)
     return parser
 
 
@@ -177,17 +200,39 @@ def entry() -> NoReturn:
     os._exit(status)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises ``Terminated`` (a KeyboardInterrupt) for the block, so that a build
+    told to stop cleans up as on Ctrl-C; only in the main thread (elsewhere, no change)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     try:
-        return _run(args)
+        with _sigterm_as_interrupt():
+            return _run(args)
     except GeomapError as exc:
         print(f"geomap: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except Terminated:
+        print("geomap: terminated; earlier outputs were left as they were", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("geomap: interrupted; earlier outputs were left as they were", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except OSError as exc:
         print(f"geomap: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

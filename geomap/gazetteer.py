@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import sqlite3
@@ -282,6 +283,19 @@ class Gazetteer:
         self.path = ensure_gazetteer(path) if path is None else Path(path)
         if not self.path.exists():
             raise GazetteerError(f"no gazetteer at {self.path}; run `geomap gazetteer build`")
+        try:
+            self._load()
+        except sqlite3.Error as exc:
+            with contextlib.suppress(AttributeError, sqlite3.Error):
+                self._con.close()
+            raise GazetteerError(
+                f"{self.path} is not a geomap gazetteer ({exc}); give --gazetteer a file made "
+                "by `geomap gazetteer build`"
+            ) from None
+
+    def _load(self) -> None:
+        """Open the database and read what is kept in memory (raises ``sqlite3.Error`` for a
+        file that is not a gazetteer)."""
         self._con = sqlite3.connect(_read_only_uri(self.path), uri=True, check_same_thread=False)
         self._con.execute("PRAGMA mmap_size = 268435456")
         self._cache: dict[str, tuple[Candidate, ...]] = {}

@@ -6,6 +6,7 @@ import contextlib
 import gc
 import importlib
 import operator
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -19,6 +20,7 @@ __all__ = [
     "Executor",
     "executor",
     "init_worker",
+    "quiet_child",
     "worker_gazetteer",
     "chunks",
     "mapped",
@@ -49,8 +51,21 @@ class Executor(NamedTuple):
 _WORKER_GAZETTEER: list[Gazetteer] = []
 
 
+def quiet_child() -> None:
+    """The initializer of a child process of the pool: Ctrl-C is the parent's to handle.
+
+    A terminal's Ctrl-C sends SIGINT to the whole process group: the children ignore it
+    (else each prints a ``KeyboardInterrupt`` traceback) and the parent, interrupted,
+    shuts the pool down. SIGTERM gets its default action back (the parent's handler, see
+    ``geomap.cli``, was inherited by the fork).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def init_worker(gazetteer_path: str) -> None:
-    """The initializer of a pool's worker process: open its gazetteer."""
+    """The initializer of a pool's worker process: ``quiet_child``, open its gazetteer."""
+    quiet_child()
     _WORKER_GAZETTEER[:] = [Gazetteer(gazetteer_path)]
     # what the worker has now (the modules it was forked with, the gazetteer's word sets)
     # lives as long as it does: out of the collector's sight, its collections do not walk
@@ -75,7 +90,14 @@ def executor(workers: int, dask: str | None, gazetteer: Gazetteer) -> Iterator[E
         The address of a Dask scheduler (``pip install 'geomap[dask]'``).
     gazetteer : Gazetteer
         The gazetteer; workers and Dask tasks open its file.
+
+    Raises
+    ------
+    ValueError
+        When ``workers`` is less than 1.
     """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
     if dask:
         try:
             from distributed import Client
