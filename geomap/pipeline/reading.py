@@ -28,6 +28,7 @@ __all__ = [
     "InputItem",
     "input_paths",
     "input_items",
+    "read_through",
     "read_articles",
     "with_id",
 ]
@@ -35,6 +36,8 @@ __all__ = [
 #: Articles longer than this (in characters) are skipped and reported, by default.
 DEFAULT_MAX_CHARS = 2_000_000
 PathLike = str | os.PathLike[str]
+#: What a file's reader yields.
+_Record = Problem | Article | Line
 
 
 #: What ``input_items`` yields: a file's path (its entry opens), a Problem (of the entry
@@ -72,9 +75,32 @@ def input_items(
             continue
         yield str(item)
         if SUFFIXES.get(item.suffix.lower()) == "jsonl":
-            yield from jsonl_lines(item)
+            records: Iterator[_Record] = jsonl_lines(item)
         else:
-            yield from read_file(item, max_chars=max_chars, today=today)
+            records = read_file(item, max_chars=max_chars, today=today)
+        yield from read_through(str(item), records)
+
+
+def read_through(name: str, records: Iterable[_Record]) -> Iterator[_Record]:
+    """The records of file ``name``, then, if reading it failed partway (``OSError``: an
+    I/O error, a file truncated or removed under the reader), a Problem naming the file
+    and the last line read: the records before it are kept, the run goes on.
+    """
+    last: int | None = None
+    try:
+        for record in records:
+            number = record.number if isinstance(record, Line) else record.line
+            last = number if number is not None else last
+            yield record
+    except OSError as exc:
+        where = f"after line {last:,}" if last is not None else "partway"
+        why = exc.strerror or str(exc)
+        yield Problem(
+            name,
+            f"cannot be read {where} ({why}); the rest of the file was skipped",
+            None if last is None else last + 1,
+            "skipped",
+        )
 
 
 def with_id(article: Article, new_id: str) -> Article:
