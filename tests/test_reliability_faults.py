@@ -1,0 +1,346 @@
+"""Issue 20: one crafted record, file name or signal never costs a run (see RELIABILITY.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import io
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geomap.cli import main
+from geomap.pipeline import OUTPUT_NAMES, RunReport, build_events, run_build
+from geomap.pipeline.report import Ledger
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = dt.date(2026, 11, 22)
+GOOD = "Floods hit Porto Alegre in Brazil on Friday, and two people were killed."
+KHARKIV = "Shelling hit Kharkiv on Thursday."
+
+
+def _jsonl(path: Path, records: list[object]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return path
+
+
+def _articles(events) -> set[str]:
+    return {a for ids in events["articles"] for a in ids}
+
+
+# --- 5. renamed duplicate ids ----------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["x", "x#2", "x#3", "x#2#2", "y", "y#2"]), max_size=12))
+def test_renamed_ids_are_unique_against_every_id_seen(ids):
+    ledger = Ledger(RunReport())
+    ledger.note("feed.jsonl")
+    given_ids = []
+    for n, art_id in enumerate(ids, start=1):
+        new_id = ledger.article(art_id, "feed.jsonl", n, ())
+        given_ids.append(art_id if new_id is None else new_id)
+    assert len(set(given_ids)) == len(given_ids)
+    renames = [p for p in ledger.entry.problems if "renamed" in p.reason]
+    assert len(renames) == sum(a != b for a, b in zip(ids, given_ids, strict=True))
+
+
+def test_a_renamed_duplicate_never_takes_a_real_id(tmp_path, gazetteer):
+    src = _jsonl(
+        tmp_path / "feed.jsonl",
+        [
+            {"id": "x", "text": GOOD},
+            {"id": "x", "text": KHARKIV},
+            {"id": "x#2", "text": "Protesters marched in Tbilisi on Monday."},
+        ],
+    )
+    events = build_events(src, gazetteer=gazetteer, today=TODAY)
+    assert _articles(events) == {"x", "x#2", "x#2#2"}
+    problems = [p.reason for p in events.attrs["report"].problems]
+    assert "duplicate article id 'x'; renamed x#2" in problems
+    assert "duplicate article id 'x#2'; renamed x#2#2" in problems
+
+
+# --- 6. geomap evaluate ------------------------------------------------------------------
+
+_GOLD = {
+    "id": "d1",
+    "text": "Rain fell on Baku.",
+    "toponyms": [{"start": 13, "end": 17, "name": "Baku", "lat": 40.38, "lon": 49.89}],
+}
+_PRED = {"id": "d1", "toponyms": [{"start": 13, "end": 17, "lat": 40.38, "lon": 49.89}]}
+
+
+def test_evaluate_rejects_duplicate_gold_ids(tmp_path, capsys):
+    gold = _jsonl(tmp_path / "gold.jsonl", [_GOLD, {**_GOLD, "text": "Rain fell on Baku!"}])
+    pred = _jsonl(tmp_path / "pred.jsonl", [_PRED])
+    assert main(["evaluate", str(gold), "--pred", str(pred), "--json"]) == 1
+    err = capsys.readouterr().err
+    assert f"{gold}:2: duplicate id 'd1' (first on line 1)" in err
+    pred2 = _jsonl(tmp_path / "pred2.jsonl", [_PRED, _PRED])
+    _jsonl(tmp_path / "one.jsonl", [_GOLD])
+    assert main(["evaluate", str(tmp_path / "one.jsonl"), "--pred", str(pred2)]) == 1
+    assert f"{pred2}:2: duplicate id 'd1'" in capsys.readouterr().err
+
+
+def _topo(**changes: object) -> dict[str, object]:
+    return {**_GOLD, "toponyms": [{**_GOLD["toponyms"][0], **changes}]}  # type: ignore[dict-item]
+
+
+_BAD_GOLD = [
+    (json.dumps({**_GOLD, "text": 5}), "'text' is not a string"),
+    (json.dumps({**_GOLD, "text": None}), "'text' is missing"),
+    (json.dumps(_topo(start="13")), "must be integers"),
+    (json.dumps(_topo(start=True)), "must be integers"),
+    (json.dumps(_topo(end=99)), "not inside the text"),
+    (json.dumps(_topo(lat="40.38")), "must both be numbers"),
+    (json.dumps(_topo(lat=400.0)), "out of range"),
+    (json.dumps(_topo(name=7)), "'name' is missing"),
+    (json.dumps({k: v for k, v in _GOLD.items() if k != "id"}), "'id' is missing"),
+    (json.dumps({**_GOLD, "toponyms": {"a": 1}}), "not a list"),
+    (json.dumps({**_GOLD, "toponyms": [5]}), "not an object"),
+    ('{"id": "d1", "text": "Caf\xe9"}', "not UTF-8"),
+    ("[" * 100_000 + "]" * 100_000, "too deeply nested"),
+    ('{"id": 1' + "0" * 5000 + ', "text": "x"}', "not valid JSON"),
+    ("[1, 2]", "a JSON list"),
+    ("{oops", "not valid JSON"),
+]
+
+
+@pytest.mark.parametrize(("line", "words"), _BAD_GOLD, ids=[w for _, w in _BAD_GOLD])
+def test_malformed_gold_records_are_named_by_file_and_line(tmp_path, capsys, line, words):
+    gold = tmp_path / "gold.jsonl"
+    data = line.encode("latin-1") if "\xe9" in line else line.encode()
+    gold.write_bytes(json.dumps(_GOLD).encode() + b"\n\n" + data + b"\n")
+    pred = _jsonl(tmp_path / "pred.jsonl", [_PRED])
+    assert main(["evaluate", str(gold), "--pred", str(pred)]) == 1
+    err = capsys.readouterr().err
+    assert f"{gold}:3: " in err and words in err, err
+    assert "internal error" not in err and "Traceback" not in err
+
+
+def test_evaluate_scores_the_same_good_corpus_as_before(tmp_path, capsys):
+    gold = _jsonl(tmp_path / "gold.jsonl", [_GOLD, {**_GOLD, "id": "d2"}])
+    pred = _jsonl(tmp_path / "pred.jsonl", [_PRED, {**_PRED, "id": "d2"}])
+    assert main(["evaluate", str(gold), "--pred", str(pred), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["all_gold"]["overlap"]["f1"] == 1.0 and out["all_gold"]["documents"] == 2
+
+
+# --- 7. usage errors, the gazetteer, signals ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["--workers", "0"], ["--workers", "-2"], ["-j", "x"], ["--max-chars", "-1"],
+     ["--max-chars", "0"]],
+)  # fmt: skip
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_bad_workers_and_max_chars_are_usage_errors(tmp_path, capsys, command, extra):
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD)
+    out = tmp_path / "out"
+    with pytest.raises(SystemExit) as exc:
+        main([command, str(src), "-o", str(out), *extra])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "must be at least 1" in err or "not an integer: 'x'" in err, err
+    assert not out.exists()
+
+
+def test_workers_below_one_are_refused_by_the_library(tmp_path, gazetteer):
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD)
+    with pytest.raises(ValueError, match="at least 1"):
+        build_events(src, gazetteer=gazetteer, workers=0)
+
+
+@pytest.mark.parametrize("kind", ["text", "empty", "folder", "sqlite"])
+@pytest.mark.parametrize("command", ["build", "evaluate"])
+def test_a_gazetteer_that_is_not_one_is_a_clear_error(tmp_path, capsys, kind, command):
+    import sqlite3
+
+    bad = tmp_path / "gaz.sqlite"
+    if kind == "text":
+        bad.write_text("not a database at all\n" * 100)
+    elif kind == "empty":
+        bad.write_bytes(b"")
+    elif kind == "folder":
+        bad.mkdir()
+    else:
+        sqlite3.connect(bad).execute("CREATE TABLE other (x)").connection.close()
+    src = _jsonl(tmp_path / "gold.jsonl", [_GOLD])
+    out = tmp_path / "out"
+    args = [str(src), "--gazetteer", str(bad)]
+    args = ["build", *args, "-o", str(out), "-q"] if command == "build" else ["evaluate", *args]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert f"geomap: error: {bad} is not a geomap gazetteer" in err, err
+    assert "internal error" not in err and not out.exists()
+
+
+_INTERRUPTED = """
+import sys, time
+import geomap.pipeline.passes as passes
+from geomap.cli import main
+
+second_pass = passes.second_pass
+
+def paused(*args, **kwargs):  # the workers are up and waiting for the second pass
+    print("second pass", flush=True)
+    time.sleep(60)
+    return second_pass(*args, **kwargs)
+
+passes.second_pass = paused
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _start(script: str, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        start_new_session=True,  # its own process group, as a terminal's job
+    )  # fmt: skip
+
+
+def _wait_for(proc: subprocess.Popen[str], line: str) -> None:
+    assert proc.stdout is not None
+    ready, _, _ = select.select([proc.stdout], [], [], 120)
+    assert ready and proc.stdout.readline() == line, proc.stderr and proc.stderr.read()
+
+
+def test_ctrl_c_with_workers_prints_no_traceback(tmp_path):
+    src = _jsonl(tmp_path / "a.jsonl", [{"id": f"a{n}", "text": GOOD} for n in range(10)])
+    proc = _start(_INTERRUPTED, "build", str(src), "-o", str(tmp_path / "out"), "-j", "2", "-q")
+    try:
+        _wait_for(proc, "second pass\n")
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole foreground group
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert "geomap: interrupted" in err and not (tmp_path / "out").exists()
+
+
+_STAGED_THEN_WAIT = """
+import sys, time
+import geomap.pipeline.output as output
+from geomap.cli import main
+
+write_outputs = output.write_outputs
+
+def staged(*args, **kwargs):
+    write_outputs(*args, **kwargs)
+    print("staged", flush=True)
+    time.sleep(60)
+
+output.write_outputs = staged
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_sigterm_is_handled_like_ctrl_c(tmp_path, gazetteer, workers):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("date 2023-08-09\n" + GOOD)
+    out = tmp_path / "out"
+    run_build([src], out, gazetteer=gazetteer, today=TODAY, progress=False)
+    before = {n: (out / n).read_bytes() for n in OUTPUT_NAMES}
+    (src / "b.txt").write_text("date 2023-08-10\n" + KHARKIV)
+    proc = _start(_STAGED_THEN_WAIT, "build", str(src), "-o", str(out), "-j", workers, "-q")
+    try:
+        _wait_for(proc, "staged\n")
+        os.kill(proc.pid, signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 143, err
+    assert "geomap: terminated" in err and "Traceback" not in err
+    assert {n: (out / n).read_bytes() for n in OUTPUT_NAMES} == before
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_NAMES)  # no debris
+
+
+# --- 1. a record or a name that ends the run ---------------------------------------------
+
+
+class _FailingFile(io.BytesIO):
+    """A file whose reading fails with EIO once ``good`` lines have been read."""
+
+    def __init__(self, data: bytes, good: int) -> None:
+        super().__init__(data)
+        self.good = good
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> bytes:
+        if self.good == 0:
+            raise OSError(errno.EIO, "Input/output error")
+        self.good -= 1
+        return super().__next__()
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_read_error_partway_is_reported_with_the_file(
+    tmp_path, gazetteer, monkeypatch, suffix, workers
+):
+    import geomap.ingest.csvfile
+    import geomap.ingest.jsonl
+
+    src = tmp_path / "in"
+    src.mkdir()
+    if suffix == ".jsonl":
+        bad = _jsonl(src / f"feed{suffix}", [{"id": f"f{n}", "text": GOOD} for n in range(4)])
+    else:
+        bad = src / "feed.csv"
+        bad.write_text("id,text\n" + "".join(f"f{n},{GOOD}\n" for n in range(4)))
+    (src / "good.txt").write_text(KHARKIV)
+    module = geomap.ingest.jsonl if suffix == ".jsonl" else geomap.ingest.csvfile
+    opener = module.open_binary
+
+    def failing(path):
+        if Path(path) == bad:
+            return _FailingFile(bad.read_bytes(), 3)
+        return opener(path)
+
+    monkeypatch.setattr(module, "open_binary", failing)
+    events = build_events(src, gazetteer=gazetteer, today=TODAY, workers=workers)
+    arts = _articles(events)
+    first = {"f0", "f1", "f2"} if suffix == ".jsonl" else {"f0", "f1"}
+    assert first | {"good"} <= arts and "f3" not in arts
+    (entry,) = [f for f in events.attrs["report"].files.values() if f.path == str(bad)]
+    (problem,) = [p for p in entry.problems if "cannot be read" in p.reason]
+    assert problem.severity == "skipped" and "Input/output error" in problem.reason
+    assert problem.reason.startswith("cannot be read after line 3")
+    assert entry.status == "partial"
+
+
+def test_non_utf8_names_in_an_input_folder_reach_report_json(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("date 2023-08-09\n" + GOOD)
+    os.mkdir(os.path.join(os.fsencode(src), b"caf\xe9"))
+    with open(os.path.join(os.fsencode(src), b"caf\xe9", b"notes\xff.dat"), "wb") as fh:
+        fh.write(b"data")
+    out = tmp_path / "out"
+    assert main(["build", str(src), "-o", str(out), "-q", "--today", TODAY.isoformat()]) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    paths = {f["path"] for f in report["inputs"]}
+    assert str(src / "caf\\xe9" / "notes\\xff.dat") in paths
+    assert "Traceback" not in capsys.readouterr().err
