@@ -344,3 +344,40 @@ def test_non_utf8_names_in_an_input_folder_reach_report_json(tmp_path, capsys):
     paths = {f["path"] for f in report["inputs"]}
     assert str(src / "caf\\xe9" / "notes\\xff.dat") in paths
     assert "Traceback" not in capsys.readouterr().err
+
+
+# --- 8. the network, exactly -------------------------------------------------------------
+
+_AUDITED_BUILD = """
+import datetime as dt, json, sys
+calls = []
+
+def hook(event, args):
+    if event.startswith("socket."):
+        calls.append([event, repr(args[1:])])
+
+sys.addaudithook(hook)
+from geomap.cli import main
+
+status = main(["build", sys.argv[1], "-o", sys.argv[2], "-q", "--today", "2026-11-22"])
+print(json.dumps({"status": status, "calls": calls}))
+"""
+
+
+def test_a_build_opens_no_connection_and_binds_only_the_ipv6_probe(tmp_path):
+    # RELIABILITY.md states it exactly: importing folium imports urllib3 (through requests),
+    # which creates one IPv6 socket and binds it to ::1 port 0, to learn whether IPv6 works,
+    # and closes it; nothing is resolved, connected, sent or received.
+    src = _jsonl(tmp_path / "a.jsonl", [{"id": "n1", "text": GOOD, "url": "https://x.org/"}])
+    proc = subprocess.run(
+        [sys.executable, "-c", _AUDITED_BUILD, str(src), str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    said = json.loads(proc.stdout.splitlines()[-1])
+    assert said["status"] == 0
+    events = [event for event, _ in said["calls"]]
+    allowed = {"socket.__new__", "socket.bind"}
+    assert set(events) <= allowed, said["calls"]
+    binds = [args for event, args in said["calls"] if event == "socket.bind"]
+    assert all(args == "(('::1', 0),)" for args in binds), binds
