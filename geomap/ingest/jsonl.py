@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from geomap.ingest.decoding import Lines
 from geomap.ingest.files import open_binary
+from geomap.ingest.pubdate import DateOrder
 from geomap.ingest.records import record_article
 from geomap.models import Article, Problem
 
@@ -60,7 +61,9 @@ def jsonl_lines(path: Path) -> Iterator[Problem | Line]:
             yield Problem(str(path), "empty file", severity="skipped")
 
 
-def line_record(line: Line, *, max_chars: int, today: dt.date | None) -> Article | Problem:
+def line_record(
+    line: Line, *, max_chars: int, today: dt.date | None, date_order: DateOrder | None = None
+) -> Article | Problem:
     """The article of a line that is not blank, or the Problem that skips it.
 
     Parameters
@@ -71,6 +74,8 @@ def line_record(line: Line, *, max_chars: int, today: dt.date | None) -> Article
         Longer texts are skipped.
     today : datetime.date or None
         The run's today: later dates are errors.
+    date_order : {'dmy', 'mdy'}, optional
+        How to read an ambiguous numeric ``date``; without it such a date is ignored.
 
     Returns
     -------
@@ -97,11 +102,16 @@ def line_record(line: Line, *, max_chars: int, today: dt.date | None) -> Article
         max_chars=max_chars,
         today=today,
         encoding=line.encoding,
+        date_order=date_order,
     )
 
 
 def read_jsonl(
-    path: Path, *, max_chars: int = 2_000_000, today: dt.date | None = None
+    path: Path,
+    *,
+    max_chars: int = 2_000_000,
+    today: dt.date | None = None,
+    date_order: DateOrder | None = None,
 ) -> Iterator[Article | Problem]:
     """One article per JSON line: ``id``, ``text``; optional ``date``, ``title``, ``url``…
 
@@ -115,6 +125,8 @@ def read_jsonl(
         Longer texts are skipped.
     today : datetime.date, optional
         The run's today (default: the system's): later dates are errors.
+    date_order : {'dmy', 'mdy'}, optional
+        How to read an ambiguous numeric ``date``; without it such a date is ignored.
 
     Yields
     ------
@@ -122,6 +134,7 @@ def read_jsonl(
         Each line's article, or the Problem that skipped it, and the file's warnings.
     """
     for item in jsonl_lines(path):
-        yield (
-            line_record(item, max_chars=max_chars, today=today) if isinstance(item, Line) else item
-        )
+        if isinstance(item, Line):
+            yield line_record(item, max_chars=max_chars, today=today, date_order=date_order)
+        else:
+            yield item
