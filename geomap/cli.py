@@ -100,6 +100,8 @@ def _say_problems(report: object, quiet: bool) -> None:
 
     assert isinstance(report, RunReport)
     for problem in report.problems:
+        if problem.severity == "note":
+            continue  # how an input was read: in report.json, not a problem to show
         label = "skipped" if problem.severity == "skipped" else "warning"
         print(f"geomap: {label}: {problem}", file=sys.stderr)
 

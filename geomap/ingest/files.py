@@ -14,6 +14,7 @@ from geomap.models import Problem
 __all__ = [
     "SUFFIXES",
     "DOC_SUFFIXES",
+    "READ_TYPES",
     "PathLike",
     "iter_input_files",
     "open_binary",
@@ -22,7 +23,19 @@ __all__ = [
 ]
 
 #: File name endings geomap reads, and how.
-SUFFIXES: dict[str, str] = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+SUFFIXES: dict[str, str] = {
+    ".txt": "txt",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+}
+#: The file types named in messages about files that are not read.
+READ_TYPES = ".txt, .jsonl, .csv, .html, .rss, .atom or .xml (a feed)"
 
 #: Documentation files inside input folders, passed over without a report.
 DOC_SUFFIXES = (".md", ".rst")
@@ -99,11 +112,11 @@ def _walk(
         if explicit:
             yield Problem(
                 name,
-                f"unsupported file type {suffix or '(none)'}; use .txt, .jsonl or .csv",
+                f"unsupported file type {suffix or '(none)'}; use {READ_TYPES}",
                 severity="skipped",
             )
         else:
-            yield Problem(name, "ignored: not a .txt, .jsonl or .csv file", severity="warning")
+            yield Problem(name, f"ignored: not a {READ_TYPES} file", severity="warning")
         return
     yield path
 
