@@ -175,6 +175,8 @@ def _entry_article(
     name = str(path)
     title = " ".join(str(entry.get("title", "")).split()) or None
     link = " ".join(str(entry.get("link", "")).split()) or None
+    if link is not None and "://" not in link:
+        link = None  # feedparser gives a guid that is not a URL (``wire-1``, ``urn:…``) as the link
     what = f"entry {number}" + (f" ({title!r})" if title else "")
     text = _entry_text(entry)
     if not text:
