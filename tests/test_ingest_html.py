@@ -169,7 +169,7 @@ def test_build_maps_each_page_at_its_places_dated_by_its_metadata(tmp_path, gaze
     ]
     assert len(notes) == len(CASES)
     events = build_events([tmp_path], gazetteer=gazetteer, today=TODAY)
-    for name, (*_, published, _, story, furniture) in CASES.items():
+    for name, (*_, published, _, _story, furniture) in CASES.items():
         mine = events[events["articles"].map(lambda ids, n=name: n in ids)]
         assert not set(mine["name"]) & furniture
         dated = mine[mine["date_basis"] == "published"]
