@@ -35,7 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("paths", nargs="+", help="files (.txt, .jsonl, .csv) or folders")
+        p.add_argument(
+            "paths",
+            nargs="+",
+            help="files (.txt, .jsonl, .csv, .html, .htm, .rss, .atom, .xml feeds) or folders",
+        )
         p.add_argument(
             "--max-chars",
             type=int,
