@@ -277,3 +277,14 @@ def test_the_sample_corpus_has_every_format_and_each_file_gives_articles():
     summary = report.to_dict()
     assert all(f["status"] == "processed" and f["articles"] for f in summary["inputs"])
     assert summary["totals"]["warnings"] == 0 and summary["totals"]["skipped"] == 0
+
+
+@pytest.mark.parametrize(
+    "module", ["geomap.ingest.pubdate", "geomap.ingest.text", "geomap.ingest.feeds"]
+)
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted and not result.failed

@@ -129,3 +129,24 @@ def test_date_order_on_the_readers(tmp_path, kind, order, day):
     assert [a.published for a in arts][:3] == [dt.date(2015, 4, 5), day, dt.date(2016, 11, 28)]  # type: ignore[union-attr]
     assert not arts[1].problems  # type: ignore[union-attr]
     assert not any(isinstance(a, Problem) for a in arts)
+
+
+def test_any_text_gives_a_plausible_date_or_a_reason_never_an_exception():
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(
+        ["05", "5", "13", "31", "2015", "1999", "Apr", "April", "Sept", "Tue,", "/", ".", "-", " ",
+         ",", "T", "12:00", "+0000", "Z", "th", "AM", "GMT", "00", "0"]
+    )  # fmt: skip
+
+    @hypothesis.settings(max_examples=200, deadline=None)
+    @hypothesis.given(st.one_of(st.text(max_size=40), st.lists(pieces, max_size=9).map("".join)))
+    def check(value):
+        for order in (None, "dmy", "mdy"):
+            day, why = parse_date(value, today=TODAY, date_order=order)  # type: ignore[arg-type]
+            assert (day is None) != (why is None)
+            if day is not None:
+                assert dt.date(1800, 1, 1) <= day <= TODAY + dt.timedelta(days=2)
+
+    check()
