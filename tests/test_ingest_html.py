@@ -175,3 +175,21 @@ def test_build_maps_each_page_at_its_places_dated_by_its_metadata(tmp_path, gaze
         dated = mine[mine["date_basis"] == "published"]
         assert set(dated["date"]) == {published.isoformat()}, name
     assert set(events["name"]) >= {"Valparaíso", "Belgrade", "Surkhet", "Khartoum"}
+
+
+def test_the_assets_folder_of_a_saved_page_is_passed_over_with_a_note(tmp_path):
+    shutil.copy(PAGES / "wire.html", tmp_path / "Story.html")
+    assets = tmp_path / "Story_files"
+    assets.mkdir()
+    (assets / "ad-frame.html").write_text("<html><body>Ad: fly to Paris</body></html>")
+    (assets / "app.js").write_text("var x = 1;")
+    (tmp_path / "Other_files").mkdir()  # no page of that name: read as any folder
+    (tmp_path / "Other_files" / "note.txt").write_text("Rain in Lyon.")
+    items = list(iter_input_files([tmp_path]))
+    paths = [i for i in items if isinstance(i, Path)]
+    assert [p.name for p in paths] == ["note.txt", "Story.html"]
+    (note,) = [i for i in items if isinstance(i, Problem)]
+    assert note.severity == "note" and note.path == str(assets)
+    assert (
+        note.reason == "the images, scripts and frames saved with Story.html; not read as articles"
+    )

@@ -40,6 +40,10 @@ READ_TYPES = ".txt, .jsonl, .csv, .html, .rss, .atom or .xml (a feed)"
 #: Documentation files inside input folders, passed over without a report.
 DOC_SUFFIXES = (".md", ".rst")
 
+#: The folder a browser saves a complete page's images, scripts and frames in, after the
+#: page's name: ``Story.html`` and ``Story_files/``.
+_ASSETS_FOLDER = "_files"
+
 PathLike = str | os.PathLike[str]
 
 
@@ -47,7 +51,8 @@ def iter_input_files(paths: Iterable[PathLike]) -> Iterator[Path | Problem]:
     """Every readable input file under ``paths``, in a stable order, or a Problem.
 
     Folders are read recursively (sorted; hidden entries skipped; symlinked folders
-    followed once, loops detected). A path given explicitly must exist and be a regular
+    followed once, loops detected; the ``X_files`` folder a browser saves beside a page
+    ``X.html`` is passed over with a note). A path given explicitly must exist and be a regular
     file of a supported type; what cannot be read becomes a ``Problem`` naming it.
 
     Parameters
@@ -96,8 +101,17 @@ def _walk(
         except OSError as exc:
             yield Problem(name, f"cannot list folder: {exc.strerror}", severity="skipped")
             return
+        names = {entry.name.lower() for entry in entries}
         for entry in entries:
             if entry.name.startswith("."):
+                continue
+            page = _saved_page_of(entry.name, names)
+            if page is not None and entry.is_dir():
+                yield Problem(
+                    entry.path,
+                    f"the images, scripts and frames saved with {page}; not read as articles",
+                    severity="note",
+                )
                 continue
             yield from _walk(Path(entry.path), explicit=False, seen_dirs=seen_dirs)
         return
@@ -119,6 +133,18 @@ def _walk(
             yield Problem(name, f"ignored: not a {READ_TYPES} file", severity="warning")
         return
     yield path
+
+
+def _saved_page_of(name: str, siblings: set[str]) -> str | None:
+    """The page whose assets folder ``name`` is (``Story_files`` beside ``Story.html``, as
+    browsers save a complete page), or None. ``siblings`` are the folder's names, lowered."""
+    if not name.lower().endswith(_ASSETS_FOLDER):
+        return None
+    stem = name[: -len(_ASSETS_FOLDER)]
+    for suffix in (".html", ".htm"):
+        if (stem + suffix).lower() in siblings:
+            return stem + suffix
+    return None
 
 
 def unreadable(path: Path, exc: OSError) -> Problem:
