@@ -196,3 +196,59 @@ def test_a_feed_gives_the_same_articles_and_events_as_its_items_in_jsonl(tmp_pat
     events_jsonl = build_events([tmp_path / "jsonl"], gazetteer=gazetteer, today=TODAY)
     assert len(events_feed) >= 5 and {"Odesa", "Marrakech", "Geneva"} <= set(events_feed["name"])
     pd.testing.assert_frame_equal(events_feed, events_jsonl)
+
+
+@pytest.mark.parametrize("suffix", [".rss", ".xml", ".html"])
+def test_any_bytes_as_a_feed_or_page_give_articles_or_problems_never_an_exception(tmp_path, suffix):
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    markup = st.lists(
+        st.sampled_from(
+            [
+                '<?xml version="1.0"?>',
+                "<rss>",
+                "<channel>",
+                "<item>",
+                "<title>",
+                "</title>",
+                "<description>",
+                "</description>",
+                "<feed>",
+                "<entry>",
+                "<content type='html'>",
+                "<html>",
+                "<body>",
+                "<article>",
+                "<p>",
+                "</p>",
+                "&lt;p&gt;",
+                "&amp;",
+                "&bogus;",
+                "<![CDATA[",
+                "]]>",
+                "Rain in Paris on Monday. ",
+                "\x00",
+                "\xff",
+                "<pubDate>",
+                "Tue, 01 Aug 2017 12:00:00 +0000",
+                "</item>",
+                "</rss>",
+                "<!--",
+                "-->",
+            ]
+        ),
+        max_size=30,
+    ).map(lambda parts: "".join(parts).encode("utf-8", "surrogateescape"))
+
+    @hypothesis.settings(max_examples=60, deadline=None)
+    @hypothesis.given(st.one_of(markup, st.binary(max_size=300)))
+    def check(data):
+        path = tmp_path / f"in{suffix}"
+        path.write_bytes(data)
+        for item in read_file(path, today=TODAY):
+            assert isinstance(item, Article | Problem)
+            if isinstance(item, Article):
+                assert item.text.strip() and len(item.body) == len(item.text)
+
+    check()
