@@ -125,6 +125,11 @@ def test_metadata_dates_in_order_and_refused_ones_said(tmp_path):
     assert "in the future" in refused
     bare = lxml.html.fromstring("<html><body><p>no dates</p></body></html>")
     assert metadata_date(bare, today=TODAY) == (None, "", "")
+    deep = "[" * 5000 + '{"datePublished": "2020-01-01"}' + "]" * 5000
+    nested = lxml.html.fromstring(
+        f'<html><head><script type="application/ld+json">{deep}</script></head></html>'
+    )
+    assert metadata_date(nested, today=TODAY) == (None, "", "")  # not a RecursionError
 
 
 def test_a_page_without_any_date_is_read_undated_and_says_so(tmp_path):

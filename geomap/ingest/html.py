@@ -132,9 +132,10 @@ def metadata_date(tree: Any, *, today: dt.date | None = None) -> tuple[dt.date |
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text or "")
+            dates = list(_json_ld_dates(data))
         except (json.JSONDecodeError, RecursionError):
-            continue
-        candidates.extend(("JSON-LD datePublished", v) for v in _json_ld_dates(data))
+            continue  # not JSON, or nested deeper than Python recurses: no date from it
+        candidates.extend(("JSON-LD datePublished", v) for v in dates)
     for el in tree.xpath("//*[@itemprop='datePublished']"):
         value = el.get("content") or el.get("datetime") or el.text_content()
         candidates.append(('itemprop="datePublished"', value))
