@@ -252,3 +252,16 @@ def test_any_bytes_as_a_feed_or_page_give_articles_or_problems_never_an_exceptio
                 assert item.text.strip() and len(item.body) == len(item.text)
 
     check()
+
+
+def test_an_unreadable_published_date_falls_back_to_updated_with_a_warning(tmp_path):
+    feed = tmp_path / "f.atom"
+    feed.write_text(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry><id>e1</id>'
+        "<published>the other day</published><updated>2022-09-06T08:00:00+04:00</updated>"
+        "<summary>Rain in Tbilisi.</summary></entry></feed>"
+    )
+    (article,) = read_file(feed, today=TODAY)
+    assert isinstance(article, Article) and article.published == dt.date(2022, 9, 6)
+    (warning,) = article.problems
+    assert warning.reason.startswith("entry 1: published date 'the other day': not a date")

@@ -2,7 +2,8 @@
 
 An entry's id is its guid/id, else its link; its text is its content, else its summary,
 with the HTML stripped (block elements end paragraphs, separated by a blank line); its
-date is its published date, else its updated one, read as written (``pubdate.parse_date``);
+date is its published date, else (missing or unreadable) its updated one, read as written
+(``pubdate.parse_date``);
 its source is the feed's title. feedparser is imported when the first feed is read.
 """
 
@@ -196,13 +197,14 @@ def _entry_article(
         problems.append(Problem(name, f"{what}: no guid, id or link; using {art_id!r}"))
     published: dt.date | None = None
     for key in ("published", "updated"):
-        raw = entry.get(key)
+        # dict.get: feedparser's own get maps a missing 'updated' to 'published' (warning)
+        raw = dict.get(entry, key)
         if not isinstance(raw, str) or not raw.strip():
             continue
         published, why = parse_date(raw, today=today)
-        if why:
-            problems.append(Problem(name, f"{what}: {key} date {raw!r}: {why}; ignored"))
-        break
+        if why is None:
+            break
+        problems.append(Problem(name, f"{what}: {key} date {raw!r}: {why}; ignored"))
     return parse_article(
         art_id,
         text,
