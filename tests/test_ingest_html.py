@@ -182,7 +182,7 @@ def test_build_maps_each_page_at_its_places_dated_by_its_metadata(tmp_path, gaze
     assert set(events["name"]) >= {"Valparaíso", "Belgrade", "Surkhet", "Khartoum"}
 
 
-def test_the_assets_folder_of_a_saved_page_is_passed_over_with_a_note(tmp_path):
+def test_the_assets_folder_of_a_saved_page_is_passed_over(tmp_path):
     shutil.copy(PAGES / "wire.html", tmp_path / "Story.html")
     assets = tmp_path / "Story_files"
     assets.mkdir()
@@ -191,10 +191,9 @@ def test_the_assets_folder_of_a_saved_page_is_passed_over_with_a_note(tmp_path):
     (tmp_path / "Other_files").mkdir()  # no page of that name: read as any folder
     (tmp_path / "Other_files" / "note.txt").write_text("Rain in Lyon.")
     items = list(iter_input_files([tmp_path]))
-    paths = [i for i in items if isinstance(i, Path)]
-    assert [p.name for p in paths] == ["note.txt", "Story.html"]
-    (note,) = [i for i in items if isinstance(i, Problem)]
-    assert note.severity == "note" and note.path == str(assets)
-    assert (
-        note.reason == "the images, scripts and frames saved with Story.html; not read as articles"
-    )
+    # no Problem: the folder holds no article and nothing in it is lost
+    assert [i.name for i in items if isinstance(i, Path)] == ["note.txt", "Story.html"]
+    assert len(items) == 2
+    # named explicitly, it is read like any folder
+    explicit = list(iter_input_files([assets]))
+    assert [i.name for i in explicit if isinstance(i, Path)] == ["ad-frame.html"]

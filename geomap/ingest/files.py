@@ -52,8 +52,9 @@ def iter_input_files(paths: Iterable[PathLike]) -> Iterator[Path | Problem]:
 
     Folders are read recursively (sorted; hidden entries skipped; symlinked folders
     followed once, loops detected; the ``X_files`` folder a browser saves beside a page
-    ``X.html`` is passed over with a note). A path given explicitly must exist and be a regular
-    file of a supported type; what cannot be read becomes a ``Problem`` naming it.
+    ``X.html`` is passed over, as a folder's README is). A path given explicitly must
+    exist and be a regular file of a supported type; what cannot be read becomes a
+    ``Problem`` naming it.
 
     Parameters
     ----------
@@ -105,14 +106,8 @@ def _walk(
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            page = _saved_page_of(entry.name, names)
-            if page is not None and entry.is_dir():
-                yield Problem(
-                    entry.path,
-                    f"the images, scripts and frames saved with {page}; not read as articles",
-                    severity="note",
-                )
-                continue
+            if entry.is_dir() and _saved_page_of(entry.name, names) is not None:
+                continue  # a saved page's images, scripts and frames: no article, no report
             yield from _walk(Path(entry.path), explicit=False, seen_dirs=seen_dirs)
         return
     suffix = path.suffix.lower()
