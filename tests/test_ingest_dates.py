@@ -150,3 +150,21 @@ def test_any_text_gives_a_plausible_date_or_a_reason_never_an_exception():
                 assert dt.date(1800, 1, 1) <= day <= TODAY + dt.timedelta(days=2)
 
     check()
+
+
+def test_a_jsonl_line_carries_its_date_order_to_where_it_is_parsed(tmp_path):
+    import pickle
+
+    from geomap.ingest import Line, jsonl_lines, line_record
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Rain in Tbilisi.", "date": "05/04/2015"}))
+    (line,) = jsonl_lines(path, date_order="mdy")
+    assert isinstance(line, Line) and line.date_order == "mdy"
+    moved = pickle.loads(pickle.dumps(line))  # as a worker process receives it
+    article = line_record(moved, max_chars=1000, today=TODAY)
+    assert isinstance(article, Article) and article.published == dt.date(2015, 5, 4)
+    (plain,) = jsonl_lines(path)
+    assert isinstance(plain, Line)
+    refused = line_record(plain, max_chars=1000, today=TODAY)
+    assert isinstance(refused, Article) and refused.published is None and refused.problems
