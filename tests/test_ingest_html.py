@@ -194,6 +194,11 @@ def test_the_assets_folder_of_a_saved_page_is_passed_over(tmp_path):
     # no Problem: the folder holds no article and nothing in it is lost
     assert [i.name for i in items if isinstance(i, Path)] == ["note.txt", "Story.html"]
     assert len(items) == 2
+    # a symlink loop of that name is still reported as one
+    shutil.copy(PAGES / "wire.html", tmp_path / "Loop.htm")
+    (tmp_path / "Loop_files").symlink_to(tmp_path / "Loop_files")
+    (loop,) = [i for i in iter_input_files([tmp_path]) if isinstance(i, Problem)]
+    assert loop.path.endswith("Loop_files") and "symlink loop" in loop.reason
     # named explicitly, it is read like any folder
     explicit = list(iter_input_files([assets]))
     assert [i.name for i in explicit if isinstance(i, Path)] == ["ad-frame.html"]

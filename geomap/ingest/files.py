@@ -106,7 +106,7 @@ def _walk(
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir() and _saved_page_of(entry.name, names) is not None:
+            if _saved_page_of(entry.name, names) is not None and _is_dir(entry):
                 continue  # a saved page's images, scripts and frames: no article, no report
             yield from _walk(Path(entry.path), explicit=False, seen_dirs=seen_dirs)
         return
@@ -128,6 +128,15 @@ def _walk(
             yield Problem(name, f"ignored: not a {READ_TYPES} file", severity="warning")
         return
     yield path
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is a folder (or a link to one); False when that cannot be told (a
+    symlink loop), which ``_walk`` then reports."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _saved_page_of(name: str, siblings: set[str]) -> str | None:
