@@ -17,7 +17,7 @@ from __future__ import annotations
 from geomap.ingest.csvfile import read_csv
 from geomap.ingest.decoding import Decoded, Lines, decode_bytes
 from geomap.ingest.feeds import read_feed
-from geomap.ingest.files import SUFFIXES, iter_input_files, open_binary
+from geomap.ingest.files import SUFFIXES, identities, iter_input_files, open_binary
 from geomap.ingest.html import read_html
 from geomap.ingest.jsonl import Line, jsonl_lines, line_record, read_jsonl
 from geomap.ingest.pubdate import DATE_ORDERS, DateOrder, parse_date, parse_iso_date
@@ -28,6 +28,7 @@ from geomap.ingest.text import find_dateline, parse_article, read_txt
 __all__ = [
     "SUFFIXES",
     "iter_input_files",
+    "identities",
     "read_file",
     "read_txt",
     "read_jsonl",

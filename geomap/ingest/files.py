@@ -17,6 +17,7 @@ __all__ = [
     "READ_TYPES",
     "PathLike",
     "iter_input_files",
+    "identities",
     "open_binary",
     "read_bytes",
     "unreadable",
@@ -47,19 +48,47 @@ _ASSETS_FOLDER = "_files"
 PathLike = str | os.PathLike[str]
 
 
-def iter_input_files(paths: Iterable[PathLike]) -> Iterator[Path | Problem]:
+def identities(paths: Iterable[PathLike]) -> frozenset[tuple[int, int]]:
+    """The (device, inode) of each of ``paths`` that exists: what ``iter_input_files``
+    is told to pass over (a run's own output folder or file).
+
+    Parameters
+    ----------
+    paths : iterable of str or os.PathLike
+
+    Returns
+    -------
+    frozenset of (int, int)
+    """
+    found = set()
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        found.add((st.st_dev, st.st_ino))
+    return frozenset(found)
+
+
+def iter_input_files(
+    paths: Iterable[PathLike], *, exclude: frozenset[tuple[int, int]] = frozenset()
+) -> Iterator[Path | Problem]:
     """Every readable input file under ``paths``, in a stable order, or a Problem.
 
     Folders are read recursively (sorted; hidden entries skipped; symlinked folders
     followed once, loops detected; the ``X_files`` folder a browser saves beside a page
     ``X.html`` is passed over, as a folder's README is). A path given explicitly must
     exist and be a regular file of a supported type; what cannot be read becomes a
-    ``Problem`` naming it.
+    ``Problem`` naming it. The walk keeps its own stack: a tree of any depth is read.
 
     Parameters
     ----------
     paths : iterable of str or os.PathLike
         Files and folders, in the order they are to be read.
+    exclude : frozenset of (int, int), optional
+        The (device, inode) of folders and files found in a folder to pass over without a
+        report (``identities``): the run's own outputs, so that an output folder inside an
+        input folder is not read back as input.
 
     Yields
     ------
@@ -68,66 +97,82 @@ def iter_input_files(paths: Iterable[PathLike]) -> Iterator[Path | Problem]:
     """
     seen_dirs: set[tuple[int, int]] = set()
     for raw in paths:
-        path = Path(raw)
-        yield from _walk(path, explicit=True, seen_dirs=seen_dirs)
+        stack: list[Iterator[Path]] = []
+        path: Path | None = Path(raw)
+        explicit = True
+        while True:
+            if path is None:
+                if not stack:
+                    break
+                path = next(stack[-1], None)
+                if path is None:
+                    stack.pop()
+                    continue
+                explicit = False
+            found, children = _look(path, explicit, seen_dirs, exclude)
+            yield from found
+            if children is not None:
+                stack.append(iter(children))
+            path = None
 
 
-def _walk(
-    path: Path, *, explicit: bool, seen_dirs: set[tuple[int, int]]
-) -> Iterator[Path | Problem]:
+def _look(
+    path: Path,
+    explicit: bool,
+    seen_dirs: set[tuple[int, int]],
+    exclude: frozenset[tuple[int, int]],
+) -> tuple[list[Path | Problem], list[Path] | None]:
+    """What one entry of the walk gives: the file or problems to yield, and the entries
+    of a folder to walk next (None for anything else)."""
     name = str(path)
     try:
         st = path.stat()
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            yield Problem(name, "symlink loop; cannot be read", severity="skipped")
+            why = "symlink loop; cannot be read"
         elif path.is_symlink():
-            yield Problem(name, "dangling symlink (its target does not exist)", severity="skipped")
+            why = "dangling symlink (its target does not exist)"
         elif exc.errno == errno.ENOENT:
-            yield Problem(name, "no such file or directory", severity="skipped")
+            why = "no such file or directory"
         else:
-            yield Problem(name, f"cannot be read: {exc.strerror}", severity="skipped")
-        return
+            why = f"cannot be read: {exc.strerror}"
+        return [Problem(name, why, severity="skipped")], None
+    if not explicit and (st.st_dev, st.st_ino) in exclude:
+        return [], None  # the run's own output folder or file
     if stat.S_ISDIR(st.st_mode):
         key = (st.st_dev, st.st_ino)
         if key in seen_dirs:
             if path.is_symlink():
-                yield Problem(
-                    name, "symlink loop (folder already read); ignored", severity="warning"
-                )
-            return
+                why = "symlink loop (folder already read); ignored"
+                return [Problem(name, why, severity="warning")], None
+            return [], None
         seen_dirs.add(key)
         try:
             entries = sorted(os.scandir(path), key=lambda e: e.name)
         except OSError as exc:
-            yield Problem(name, f"cannot list folder: {exc.strerror}", severity="skipped")
-            return
+            why = f"cannot list folder: {exc.strerror}"
+            return [Problem(name, why, severity="skipped")], None
         names = {entry.name.lower() for entry in entries}
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if _saved_page_of(entry.name, names) is not None and _is_dir(entry):
-                continue  # a saved page's images, scripts and frames: no article, no report
-            yield from _walk(Path(entry.path), explicit=False, seen_dirs=seen_dirs)
-        return
+        children = [
+            Path(entry.path)
+            for entry in entries
+            if not entry.name.startswith(".")
+            # a saved page's images, scripts and frames: no article, no report
+            and not (_saved_page_of(entry.name, names) is not None and _is_dir(entry))
+        ]
+        return [], children
     suffix = path.suffix.lower()
     if not stat.S_ISREG(st.st_mode):
         kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "not a regular file"
-        yield Problem(name, f"{kind}; only regular files are read", severity="skipped")
-        return
+        return [Problem(name, f"{kind}; only regular files are read", severity="skipped")], None
     if suffix not in SUFFIXES:
         if not explicit and suffix in DOC_SUFFIXES:
-            return  # a folder's README is documentation, not an article
+            return [], None  # a folder's README is documentation, not an article
         if explicit:
-            yield Problem(
-                name,
-                f"unsupported file type {suffix or '(none)'}; use {READ_TYPES}",
-                severity="skipped",
-            )
-        else:
-            yield Problem(name, f"ignored: not a {READ_TYPES} file", severity="warning")
-        return
-    yield path
+            why = f"unsupported file type {suffix or '(none)'}; use {READ_TYPES}"
+            return [Problem(name, why, severity="skipped")], None
+        return [Problem(name, f"ignored: not a {READ_TYPES} file", severity="warning")], None
+    return [path], None
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
