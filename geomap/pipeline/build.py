@@ -80,11 +80,13 @@ def build(
     dask: str | None = None,
     preload: Sequence[str] = ("pandas",),
     on_stage: Callable[[str], object] | None = None,
+    outputs: Sequence[PathLike] = (),
 ) -> BuildResult:
     """The events of a run and its report (``build_events``'s work; see it for the
     parameters). With workers or Dask, the modules ``preload`` names are imported while the
     per-article work runs elsewhere. ``on_stage`` is called with the name of each of the
-    first three ``STAGES`` as it ends."""
+    first three ``STAGES`` as it ends. ``outputs`` (the output folder) are not read as
+    inputs where an input folder holds them."""
     parts, report = run_passes(
         paths,
         _chunk_events,
@@ -95,6 +97,7 @@ def build(
         workers=workers,
         dask=dask,
         on_stage=on_stage,
+        outputs=outputs,
     )
     elsewhere = workers > 1 or bool(dask)  # the per-article work runs in other processes
     agg = collect_events(parts, report, preloading=elsewhere, modules=preload)
@@ -199,6 +202,7 @@ def run_build(
         dask=dask,
         preload=OUTPUT_MODULES,
         on_stage=on_stage,
+        outputs=(out_dir,),
     )
     if result.report.articles == 0:
         raise NoArticlesError(result.report)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -19,7 +19,15 @@ from geomap.dates import (
 from geomap.ingest import Line, line_record
 from geomap.models import Article, Problem
 from geomap.pipeline.execution import Executor, chunks, mapped
-from geomap.pipeline.reading import InputItem, PathLike, input_items
+from geomap.pipeline.reading import (
+    FileTracker,
+    Fingerprint,
+    InputItem,
+    PathLike,
+    RecordKey,
+    fingerprint,
+    input_items,
+)
 from geomap.pipeline.report import Ledger, RunReport
 
 __all__ = ["FIRST_PASS_CHUNK", "RunDates", "date_alone", "first_pass", "decide_run_dates"]
@@ -34,18 +42,23 @@ class RunDates:
 
     Only the articles whose year came from the run (a dateline without a year) are listed;
     every other article's date follows from the article alone. ``decide_run_dates`` also
-    hands the second pass what it decided by an article's place among the records of the
-    inputs (counting 0, 1, … over the records read, skipped ones included; see
-    ``reading.input_items``), so that the second pass need not parse a record to know them.
+    hands the second pass what it decided by an article's key (``reading.RecordKey``: its
+    file, the time that file is read, its place among the file's records, skipped ones
+    included), so that the second pass need not parse a record to know them, and what
+    each file was (``files``), so that the second pass reads only files that have not
+    changed since: a file changed, added or removed between the passes is reported, and
+    no other file's articles take its decisions.
     """
 
     today: dt.date
     from_run: dict[str, tuple[dt.date | None, str]]
     default_year: int | None
-    #: The new id of each article whose id was a duplicate (``#2``, ``#3``…), by its place.
-    renamed: dict[int, str] = field(default_factory=dict)
-    #: ``from_run`` by an article's place.
-    from_run_at: dict[int, tuple[dt.date | None, str]] = field(default_factory=dict)
+    #: The new id of each article whose id was a duplicate (``#2``, ``#3``…), by its key.
+    renamed: dict[RecordKey, str] = field(default_factory=dict)
+    #: ``from_run`` by an article's key.
+    from_run_at: dict[RecordKey, tuple[dt.date | None, str]] = field(default_factory=dict)
+    #: Each file the first pass read (path, time read), as it was when it was read.
+    files: dict[tuple[str, int], Fingerprint | None] = field(default_factory=dict)
 
     def for_article(self, article: Article) -> tuple[dt.date | None, str]:
         """The publication date of ``article`` and how it was obtained."""
@@ -111,6 +124,7 @@ def first_pass(
     max_chars: int,
     report: RunReport,
     run: Executor | None,
+    exclude: frozenset[tuple[int, int]] = frozenset(),
 ) -> tuple[RunDates, int]:
     """``decide_run_dates``, its reading done by ``run``'s workers (None: here).
 
@@ -121,18 +135,22 @@ def first_pass(
     dated: Counter[dt.date] = Counter()
     undated = 0
     pending: list[PubDateEvidence] = []
-    pending_at: list[int] = []
-    renamed: dict[int, str] = {}
+    pending_at: list[RecordKey] = []
+    renamed: dict[RecordKey, str] = {}
+    files: dict[tuple[str, int], Fingerprint | None] = {}
+    tracker = FileTracker()
     count = 0
-    place = -1
-    items = input_items(paths, max_chars=max_chars, today=today)
+    items = input_items(paths, max_chars=max_chars, today=today, exclude=exclude)
+    items = _looked_at(items, files)
     for chunk, looked in mapped(run, first_look, chunks(items, FIRST_PASS_CHUNK), max_chars, today):
         for item, got in zip(chunk, looked, strict=True):
             if got is None:
                 assert isinstance(item, str | Problem)
+                if isinstance(item, str):
+                    tracker.file(item)
                 ledger.note(item)
                 continue
-            place += 1  # a record: an article, or the problem of a line
+            place = tracker.record()  # a record: an article, or the problem of a line
             if isinstance(got, Problem):
                 ledger.note(got)
                 continue
@@ -162,7 +180,20 @@ def first_pass(
         for at, ev in zip(pending_at, pending, strict=True)
         if (decided := from_run.get(ev.article_id)) is not None
     }
-    return RunDates(today, from_run, default_year, renamed, from_run_at), count
+    return RunDates(today, from_run, default_year, renamed, from_run_at, files), count
+
+
+def _looked_at(
+    items: Iterator[InputItem], files: dict[tuple[str, int], Fingerprint | None]
+) -> Iterator[InputItem]:
+    """``items``, noting in ``files`` what each file is as its path comes (before it is
+    read)."""
+    times: Counter[str] = Counter()
+    for item in items:
+        if isinstance(item, str):
+            times[item] += 1
+            files[(item, times[item])] = fingerprint(item)
+        yield item
 
 
 def decide_run_dates(

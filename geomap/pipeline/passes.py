@@ -13,7 +13,7 @@ from geomap.events import make_mentions, source_record
 from geomap.extract import sentences
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import geoparse
-from geomap.ingest import Line, line_record
+from geomap.ingest import Line, identities, line_record
 from geomap.models import Article, Mention, Problem
 from geomap.pipeline.dating import RunDates, first_pass
 from geomap.pipeline.execution import (
@@ -24,7 +24,15 @@ from geomap.pipeline.execution import (
     with_progress,
     worker_gazetteer,
 )
-from geomap.pipeline.reading import PathLike, input_items, input_paths, with_id
+from geomap.pipeline.reading import (
+    FileTracker,
+    InputItem,
+    PathLike,
+    fingerprint,
+    input_items,
+    input_paths,
+    with_id,
+)
 from geomap.pipeline.report import RunReport
 
 __all__ = [
@@ -131,6 +139,63 @@ def second_look(
     return len(results), finish(results)
 
 
+def as_first_read(
+    items: Iterable[InputItem], dates: RunDates, report: RunReport | None
+) -> Iterator[_Record]:
+    """The records of the second pass's ``items`` with what the first pass decided for
+    each (by its key, ``reading.RecordKey``), from the files the first pass read as it
+    read them.
+
+    A file that is not as it was when the first pass read it (``reading.fingerprint``:
+    another file, another size or modification time), that appeared since, or that is
+    gone, is not read again: its articles are not mapped (the first pass's decisions for
+    it no longer hold) and ``report`` says so; the keys of other files' records do not
+    depend on it, so no article takes another's id or date. A file that changes while
+    the second pass reads it is reported too.
+    """
+    renamed, from_run_at, files = dates.renamed, dates.from_run_at, dates.files
+    tracker = FileTracker()
+    seen: set[tuple[str, int]] = set()
+    current: tuple[str, int] | None = None
+    reading = False
+
+    def changed(key: tuple[str, int], why: str, *, lost: bool) -> None:
+        if report is None:
+            return
+        entry = report.file(key[0])
+        if lost:
+            entry.articles = 0
+            why += "; its articles were not mapped (run again to map them)"
+        entry.problems.append(Problem(key[0], why, severity="skipped" if lost else "warning"))
+
+    def finish(key: tuple[str, int] | None, reading: bool) -> None:
+        if key is not None and reading and fingerprint(key[0]) != files.get(key):
+            changed(key, "changed while it was read a second time", lost=False)
+
+    for item in items:
+        if isinstance(item, str):
+            finish(current, reading)
+            current = tracker.file(item)
+            seen.add(current)
+            if current not in files:
+                reading = False
+                changed(current, "appeared after the run's first pass", lost=True)
+            elif fingerprint(item) != files[current]:
+                reading = False
+                changed(current, "changed between the run's two passes", lost=True)
+            else:
+                reading = True
+            continue
+        if isinstance(item, Problem) or not reading:
+            continue
+        at = tracker.record()
+        yield item, renamed.get(at), from_run_at.get(at)
+    finish(current, reading)
+    for file_key in files:
+        if file_key not in seen:
+            changed(file_key, "removed after the run's first pass", lost=True)
+
+
 def second_pass(
     paths: Sequence[PathLike],
     dates: RunDates,
@@ -140,15 +205,16 @@ def second_pass(
     gazetteer: Gazetteer,
     max_chars: int,
     chunk_size: int = CHUNK_SIZE,
+    report: RunReport | None = None,
+    exclude: frozenset[tuple[int, int]] = frozenset(),
 ) -> Iterator[tuple[int, _T]]:
     """``map_chunks`` with ``run``'s workers (None: here): the second stage of a build or
-    an extract, lazily (nothing is read before the first item is asked for)."""
-    items = input_items(paths, max_chars=max_chars, today=dates.today)
-    renamed, from_run_at = dates.renamed, dates.from_run_at
-    records: Iterator[_Record] = (
-        (item, renamed.get(at), from_run_at.get(at))
-        for at, item in enumerate(i for i in items if isinstance(i, Article | Line))
-    )
+    an extract, lazily (nothing is read before the first item is asked for).
+
+    Only files as the first pass read them are read again (``as_first_read``); what
+    changed between the passes is recorded in ``report``."""
+    items = input_items(paths, max_chars=max_chars, today=dates.today, exclude=exclude)
+    records = as_first_read(items, dates, report)
     where = gazetteer if run is None else run.gazetteer
     looked = mapped(
         run,
@@ -261,6 +327,7 @@ def run_passes(
     workers: int,
     dask: str | None,
     on_stage: Callable[[str], object] | None = None,
+    outputs: Sequence[PathLike] = (),
 ) -> tuple[Iterator[_T], RunReport]:
     """Both passes: ``finish`` of each chunk's results, in input order, and the report
     (complete once the results are).
@@ -268,9 +335,11 @@ def run_passes(
     The inputs are checked at once (``reading.input_paths``: FileNotFoundError for a path
     that does not exist); the passes run as the results are asked for, on one pool of
     workers (or Dask client) for both. ``on_stage("first pass")`` is called when the first
-    pass is done.
+    pass is done. ``outputs`` (the run's output folder or file) are not read as inputs
+    where a folder holds them.
     """
     listed = input_paths(paths)
+    exclude = identities(outputs)
     report = RunReport()
     gaz = gazetteer if gazetteer is not None else Gazetteer()
     passes = _both_passes(
@@ -284,6 +353,7 @@ def run_passes(
         workers=workers,
         dask=dask,
         on_stage=on_stage,
+        exclude=exclude,
     )
     return passes, report
 
@@ -300,10 +370,13 @@ def _both_passes(
     workers: int,
     dask: str | None,
     on_stage: Callable[[str], object] | None,
+    exclude: frozenset[tuple[int, int]],
 ) -> Iterator[_T]:
     # one pool (or client) for both passes: the workers parse the inputs in both
     with executor(workers, dask, gazetteer) as run:
-        dates, count = first_pass(paths, today=today, max_chars=max_chars, report=report, run=run)
+        dates, count = first_pass(
+            paths, today=today, max_chars=max_chars, report=report, run=run, exclude=exclude
+        )
         if on_stage is not None:
             on_stage("first pass")
         parts = second_pass(
@@ -314,5 +387,7 @@ def _both_passes(
             gazetteer=gazetteer,
             max_chars=max_chars,
             chunk_size=CHUNK_SIZE,
+            report=report,
+            exclude=exclude,
         )
         yield from with_progress(parts, count, "geomap", progress)

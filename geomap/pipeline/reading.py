@@ -29,6 +29,10 @@ __all__ = [
     "input_paths",
     "input_items",
     "read_through",
+    "Fingerprint",
+    "RecordKey",
+    "fingerprint",
+    "FileTracker",
     "read_articles",
     "with_id",
 ]
@@ -61,14 +65,20 @@ def input_paths(paths: PathLike | Iterable[PathLike]) -> list[PathLike]:
 
 
 def input_items(
-    paths: Iterable[PathLike], *, max_chars: int, today: dt.date | None
+    paths: Iterable[PathLike],
+    *,
+    max_chars: int,
+    today: dt.date | None,
+    exclude: frozenset[tuple[int, int]] = frozenset(),
 ) -> Iterator[InputItem]:
     """The inputs as ``read_articles`` reads them, with JSONL lines left unparsed.
 
     Every input file gives its path (as ``str``), then its problems and records in file
     order. JSONL files are read by ``jsonl_lines``, other files by ``ingest.read_file``.
+    Folders and files whose (device, inode) is in ``exclude`` (``ingest.identities``: the
+    run's own outputs) are passed over when found in a folder.
     """
-    for item in iter_input_files(paths):
+    for item in iter_input_files(paths, exclude=exclude):
         if isinstance(item, Problem):
             yield item.path
             yield item
@@ -101,6 +111,61 @@ def read_through(name: str, records: Iterable[_Record]) -> Iterator[_Record]:
             None if last is None else last + 1,
             "skipped",
         )
+
+
+#: What says a file is the one read before: device, inode, size, modification time (ns).
+Fingerprint = tuple[int, int, int, int]
+#: A record's place in the inputs, by content: its file's path, the how-manyth time that
+#: path is read in the run (a path may be given twice), the record's place in the file.
+RecordKey = tuple[str, int, int]
+
+
+def fingerprint(path: str) -> Fingerprint | None:
+    """What says the file at ``path`` is unchanged, or None when it cannot be looked at.
+
+    Parameters
+    ----------
+    path : str
+        A file.
+
+    Returns
+    -------
+    tuple of int, or None
+        Device, inode, size and modification time in nanoseconds.
+    """
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class FileTracker:
+    """The key of each record of ``input_items`` (``RecordKey``), in the order read.
+
+    ``file(path)`` when a file's path comes (it returns the file's key, the path and the
+    time it has been read so far); ``record()`` for each record of it (an Article or a
+    Line, or the Problem of a line), which returns the record's key.
+    """
+
+    def __init__(self) -> None:
+        self.times: dict[str, int] = {}
+        self.current: tuple[str, int] = ("", 0)
+        self.place = 0
+
+    def file(self, path: str) -> tuple[str, int]:
+        """A file's path, as it comes: the file's key."""
+        n = self.times.get(path, 0) + 1
+        self.times[path] = n
+        self.current = (path, n)
+        self.place = 0
+        return self.current
+
+    def record(self) -> RecordKey:
+        """The key of the next record of the current file."""
+        key = (*self.current, self.place)
+        self.place += 1
+        return key
 
 
 def with_id(article: Article, new_id: str) -> Article:

@@ -75,7 +75,8 @@ def run_extract(
     """``geomap extract``: one JSON line per article with its toponyms and their offsets.
 
     Lines are written as articles are done, through ``export.atomic_open`` (a temporary
-    file renamed over ``out_file`` at the end; left as it was if the run fails).
+    file renamed over ``out_file`` at the end; left as it was if the run fails). An earlier
+    ``out_file`` inside an input folder is not read as input.
 
     Raises
     ------
@@ -95,6 +96,7 @@ def run_extract(
         progress=progress,
         workers=workers,
         dask=dask,
+        outputs=(out_file,),
     )
     parts = iter(lines)
     first = next(parts, None)  # both passes up to the first chunk: was any article read?
