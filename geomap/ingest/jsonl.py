@@ -86,8 +86,11 @@ def line_record(line: Line, *, max_chars: int, today: dt.date | None) -> Article
     name = str(line.path)
     try:
         rec = json.loads(line.text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        msg = getattr(exc, "msg", "too deeply nested")
+    except RecursionError:
+        why = "not valid JSON (too deeply nested); line skipped"
+        return Problem(name, why, line.number, "skipped")
+    except ValueError as exc:  # JSONDecodeError, or an integer of over 4,300 digits
+        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc).split(";")[0]
         return Problem(name, f"not valid JSON ({msg}); line skipped", line.number, "skipped")
     if not isinstance(rec, dict):
         return Problem(
@@ -96,16 +99,20 @@ def line_record(line: Line, *, max_chars: int, today: dt.date | None) -> Article
             line.number,
             "skipped",
         )
-    return record_article(
-        rec,
-        path=line.path,
-        line=line.number,
-        fallback_id=f"{line.path.stem}-{line.number}",
-        max_chars=max_chars,
-        today=today,
-        encoding=line.encoding,
-        date_order=line.date_order,
-    )
+    try:
+        return record_article(
+            rec,
+            path=line.path,
+            line=line.number,
+            fallback_id=f"{line.path.stem}-{line.number}",
+            max_chars=max_chars,
+            today=today,
+            encoding=line.encoding,
+            date_order=line.date_order,
+        )
+    except RecursionError:  # a field nested too deep to be turned into a string
+        why = "a field is nested too deeply to be read; line skipped"
+        return Problem(name, why, line.number, "skipped")
 
 
 def read_jsonl(
