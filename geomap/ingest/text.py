@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -13,6 +14,7 @@ from geomap.ingest.decoding import decode_bytes, looks_binary
 from geomap.ingest.files import read_bytes
 from geomap.ingest.pubdate import parse_iso_date
 from geomap.models import Article, Dateline, Problem
+from geomap.textsafe import has_surrogates, mend, shown
 
 __all__ = ["read_txt", "parse_article", "find_dateline"]
 
@@ -36,11 +38,15 @@ def read_txt(
     Article or Problem
         The article, or the Problem that skipped the file.
     """
+    name = str(path)
+    too_big = _over_limit(path, max_chars)
+    if too_big is not None:
+        yield Problem(name, too_big, severity="skipped")
+        return
     data = read_bytes(path)
     if isinstance(data, Problem):
         yield data
         return
-    name = str(path)
     if not data.strip():
         yield Problem(name, "empty file", severity="skipped")
         return
@@ -65,6 +71,27 @@ def read_txt(
         problems=problems,
         infer_title=True,
         today=today,
+    )
+
+
+#: The most bytes one character takes in any encoding read (UTF-32), and a byte-order mark.
+_MAX_CHAR_BYTES = 4
+
+
+def _over_limit(path: Path, max_chars: int) -> str | None:
+    """Why the file at ``path`` is over ``max_chars`` characters whatever its encoding (more
+    than 4 bytes a character and a byte-order mark), judged by its size before it is read;
+    None when it may be within the limit (or its size cannot be known: reading says why)."""
+    try:
+        size = os.stat(path).st_size
+    except (OSError, ValueError):
+        return None
+    if size <= _MAX_CHAR_BYTES * (max_chars + 1):
+        return None
+    least = -(-size // _MAX_CHAR_BYTES) - 1
+    return (
+        f"article has {size:,} bytes, so at least {least:,} characters, over the limit of "
+        f"{max_chars:,} (raise it with --max-chars)"
     )
 
 
@@ -323,6 +350,19 @@ def parse_article(
     Article
     """
     probs = list(problems)
+    fields = {"id": id, "text": text, "title": title, "url": url, "source": source}
+    broken = [key for key, value in fields.items() if value and has_surrogates(value)]
+    if broken:  # not Unicode text: no output could be written with it
+        id, text = shown(id), mend(text)
+        title, url, source = (None if v is None else mend(v) for v in (title, url, source))
+        probs.append(
+            Problem(
+                path,
+                f"{', '.join(repr(k) for k in broken)}: characters that are not Unicode text "
+                "(lone surrogates, or a file name's bytes that are not UTF-8) replaced",
+                line,
+            )
+        )
     date_source = "metadata" if published is not None else "unknown"
     # the body, spliced where something is blanked (a few short spans, or none): a list of
     # the characters joined back costs more than copying the whole text a few times
