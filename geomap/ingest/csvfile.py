@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -53,6 +54,56 @@ def read_csv(
         yield from _read_csv_rows(path, fh, max_chars=max_chars, today=today, date_order=date_order)
 
 
+class _RowLines:
+    """The lines the CSV reader takes, kept since the last ``take()``: the lines of the row
+    last read, so that a row read over several lines can be checked (``bad_quoting``).
+
+    Parameters
+    ----------
+    lines : iterable of str
+        The file's lines.
+    """
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.lines = iter(lines)
+        self.kept: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.kept.append(line)
+        return line
+
+    def take(self) -> list[str]:
+        """The lines taken since the last call."""
+        kept, self.kept = self.kept, []
+        return kept
+
+
+def bad_quoting(lines: list[str]) -> str | None:
+    """Why the lines of one row, read over several lines, are not one well-quoted row
+    (a quote opened and never closed, or closed in the middle of a field: the rows after
+    it were read into it), or None.
+
+    Parameters
+    ----------
+    lines : list of str
+        The physical lines the reader took for the row.
+
+    Returns
+    -------
+    str or None
+        The reason given by Python's csv module in strict mode, or None.
+    """
+    try:
+        rows = sum(1 for _ in csv.reader(io.StringIO("".join(lines)), strict=True))
+    except csv.Error as exc:
+        return str(exc)
+    return None if rows == 1 else f"{rows} rows"
+
+
 def _read_csv_rows(
     path: Path,
     fh: BinaryIO,
@@ -67,7 +118,8 @@ def _read_csv_rows(
         return
     lines = Lines(fh, name)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(lines)
+    taken = _RowLines(lines)
+    reader = csv.reader(taken)
     try:
         header = next(reader)
     except StopIteration:
@@ -79,6 +131,7 @@ def _read_csv_rows(
         yield Problem(name, f"cannot read the CSV header: {exc}", 1, "skipped")
         return
     yield from lines.drain()
+    taken.take()
     if not lines.content and not any(h.strip() for h in header):
         yield Problem(name, "empty file", severity="skipped")
         return
@@ -101,9 +154,21 @@ def _read_csv_rows(
         except csv.Error as exc:
             yield Problem(name, f"malformed CSV ({exc}); row skipped", row_start, "skipped")
             row_start = reader.line_num + 1
+            taken.take()
             continue
         line, row_start = row_start, reader.line_num + 1
         yield from lines.drain()
+        row_lines = taken.take()
+        why = bad_quoting(row_lines) if len(row_lines) > 1 else None
+        if why is not None:
+            yield Problem(
+                name,
+                f"unterminated or misplaced quote: lines {line:,} to {reader.line_num:,} were "
+                f"read as one row ({why}); row skipped",
+                line,
+                "skipped",
+            )
+            continue
         if not any(cell.strip() for cell in row):
             continue
         extra: tuple[Problem, ...] = ()
