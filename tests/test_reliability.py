@@ -154,7 +154,24 @@ def test_cli_names_the_bad_file_and_line(hostile, tmp_path):
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
+def _listing(folder: Path) -> tuple[list[str], list[str]]:
+    """The names an output folder shows, and its debris: any hidden entry but the
+    published set (``.geomap-current`` and the set folder it names)."""
+    from geomap.pipeline.publish import CURRENT, current_set
+
+    shown = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    kept = {CURRENT, current_set(folder)}
+    debris = sorted(
+        p.name for p in folder.iterdir() if p.name.startswith(".") and p.name not in kept
+    )
+    return shown, debris
 
 
 @pytest.fixture
@@ -196,7 +213,7 @@ def test_a_run_that_reads_no_article_exits_1_and_keeps_previous_outputs(previous
     assert {Path(f["path"]).name for f in report["inputs"]} == {"page.html", "empty.txt"}
     assert report["totals"]["articles"] == 0
     assert _outputs(previous) == before
-    assert sorted(p.name for p in previous.iterdir()) == sorted(OUTPUT_NAMES)  # no debris
+    assert _listing(previous) == (sorted(OUTPUT_NAMES), [])  # no debris
     extracted = previous / "events.csv"  # an extract over a previous file leaves it too
     assert main(["extract", str(src), "-o", str(extracted), "-q"]) == 1
     assert _outputs(previous) == before
@@ -273,7 +290,7 @@ def test_interrupted_build_leaves_previous_outputs(tmp_path, gazetteer, monkeypa
     with pytest.raises(KeyboardInterrupt):
         run_build([src], out, gazetteer=gazetteer, today=TODAY, progress=False)
     assert {n: (out / n).read_bytes() for n in OUTPUT_NAMES} == before
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_NAMES)  # no debris
+    assert _listing(out) == (sorted(OUTPUT_NAMES), [])  # no debris
 
 
 _PAUSED_AT_STAGING = """
@@ -290,7 +307,7 @@ run_build([sys.argv[1]], sys.argv[2], today=dt.date(2026, 11, 22), progress=Fals
 """
 
 
-def test_killed_build_leaves_previous_outputs(previous, tmp_path):
+def test_killed_build_leaves_previous_outputs(previous, tmp_path, gazetteer):
     # the build is killed (SIGKILL: no clean-up runs) while its outputs are staged
     import select
     import signal
@@ -305,7 +322,7 @@ def test_killed_build_leaves_previous_outputs(previous, tmp_path):
     try:
         ready, _, _ = select.select([proc.stdout], [], [], 300)
         assert ready and proc.stdout is not None and proc.stdout.readline() == "staged\n"
-        (staging,) = previous.glob(".geomap-staging-*")
+        (staging,) = [p for p in previous.glob(".geomap-set-*") if p.name in _listing(previous)[1]]
         staged = _outputs(staging)
         assert sorted(staged) == sorted(OUTPUT_NAMES)  # written in full, and new
         assert staged["report.json"] != before["report.json"]
@@ -315,6 +332,9 @@ def test_killed_build_leaves_previous_outputs(previous, tmp_path):
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
     assert _outputs(previous) == before
+    assert _listing(previous) == (sorted(OUTPUT_NAMES), [staging.name])  # its set, dead
+    run_build([src], previous, gazetteer=gazetteer, today=TODAY, progress=False)
+    assert _listing(previous) == (sorted(OUTPUT_NAMES), [])  # removed by a later build
 
 
 # --- network and paths ---------------------------------------------------------------
@@ -342,4 +362,10 @@ def test_ids_and_titles_cannot_write_outside_the_output_folder(tmp_path, gazette
     before = set(tmp_path.rglob("*"))
     run_build([src], out, gazetteer=gazetteer, today=TODAY)
     created = set(tmp_path.rglob("*")) - before
-    assert created == {out.parent, out} | {out / n for n in OUTPUT_NAMES}
+    published = {p for p in created if all(not part.startswith(".") for part in p.parts)}
+    assert published == {out.parent, out} | {out / n for n in OUTPUT_NAMES}
+    assert _listing(out) == (sorted(OUTPUT_NAMES), [])
+    from geomap.pipeline.publish import current_set
+
+    in_set = {p.name for p in (out / str(current_set(out))).iterdir()}
+    assert in_set == {*OUTPUT_NAMES, ".lock"}

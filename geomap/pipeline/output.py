@@ -1,13 +1,12 @@
-"""A build's outputs: written into a staging folder, then moved into the output folder."""
+"""A build's outputs: written into a new set folder, then published at once (``publish``)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from geomap.pipeline.execution import quiet_child
+from geomap.pipeline.publish import output_set, switch_to
 from geomap.pipeline.report import BuildResult
 
 __all__ = ["OUTPUT_NAMES", "OUTPUT_MODULES", "write_outputs", "publish_outputs"]
@@ -35,7 +34,7 @@ def write_outputs(result: BuildResult, folder: Path, *, title: str, workers: int
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=2) as pool:
+        with ProcessPoolExecutor(max_workers=2, initializer=quiet_child) as pool:
             written = [
                 pool.submit(write_geojson, events, folder / "events.geojson"),
                 pool.submit(write_csv, events, folder / "events.csv"),
@@ -59,23 +58,20 @@ def publish_outputs(
     workers: int,
     on_stage: Callable[[str], object] | None = None,
 ) -> None:
-    """Write a build's outputs into ``out_dir`` (made if needed) so that a build
-    interrupted, or killed, while writing leaves the previous outputs as they were.
+    """Write a build's outputs into ``out_dir`` (made if needed) and publish them as one
+    set (``publish``): a build interrupted or killed at any point leaves the previous
+    outputs as they were, and the names never show a mix of two builds' files.
 
-    Everything is written into a staging folder inside ``out_dir`` first (``write_outputs``);
-    only then are the files moved into place, each by a rename. ``on_stage("staged")`` is
-    called when the staging folder holds the four files, ``on_stage("outputs")`` when they
-    are in place.
+    Everything is written into a new set folder inside ``out_dir`` first
+    (``write_outputs``); then one rename switches the published set. Dead set folders of
+    earlier builds (killed outright) are removed first. ``on_stage("staged")`` is called
+    when the set folder holds all the outputs, ``on_stage("outputs")`` when they are
+    published.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".geomap-staging-", dir=out_dir))
-    try:
-        write_outputs(result, staging, title=title, workers=workers)
+    with output_set(out_dir) as folder:
+        write_outputs(result, folder, title=title, workers=workers)
         if on_stage is not None:
             on_stage("staged")
-        for name in OUTPUT_NAMES:
-            os.replace(staging / name, out_dir / name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        switch_to(out_dir, folder, OUTPUT_NAMES)
     if on_stage is not None:
         on_stage("outputs")
