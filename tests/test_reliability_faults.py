@@ -381,3 +381,299 @@ def test_a_build_opens_no_connection_and_binds_only_the_ipv6_probe(tmp_path):
     assert set(events) <= allowed, said["calls"]
     binds = [args for event, args in said["calls"] if event == "socket.bind"]
     assert all(args == "(('::1', 0),)" for args in binds), binds
+
+
+# --- 1. deep folders; 8. outputs inside inputs ---------------------------------------------
+
+
+def _remove_deep(top: Path, depth: int) -> None:
+    """Remove ``top/d/d/…`` bottom up (shutil.rmtree, and so pytest, recurse too deep)."""
+    for n in range(depth, 0, -1):
+        folder = top.joinpath(*["d"] * n)
+        for entry in folder.iterdir():
+            if entry.is_file():
+                entry.unlink()
+        folder.rmdir()
+
+
+def test_folders_a_thousand_deep_are_walked(tmp_path, gazetteer):
+    src = tmp_path / "in"
+    deep = src
+    src.mkdir()
+    try:
+        for _ in range(1000):  # (pathlib's mkdir(parents=True) would recurse too deep)
+            deep = deep / "d"
+            os.mkdir(deep)
+        (deep / "bottom.txt").write_text("date 2023-08-09\n" + GOOD)
+        (src / "top.txt").write_text("date 2023-08-09\n" + KHARKIV)
+        events = build_events(src, gazetteer=gazetteer, today=TODAY)
+        assert {"bottom", "top"} <= _articles(events)
+    finally:
+        _remove_deep(src, sum(1 for _ in deep.relative_to(src).parts))
+
+
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_an_output_inside_an_input_folder_is_not_read_back(tmp_path, command):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("date 2023-08-09\n" + GOOD)
+    out = src / "out" if command == "build" else src / "toponyms.jsonl"
+    args = [command, str(src), "-o", str(out), "-q", "--strict", "--today", TODAY.isoformat()]
+    assert main(args) == 0
+    assert main(args) == 0  # the first run's outputs are not inputs of the second
+    if command == "build":
+        report = json.loads((out / "report.json").read_text())
+        assert [Path(f["path"]).name for f in report["inputs"]] == ["good.txt"]
+        assert main(["build", str(src), "-o", str(tmp_path / "elsewhere"), "-q"]) == 0
+        report = json.loads((tmp_path / "elsewhere" / "report.json").read_text())
+        assert "events.csv" in {Path(f["path"]).name for f in report["inputs"]}  # only its own
+
+
+# --- 2. a file that changes between the two passes -------------------------------------------
+
+
+def _changing_build(tmp_path, gazetteer, change):
+    src = tmp_path / "in"
+    src.mkdir()
+    _jsonl(src / "a.jsonl", [{"id": "x", "text": GOOD, "date": "2024-05-03"}])
+    _jsonl(src / "b.jsonl", [{"id": "x", "text": KHARKIV, "date": "2024-05-03"}])
+    (src / "c.txt").write_text("BAKU, September 27. /TASS/. Shelling hit Ganja on Sunday.")
+
+    def on_stage(name):
+        if name == "first pass":
+            change(src)
+
+    out = tmp_path / "out"
+    result = run_build([src], out, gazetteer=gazetteer, today=TODAY, on_stage=on_stage)
+    report = json.loads((out / "report.json").read_text())
+    return result, {Path(f["path"]).name: f for f in report["inputs"]}
+
+
+def _where(events, article):
+    return set(events[events["articles"].map(lambda a: article in a)]["name"])
+
+
+@pytest.mark.parametrize(
+    ("change", "name", "words"),
+    [
+        (lambda src: (src / "a.jsonl").unlink(), "a.jsonl", "removed after the run's first pass"),
+        (
+            lambda src: (src / "a.jsonl").write_text(
+                json.dumps({"id": "y", "text": "Protesters marched in Tbilisi."}) + "\n"
+            ),
+            "a.jsonl",
+            "changed between the run's two passes",
+        ),
+        (
+            lambda src: _jsonl(src / "a0.jsonl", [{"id": "x", "text": "Rain hit Tbilisi."}]),
+            "a0.jsonl",
+            "appeared after the run's first pass",
+        ),
+    ],
+    ids=["removed", "rewritten", "added"],
+)
+def test_a_file_changed_between_the_passes_is_reported_and_shifts_no_id(
+    tmp_path, gazetteer, change, name, words
+):
+    result, files = _changing_build(tmp_path, gazetteer, change)
+    problems = files[name]["problems"]
+    assert any(words in p["reason"] and p["severity"] == "skipped" for p in problems), files
+    assert files[name]["status"] == "skipped" and files[name]["articles"] == 0
+    events = result.events
+    # b.jsonl's article is x#2 in the report (the first pass) and on the map alike
+    assert "duplicate article id 'x'; renamed x#2" in [
+        p["reason"] for p in files["b.jsonl"]["problems"]
+    ]
+    assert "Kharkiv" in _where(events, "x#2")
+    assert "Kharkiv" not in _where(events, "x")
+    assert "Tbilisi" not in set(events["name"])  # nothing read that the first pass did not see
+    assert "c" in _articles(events)  # a dateline without a year: dated by the run, by key
+
+
+# --- 1. one crafted record: huge integers, lone surrogates -----------------------------------
+
+_BIG_INT = "1" + "0" * 5000
+
+
+@pytest.mark.parametrize("field", ["id", "text", "date", "title", "url", "source", "extra"])
+@pytest.mark.parametrize(("command", "workers"), [("build", "1"), ("build", "2"), ("extract", "1")])
+def test_an_integer_of_thousands_of_digits_skips_one_line(
+    tmp_path, capsys, field, command, workers
+):
+    src = tmp_path / "in.jsonl"
+    bad = '{"id": "bad", "text": "Rain in Baku.", "' + field + '": ' + _BIG_INT + "}"
+    src.write_text(json.dumps({"id": "good", "text": GOOD}) + "\n" + bad + "\n")
+    out = tmp_path / ("out" if command == "build" else "out.jsonl")
+    assert main([command, str(src), "-o", str(out), "-q", "-j", workers]) == 0
+    err = capsys.readouterr().err
+    assert "internal error" not in err
+    if command == "build":
+        report = json.loads((out / "report.json").read_text())
+        (problem,) = [p for f in report["inputs"] for p in f["problems"] if p["line"] == 2]
+        assert "Exceeds the limit (4300 digits)" in problem["reason"]
+        assert problem["severity"] == "skipped"
+        assert '"good"' in (out / "events.geojson").read_text()
+    else:
+        assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["good"]
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(
+    field=st.sampled_from(["id", "text", "title", "url", "source"]),
+    junk=st.sampled_from(["\ud800", "\udfff", "a\udc80b", "\udbff\udbff"]),
+)
+def test_lone_surrogates_in_any_field_never_reach_the_writers(
+    tmp_path_factory, gazetteer, field, junk
+):
+    tmp = tmp_path_factory.mktemp("surrogates")
+    rec = {"id": "s1", "text": GOOD, "title": "T", "url": "https://x.org/", "source": "S"}
+    rec[field] = rec[field] + junk if field == "text" else junk
+    src = _jsonl(tmp / "in.jsonl", [rec, {"id": "good", "text": KHARKIV}])
+    out = tmp / "out"
+    result = run_build([src], out, gazetteer=gazetteer, today=TODAY)
+    for name in OUTPUT_NAMES:
+        (out / name).read_bytes().decode("utf-8")  # written, and valid UTF-8
+    assert "good" in _articles(result.events)
+    reasons = [p.reason for p in result.report.problems]
+    assert any("not Unicode text" in r and repr(field) in r for r in reasons), reasons
+
+
+def test_a_txt_file_named_in_bytes_that_are_not_utf8_is_mapped(tmp_path, gazetteer):
+    src = tmp_path / "in"
+    src.mkdir()
+    with open(os.path.join(os.fsencode(src), b"caf\xe9.txt"), "wb") as fh:
+        fh.write(("date 2023-08-09\n" + GOOD).encode())
+    out = tmp_path / "out"
+    result = run_build([src], out, gazetteer=gazetteer, today=TODAY)
+    assert "caf\\xe9" in _articles(result.events)  # the id shows the byte
+    for name in OUTPUT_NAMES:
+        (out / name).read_bytes().decode("utf-8")
+
+
+# --- 7. a CSV quote that never closes ---------------------------------------------------------
+
+
+def test_an_unterminated_csv_quote_is_reported_not_merged(tmp_path, gazetteer):
+    src = tmp_path / "feed.csv"
+    src.write_text(
+        "id,text\n"
+        f"a,{GOOD}\n"
+        'b,"Shelling hit Kharkiv on Thursday.\n'
+        "c,Protesters marched in Tbilisi on Monday.\n"
+        'd,"A quoted ""fine"" text\nover two lines in Lisbon."\n'
+    )
+    events = build_events(src, gazetteer=gazetteer, today=TODAY)
+    report = events.attrs["report"]
+    (problem,) = [p for p in report.problems if "unterminated or misplaced quote" in p.reason]
+    assert problem.line == 3 and problem.severity == "skipped"
+    assert "lines 3 to 5 were read as one row" in problem.reason
+    arts = _articles(events)
+    assert "a" in arts and "b" not in arts  # b is not mapped with c's text in it
+
+
+def test_quoted_fields_over_several_lines_are_still_read(tmp_path, gazetteer):
+    src = tmp_path / "feed.csv"
+    src.write_text(
+        'id,text\na,"Floods hit ""Porto Alegre""\nin Brazil on Friday."\nb,Shelling hit Kharkiv.\n'
+    )
+    events = build_events(src, gazetteer=gazetteer, today=TODAY)
+    assert {"a", "b"} <= _articles(events) and not events.attrs["report"].problems
+
+
+# --- 3. memory on text that is not UTF-8 ------------------------------------------------------
+
+
+def test_the_fallback_decoder_needs_a_few_times_the_size_of_the_text():
+    import tracemalloc
+
+    from geomap.ingest import decode_bytes
+
+    data = ("Наводнение в Москве. Floods hit Porto Alegre. " * 40_000).encode("cp1251")
+    tracemalloc.start()
+    try:
+        decoded = decode_bytes(data)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert decoded is not None and decoded.encoding == "cp1251"
+    assert peak < 8 * len(data), peak / len(data)  # was ~90 times
+
+
+def test_a_txt_file_over_the_limit_by_its_size_is_not_read(tmp_path, monkeypatch):
+    import geomap.ingest.text
+    from geomap.ingest import read_file
+
+    big = tmp_path / "big.txt"
+    big.write_bytes("Москва ".encode("cp1251") * 100_000)  # 700 kB
+
+    def refuse(path):
+        raise AssertionError("read although its size says it is over the limit")
+
+    monkeypatch.setattr(geomap.ingest.text, "read_bytes", refuse)
+    (problem,) = list(read_file(big, max_chars=10_000))
+    assert problem.severity == "skipped" and "over the limit of 10,000" in problem.reason
+    assert "700,000 bytes" in problem.reason
+
+
+# --- 4. a build stopped while it publishes: one set, no debris --------------------------------
+
+
+def _shown(out: Path) -> dict[str, bytes]:
+    return {n: (out / n).read_bytes() for n in OUTPUT_NAMES}
+
+
+def _debris(out: Path) -> list[str]:
+    from geomap.pipeline.publish import CURRENT, current_set
+
+    kept = {CURRENT, current_set(out)}
+    return sorted(p.name for p in out.iterdir() if p.name.startswith(".") and p.name not in kept)
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["sets", "plain-files"])
+@pytest.mark.parametrize("stop_at", range(len(OUTPUT_NAMES) + 2))
+def test_a_build_stopped_while_publishing_shows_one_whole_set(
+    tmp_path, gazetteer, monkeypatch, stop_at, legacy
+):
+    import geomap.pipeline.publish as publish
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("date 2023-08-09\n" + GOOD)
+    out = tmp_path / "out"
+    run_build([src], out, gazetteer=gazetteer, today=TODAY, progress=False)
+    before = _shown(out)
+    if legacy:  # an output folder an earlier version wrote: the outputs as plain files
+        import shutil
+
+        shutil.rmtree(out)
+        out.mkdir()
+        for name, data in before.items():
+            (out / name).write_bytes(data)
+    (src / "b.txt").write_text("date 2023-08-10\n" + KHARKIV)
+    place, calls = publish._place_symlink, []
+
+    def stopped(*args):  # Ctrl-C before the stop_at-th symlink is placed
+        if len(calls) == stop_at and stop_at <= len(OUTPUT_NAMES):
+            raise KeyboardInterrupt
+        calls.append(args)
+        return place(*args)
+
+    def after_the_switch(folder):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(publish, "_place_symlink", stopped)
+    if stop_at > len(OUTPUT_NAMES):  # the set switched, its predecessor not yet removed
+        monkeypatch.setattr(publish, "_fsync_dir", after_the_switch)
+    with pytest.raises(KeyboardInterrupt):
+        run_build([src], out, gazetteer=gazetteer, today=TODAY, progress=False)
+    shown = _shown(out)
+    if stop_at <= len(OUTPUT_NAMES):
+        assert shown == before  # the previous set, whole
+    else:
+        assert all(shown[n] != before[n] for n in ("report.json", "events.csv"))
+        folders = {os.path.realpath(out / n).rsplit("/", 1)[0] for n in OUTPUT_NAMES}
+        assert len(folders) == 1  # the new set, whole
+    monkeypatch.undo()
+    run_build([src], out, gazetteer=gazetteer, today=TODAY, progress=False)
+    assert _debris(out) == []  # what the stopped build left is gone
+    assert "b" in json.dumps(json.loads((out / "report.json").read_text()))
