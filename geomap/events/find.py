@@ -1,0 +1,366 @@
+"""An article's events: cues in clauses, the place where each happened, its date, actors and counts.
+
+For each sentence that names a place (and the two after an event, for counts), the
+codebook's cues (``geomap.events.codebook``) are found in it; a clause — the sentence cut
+at ``;``, ``:``, dashes and "but", "while", "whereas", "although" — gives at most one event
+type, the first of ``CUES`` it matches, and one event per place where that happened:
+
+* the place is a resolved mention in the clause, not a dateline nor background history,
+  in a locative position — after "in", "at", "near", "on"… or a verb of striking
+  ("shelled Stepanakert", "hit Ganja"), or as the subject of a passive ("Ganja was
+  shelled") — or in a list that continues one ("Ganja, Mingachevir, Khizi as well as
+  Absheron district"; "in Nagorno-Karabakh, including Stepanakert");
+* not an actor: a country is a place only right after "in", "at", "across", "throughout"…
+  ("Armenia said", "called on Yerevan", "fire from Armenia" name actors), and a
+  place after "from", "visiting from", "citizen of" is someone's home, not where it
+  happened ("a woman visiting from Canada was killed in Jordan" is in Jordan);
+* continents, oceans and regions spanning several countries are never the place
+  unless the sub-type happens at sea (``MARITIME``: a sinking);
+* the clause is not about what will, would or could happen, or what someone calls for
+  (``UNREAL``).
+
+A clause with a cue but no place gives its counts to the article's last event if that is
+at most two sentences before ("four servicemen were killed in the clashes"). Then an
+article's events are merged (``geomap.events.merge``): the same type at the same place or
+a contained one on overlapping dates is one event. ``other`` cues give an event only when
+the article has no other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from geomap.events.actors import find_actors
+from geomap.events.codebook import CUES, MARITIME, NOT_EVENTS, UNREAL
+from geomap.events.counts import casualties
+from geomap.events.merge import WEAK, ArticleEvent, merge_article
+from geomap.models import Article, Mention, Place
+
+__all__ = ["find_events", "is_wide", "Codebook"]
+
+_CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\s[–—-]\s|\s-\s")
+#: Words before a place that make it where something happened (up to three words between).
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|on|onto|into|inside|outside|around|across|throughout|toward|towards|over|"
+    r"along|within|off|outskirts of|of|hit|struck|shelled|bombed|bombarded|attacked|targeted|"
+    r"rocked|pounded|shook|flooded|battered|lashed|devastated|ravaged|raided|stormed|captured|"
+    r"seized|recaptured|liberated|retook|entered|hitting|striking|shelling|targeting|between)"
+    r"\s+(?:(?:the|a|an|its|their|this|that|disputed|occupied|besieged|embattled|capital|port|"
+    r"border|frontier|front-?line|nearby|neighbou?ring|key|strategic|small|large|coastal|"
+    r"mountain(?:ous)?|historic|rural|remote|city|town|village|province|region|district|county|"
+    r"state|area|island|suburb|outskirts|parts|part|much|large parts|[\w-]+ern|[\w-]+-held|"
+    r"[\w-]+-controlled|north|south|east|west|central|(?:north|south)(?:east|west)|"
+    r"[a-z]+(?:ian|ani|i|ese|ish)|of)\s+){0,3}$"
+)
+#: The same for a country: the preposition right before it (with "the" at most).
+_COUNTRY_LOCATIVE = re.compile(
+    r"\b(?:in|at|across|throughout|inside|within|into|over|all over|parts of|north of|south of|"
+    r"east of|west of|northern|southern|eastern|western|central)\s+(?:the\s+)?$"
+)
+#: After a town or district: the subject of a passive ("Ganja was shelled").
+_PASSIVE_AFTER = re.compile(
+    r"^[\s,]*(?:was|were|has been|have been|had been|is being|came under|come under|had come under|"
+    r"has come under|suffered|saw|experienced)\b"
+)
+#: Before a place: it is someone's origin or an addressee, not where it happened.
+_NOT_WHERE_BEFORE = re.compile(
+    r"\b(?:from|by|visiting from|native of|citizens? of|nationals? of|natives? of|born in|"
+    r"called on|urged|addressed|asked|told|accused|blamed|against|with|to|for|"
+    r"ambassador to|envoy to|embassy in|embassies in|president of|prime minister of|"
+    r"government of|authorities of|army of|forces of|minister of|ministry of)\s+(?:the\s+)?$"
+)
+#: After a place: it is an actor or a speaker ("Armenia said", "Baku's troops").
+_ACTOR_AFTER = re.compile(
+    r"^\s*(?:'s|’s|'|’|said|says|stated|announced|reported|claimed|denied|urged|called|accused|"
+    r"blamed|warned|insisted|responded|expressed|declared|confirmed|told|added|noted|"
+    r"launched|staged|mounted|fired|carried out|sent|deployed|ordered|retaliated|responded)\b"
+)
+_COUNTRY_ACTOR_AFTER = re.compile(r"^\s*(?:has|have|had|is|was|were|will|would|and its|did|does)\b")
+#: Text between two places of one list ("Ganja, Mingachevir, Khizi as well as Absheron").
+_WORDS_ONLY = re.compile(r"[^\W\d]+(?:[\s'’-]+[^\W\d]+)*")
+_LIST_WORDS = frozenset(
+    "and or as well including such plus the its their district province region city county town "
+    "village area oblast governorate state municipality prefecture villages towns cities "
+    "districts regions administrative center centre capital main port nearby neighbouring "
+    "neighboring".split()
+)
+
+
+def _lower(text: str) -> str:
+    """``text.lower()`` with the same length (offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def is_wide(place: Place) -> bool:
+    """Whether a place is wider than a large country (a continent, an ocean, a region of
+    several countries): never an event's place unless the event happened there."""
+    if place.place_type == "country":
+        return False
+    if place.country_code is None and place.place_type in ("region", "historical"):
+        return True
+    return place.radius_km > 1000
+
+
+class Codebook:
+    """The codebook compiled: cue and not-event patterns and one scan for their keys.
+
+    Parameters
+    ----------
+    cues, not_events, unreal
+        The codebook's data (default: ``geomap.events.codebook``'s).
+    """
+
+    def __init__(
+        self,
+        cues: Sequence[Any] = CUES,
+        not_events: Sequence[Any] = NOT_EVENTS,
+        unreal: str = UNREAL,
+    ) -> None:
+        import ahocorasick
+
+        self.cues = tuple(cues)
+        self.patterns = [re.compile(c.pattern) for c in self.cues]
+        self.not_patterns = [re.compile(n.pattern) for n in not_events]
+        self.unreal = re.compile(unreal)
+        auto = ahocorasick.Automaton()
+        keys: dict[str, list[tuple[int, int]]] = {}
+        for k, cue in enumerate(self.cues):
+            for key in cue.keys:
+                keys.setdefault(key, []).append((0, k))
+        for k, ne in enumerate(not_events):
+            for key in ne.keys:
+                keys.setdefault(key, []).append((1, k))
+        for key, targets in keys.items():
+            auto.add_word(key, tuple(targets))
+        auto.make_automaton()
+        self._auto = auto
+
+    def hits(self, low: str) -> list[tuple[int, int, int]]:
+        """The cue matches of a lower-cased sentence that no not-event phrase covers:
+        (start, end, cue index), by start."""
+        cues: set[int] = set()
+        nots: set[int] = set()
+        for _end, targets in self._auto.iter(low):
+            for kind, k in targets:
+                (nots if kind else cues).add(k)
+        if not cues:
+            return []
+        blocked = [m.span() for k in sorted(nots) for m in self.not_patterns[k].finditer(low)]
+        out = []
+        for k in sorted(cues):
+            for m in self.patterns[k].finditer(low):
+                s, e = m.span()
+                if any(bs < e and s < be for bs, be in blocked):
+                    continue
+                out.append((s, e, k))
+        out.sort()
+        return out
+
+
+def _clauses(low: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _CLAUSE_STOP.finditer(low):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(low)))
+    return out
+
+
+def _continues_list(between: str) -> bool:
+    words = _WORDS_ONLY.findall(between.replace(",", " "))
+    tokens = " ".join(words).lower().split()
+    return (
+        len(between) <= 60
+        and len(tokens) <= 5
+        and all(t in _LIST_WORDS or not t.isalpha() for t in tokens)
+        or (len(tokens) <= 4 and "including" in tokens)
+    )
+
+
+def _places(
+    low: str, c_start: int, c_end: int, s_base: int, mentions: Sequence[Mention], maritime: bool
+) -> tuple[list[Mention], list[Mention]]:
+    """The mentions of a clause where its event happened, and those that are actor countries."""
+    where: list[Mention] = []
+    actors: list[Mention] = []
+    last: Mention | None = None
+    for m in mentions:
+        rs, re_ = m.start - s_base, m.end - s_base
+        if rs < c_start or re_ > c_end:
+            continue
+        place = m.place
+        before = low[max(c_start, rs - 40) : rs]
+        after = low[re_ : re_ + 30]
+        country = place.place_type == "country"
+        if _ACTOR_AFTER.match(after) or _NOT_WHERE_BEFORE.search(before):
+            if country:
+                actors.append(m)
+            last = None
+            continue
+        if country and _COUNTRY_ACTOR_AFTER.match(after):
+            actors.append(m)
+            last = None
+            continue
+        if last is not None and _continues_list(low[last.end - s_base : rs]):
+            ok = True
+        elif country:
+            ok = bool(_COUNTRY_LOCATIVE.search(before))
+        else:
+            ok = bool(_LOCATIVE.search(before)) or bool(_PASSIVE_AFTER.match(after))
+        if not ok:
+            if country:
+                actors.append(m)
+            last = None
+            continue
+        last = m
+        if m.is_dateline or m.role == "background" or (is_wide(place) and not maritime):
+            continue
+        where.append(m)
+    return where, actors
+
+
+def _summary(text: str) -> str:
+    flat = " ".join(text.split()).strip(" ,;:-–—\"“”'")
+    return flat if len(flat) <= 300 else flat[:297].rstrip() + "..."
+
+
+def find_events(
+    article: Article,
+    mentions: Sequence[Mention],
+    bounds: Sequence[tuple[int, int]],
+    *,
+    codebook: Codebook,
+    demonym: Callable[[str], str | None],
+) -> list[ArticleEvent]:
+    """The events one article reports, merged within the article.
+
+    Parameters
+    ----------
+    article : Article
+        The article (its ``body`` is read).
+    mentions : sequence of Mention
+        Its resolved place mentions, dated and with roles (``make_mentions``).
+    bounds : sequence of (int, int)
+        Its sentences' offsets in ``body``.
+    codebook : Codebook
+        The compiled codebook.
+    demonym : callable
+        The country code of a demonym ("Armenian" -> "AM") or None.
+
+    Returns
+    -------
+    list of ArticleEvent
+        In order of their first mention.
+    """
+    body = article.body
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence_start, []).append(m)
+    found: list[ArticleEvent] = []
+    fallback: list[ArticleEvent] = []
+    last_at = -10  # the sentence index of the last event found
+    for index, (s_start, s_end) in enumerate(bounds):
+        ms = by_sentence.get(s_start, ())
+        if not ms and index - last_at > 2:
+            continue
+        sentence = body[s_start:s_end]
+        low = _lower(sentence)
+        hits = codebook.hits(low)
+        if not hits:
+            if found and index - last_at <= 2:
+                killed, wounded = casualties(low)
+                if killed is not None or wounded is not None:
+                    prev = found[-1]
+                    found[-1] = prev._replace(
+                        fatalities=_max(prev.fatalities, killed),
+                        wounded=_max(prev.wounded, wounded),
+                    )
+            continue
+        for c_start, c_end in _clauses(low):
+            in_clause = [h for h in hits if c_start <= h[0] and h[1] <= c_end]
+            if not in_clause:
+                continue
+            cs, ce, k = min(in_clause, key=lambda h: (h[2], h[0]))
+            cue = codebook.cues[k]
+            clause_low = low[c_start:c_end]
+            killed, wounded = casualties(clause_low)
+            where, actor_ms = _places(
+                low, c_start, c_end, s_start, ms, cue.sub_event_type in MARITIME
+            )
+            if codebook.unreal.search(clause_low):
+                continue
+            if not where:
+                if found and index - last_at <= 2 and cue.event_type != "other":
+                    prev = found[-1]
+                    if (killed is not None or wounded is not None) and (
+                        prev.event_type == cue.event_type
+                        or cue.weight <= WEAK
+                        or cue.event_type in ("battles", "explosions_remote_violence")
+                    ):
+                        found[-1] = prev._replace(
+                            fatalities=_max(prev.fatalities, killed),
+                            wounded=_max(prev.wounded, wounded),
+                        )
+                continue
+            countries = [(m.start, m.end, m.surface, m.place.country_code or "") for m in actor_ms]
+            actor1, actor2 = find_actors(
+                sentence[c_start:c_end], s_start + c_start, s_start + cs, s_start + ce,
+                countries, demonym,
+            )  # fmt: skip
+            summary = _summary(sentence[c_start:c_end] if c_end - c_start >= 40 else sentence)
+            for n, m in enumerate(where):
+                if n:  # a count before a list of places is the first one's
+                    killed = wounded = None
+                ev = ArticleEvent(
+                    article_id=article.id,
+                    start=m.start,
+                    event_type=cue.event_type,
+                    sub_event_type=cue.sub_event_type,
+                    place=m.place,
+                    date=m.date,
+                    date_basis=m.date_basis,
+                    actor1=actor1.name if actor1 else "",
+                    actor1_country=actor1.country if actor1 else "",
+                    actor2=actor2.name if actor2 else "",
+                    actor2_country=actor2.country if actor2 else "",
+                    fatalities=killed,
+                    wounded=wounded,
+                    summary=summary,
+                    surfaces=(m.surface,),
+                    starts=(m.start,),
+                    confidence=_confidence(cue.weight, m, killed, wounded),
+                    weight=cue.weight,
+                )
+                if cue.event_type == "other":
+                    fallback.append(ev)
+                else:
+                    found.append(ev)
+                    last_at = index
+    if not found and fallback:
+        found = [fallback[0]]
+    return merge_article(found)
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+_PLACE_WEIGHT = {"populated_place": 1.0, "admin2": 0.95, "admin1": 0.9, "region": 0.85}
+_DATE_WEIGHT = {"text": 1.0, "published": 0.9, "inferred": 0.8}
+
+
+def _confidence(weight: float, m: Mention, killed: int | None, wounded: int | None) -> float:
+    value = weight * _PLACE_WEIGHT.get(m.place.place_type, 0.8)
+    value *= _DATE_WEIGHT.get(m.date_basis or "", 0.6)
+    if killed is not None or wounded is not None:
+        value += 0.05
+    return round(min(1.0, max(0.0, value)), 2)
