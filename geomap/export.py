@@ -1,4 +1,11 @@
-"""GeoJSON (RFC 7946) and CSV export of the events DataFrame; atomic, byte-stable writes."""
+"""GeoJSON (RFC 7946) and CSV export of the events and mentions tables; atomic, byte-stable writes.
+
+The columns and their order are ``geomap.schema``'s: ``EVENT_COLUMNS`` for events,
+``MENTION_COLUMNS`` for mentions. GeoJSON writes ``lat``/``lon`` as the feature's
+``[lon, lat]`` geometry and every other column as a property; CSV writes every column.
+Lists are JSON arrays in GeoJSON and ``; ``-joined in CSV, except ``sources`` (records of
+id, title, url and publisher), which CSV writes as a JSON array.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +18,17 @@ import os
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
+
+from geomap.schema import EVENT_COLUMNS, MENTION_COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
     "PROPERTY_COLUMNS",
+    "MENTION_PROPERTY_COLUMNS",
+    "Table",
     "lonlat",
     "to_geojson",
     "write_geojson",
@@ -28,28 +39,18 @@ __all__ = [
     "public_mode",
 ]
 
-#: Event properties written to GeoJSON and CSV, in order.
-PROPERTY_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "name",
-    "country_code",
-    "place_type",
-    "place_id",
-    "geonameid",
-    "geo_precision",
-    "date",
-    "date_end",
-    "date_precision",
-    "date_basis",
-    "role",
-    "event_type",
-    "fatalities",
-    "wounded",
-    "articles",
-    "mentions",
-    "sentence",
-    "sources",
+#: Event properties written to GeoJSON, in order (the columns but the coordinates).
+PROPERTY_COLUMNS: tuple[str, ...] = tuple(c for c in EVENT_COLUMNS if c not in ("lat", "lon"))
+#: Mention properties written to GeoJSON, in order.
+MENTION_PROPERTY_COLUMNS: tuple[str, ...] = tuple(
+    c for c in MENTION_COLUMNS if c not in ("lat", "lon")
 )
+#: Which table a frame is: its columns, its GeoJSON properties and the id of a feature.
+Table = Literal["events", "mentions"]
+_TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
+    "events": (EVENT_COLUMNS, PROPERTY_COLUMNS, "event_id"),
+    "mentions": (MENTION_COLUMNS, MENTION_PROPERTY_COLUMNS, "mention_id"),
+}
 
 
 def lonlat(lat: float, lon: float) -> list[float]:
@@ -78,21 +79,30 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _features(events: pd.DataFrame) -> Iterator[dict[str, Any]]:
-    """The GeoJSON features of ``events``, one at a time (a row is read when asked for)."""
-    for row in events.itertuples(index=False):
+def _features(frame: pd.DataFrame, table: Table = "events") -> Iterator[dict[str, Any]]:
+    """The GeoJSON features of a table, one at a time (a row is read when asked for)."""
+    _columns, properties, id_column = _TABLES[table]
+    for row in frame.itertuples(index=False):
         rec = row._asdict()
         yield {
             "type": "Feature",
-            "id": rec["event_id"],
+            "id": rec[id_column],
             "geometry": {"type": "Point", "coordinates": lonlat(rec["lat"], rec["lon"])},
-            "properties": {k: _plain(rec.get(k)) for k in PROPERTY_COLUMNS},
+            "properties": {k: _plain(rec.get(k)) for k in properties},
         }
 
 
-def to_geojson(events: pd.DataFrame) -> dict[str, Any]:
-    """The events as an RFC 7946 FeatureCollection: one Point feature per event."""
-    return {"type": "FeatureCollection", "features": list(_features(events))}
+def to_geojson(frame: pd.DataFrame, table: Table = "events") -> dict[str, Any]:
+    """A table as an RFC 7946 FeatureCollection: one Point feature per row.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Events (``EVENT_COLUMNS``) or mentions (``MENTION_COLUMNS``).
+    table : {"events", "mentions"}
+        Which of the two ``frame`` is.
+    """
+    return {"type": "FeatureCollection", "features": list(_features(frame, table))}
 
 
 def public_mode() -> int:
@@ -227,20 +237,22 @@ def _pieces(value: Any, level: int) -> Iterator[str]:
         yield "\n" + " " * level + "]"
 
 
-def _feature_text(events: pd.DataFrame) -> Iterator[str]:
+def _feature_text(frame: pd.DataFrame, table: Table) -> Iterator[str]:
     """The features as json's indent=1 lists them in a FeatureCollection (each at level 2),
     in pieces, each feature after its separator."""
     sep = "\n  "
-    for feature in _features(events):
+    for feature in _features(frame, table):
         yield sep
         yield from _pieces(feature, 2)
         sep = ",\n  "
 
 
-def write_geojson(events: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write ``events.geojson``: RFC 7946, [lon, lat], no ``crs`` member.
+def write_geojson(
+    frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = "events"
+) -> Path:
+    """Write ``events.geojson`` (or ``mentions.geojson``): RFC 7946, [lon, lat], no ``crs``.
 
-    The file holds the bytes ``write_json(to_geojson(events))`` would write, but features
+    The file holds the bytes ``write_json(to_geojson(frame, table))`` would write, but features
     are encoded and written a few thousand pieces at a time, so memory does not grow with
     the output (nor with one event's list of sources).
     """
@@ -248,7 +260,7 @@ def write_geojson(events: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     # 2, "[]" when there are none
     with atomic_open(path) as fh:
         fh.write('{\n "type": "FeatureCollection",\n "features": [')
-        pieces, empty = _feature_text(events), True
+        pieces, empty = _feature_text(frame, table), True
         while batch := list(itertools.islice(pieces, _BATCH)):
             fh.write("".join(batch))
             empty = False
@@ -263,22 +275,25 @@ def _cell(value: Any) -> str:
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
             return json.dumps(value, ensure_ascii=False, sort_keys=True)
-        return ";".join(str(v) for v in value)
+        return "; ".join(str(v) for v in value)
     if isinstance(value, float):
         return repr(round(value, 6))
     return str(value)
 
 
-def write_csv(events: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write ``events.csv``: the GeoJSON properties plus ``lat`` and ``lon``.
+def write_csv(
+    frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = "events"
+) -> Path:
+    """Write ``events.csv`` (or ``mentions.csv``): every column of the table, in order.
 
-    Lists (``articles``, ``mentions``) are joined with ``;``; ``sources`` is a JSON array.
+    Lists (``articles``, ``mentions``, ``fatalities_reported``) are joined with ``; ``;
+    ``sources`` is a JSON array.
     """
-    columns = [*PROPERTY_COLUMNS[:7], "lat", "lon", *PROPERTY_COLUMNS[7:]]
+    columns = _TABLES[table][0]
     with atomic_open(path) as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(columns)
-        for row in events.itertuples(index=False):
+        for row in frame.itertuples(index=False):
             rec = row._asdict()
             writer.writerow([_cell(rec.get(c)) for c in columns])
     return Path(path)
