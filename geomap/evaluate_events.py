@@ -234,7 +234,7 @@ def _pairs(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]],
     used_g: set[int] = set()
     used_p: set[int] = set()
     out = []
-    for _km_, i, j in candidates:
+    for _distance, i, j in candidates:
         if i not in used_g and j not in used_p:
             used_g.add(i)
             used_p.add(j)

@@ -34,7 +34,7 @@ protests                        peaceful_protest                       protest(e
 battles                         government_regains_territory           recaptured, retook, liberated, regained
                                                                        control
 battles                         non_state_actor_overtakes_territory    seized / captured / overran the town
-battles                         armed_clash                            clashes, fighting, battle, hostilities,
+battles                         armed_clash                            clashes, fighting, fierce battles, hostilities,
                                                                        offensive, ambush, firefight, attack on
                                                                        positions
 explosions_remote_violence      shelling_artillery_missile_attack      artillery, mortars, as the only cue (an
@@ -61,11 +61,16 @@ disaster                        storm                                  hurricane
 disaster                        wildfire                               wildfire, bushfire, forest fire
 disaster                        drought                                drought
 disaster                        epidemic                               outbreak, epidemic, confirmed cases,
-                                                                       tested positive, died of the virus
+                                                                       tested positive, died of the virus; a
+                                                                       disease's cases or deaths (this cue comes
+                                                                       before the violent types: "died of
+                                                                       cholera" is no attack)
 accident                        derailment                             derailed, derailment
 accident                        sinking                                sank, capsized, sinking of a boat
 accident                        collision                              collided, collision, pile-up
 accident                        crash                                  plane / car / bus crash, crashed
+accident                        collision                              car / traffic accident, wreck, struck by a
+                                                                       car, rollover
 accident                        fire                                   fire broke out, blaze, house fire,
                                                                        gutted by fire
 accident                        explosion                              explosion, blast, exploded (no bomb)
@@ -76,7 +81,7 @@ other                           election                               election 
 other                           discovery                              unearthed, excavated, discovered
 other                           ceremony                               ceremony, awards, festival, funeral,
                                                                        inauguration, celebrated
-other                           announcement                           announced, unveiled, opened, launched
+other                           announcement                           was announced, was unveiled, was opened
 ==============================  =====================================  =========================================
 
 Not events (``NOT_EVENTS``): a cue inside one of these is no event — fighting fires or a
@@ -135,6 +140,19 @@ _BUILDING = (
     r"high-rise|nightclub|prison|train|bus|ship|boat|ferry|forest|brush|bush|grass)"
 )
 
+_DISEASE = (
+    r"(?:h\d+n\d+|swine flu|bird flu|avian (?:flu|influenza)|flu|influenza|cholera|ebola|measles|"
+    r"plague|malaria|dengue|tuberculosis|polio|meningitis|typhoid|anthrax|rabies|hepatitis|"
+    r"pertussis|whooping cough|mad cow|bse|foot-and-mouth|bluetongue|sars|mers|zika|hiv|aids|"
+    r"salmonella|e\. coli|listeria|norovirus|chikungunya|yellow fever|encephalitis|diphtheria|"
+    r"mumps|legionnaires|coronavirus|covid(?:-19)?|virus|disease|infection|outbreak|epidemic)"
+)
+_CASE = (
+    r"(?:cases?|died|dies|deaths?|killed|infected|infections?|tested positive|confirmed|"
+    r"contracted|diagnosed|sickened|fell ill|fallen ill|victims?|patients?|spread|broke out|"
+    r"outbreak|epidemic)"
+)
+
 #: The codebook, most specific first (the first cue a clause matches gives its type).
 CUES: tuple[Cue, ...] = (
     # -- explosions / remote violence
@@ -161,6 +179,15 @@ CUES: tuple[Cue, ...] = (
         r"was bombed|were bombed)", 0.85),
     Cue("explosions_remote_violence", "grenade", ("grenade",),
         r"\bgrenades?\b", 0.8),
+    # -- a disease's cases or deaths (before the violent types' bare "killed", "died")
+    Cue("disaster", "epidemic",
+        ("flu", "h1n1", "h5n1", "cholera", "ebola", "measles", "plague", "malaria", "dengue", "tubercul",
+         "polio", "mening", "typhoid", "anthrax", "rabies", "hepatitis", "pertussis", "whooping", "mad cow",
+         "bse", "foot-and-mouth", "bluetongue", "sars", "mers", "zika", "hiv", "aids", "salmonella",
+         "coli", "listeria", "norovirus", "chikungunya", "yellow fever", "encephalitis", "diphtheria",
+         "mumps", "legionnaires", "virus", "disease", "infect", "outbreak", "epidemic"),
+        r"\b(?:" + _DISEASE + r"\b[^.;]{0,60}?\b" + _CASE + r"\b|" + _CASE + r"\b[^.;]{0,60}?\b"
+        + _DISEASE + r"\b)", 0.75),
     # -- riots (before battles: protesters who clash are rioting)
     Cue("riots", "violent_demonstration", ("riot", "clash", "threw", "hurled", "torch", "stormed", "set fire"),
         r"\b(?:riot(?:s|ed|ing|ers)?\b|" + _PEOPLE + r" (?:clashed|fought|threw|hurled|torched|"
@@ -186,7 +213,8 @@ CUES: tuple[Cue, ...] = (
     Cue("battles", "armed_clash",
         ("clash", "fight", "fought", "battle", "hostilit", "offensive", "ambush", "firefight",
          "skirmish", "attack", "assault", "gunfire", "raid", "combat", "exchange of fire", "incursion"),
-        r"\b(?:clash(?:es|ed)?\b|fighting\b|fought\b|battles?\b|battled\b|hostilities\b|"
+        r"\b(?:clash(?:es|ed)?\b|fighting\b|fought\b|(?:fierce|heavy|pitched|intense|deadly|bloody|"
+        r"gun|street|running) battles?\b|battle (?:between|with|against) |battled\b|hostilities\b|"
         r"(?:counter-?)?offensive\b|ambush(?:ed|es)?\b|firefights?\b|gun ?battles?\b|skirmish(?:es)?\b|"
         r"exchange(?:s|d)? of (?:gun)?fire|exchanged fire|gunfire\b|"
         r"(?:attack(?:s|ed)?|assault(?:s|ed)?|raids?|raided) (?:on |against )?(?:the )?(?:\w+ ){0,3}?"
@@ -255,13 +283,21 @@ CUES: tuple[Cue, ...] = (
     Cue("accident", "crash", ("crash",),
         r"\b(?:(?:plane|air|helicopter|car|bus|truck|train|jet|aircraft|vehicle|road|traffic|motorcycle|"
         r"light aircraft) crash(?:es)?\b|crash(?:ed|-landed)\b)", 0.8),
+    Cue("accident", "collision", ("accident", "wreck", "struck by", "hit by", "rollover", "overturn"),
+        r"\b(?:(?:car|road|traffic|auto|automobile|vehicle|motor vehicle|motorcycle|truck|bus|"
+        r"multi-vehicle|two-vehicle|three-vehicle|single-vehicle|single-car|fatal) (?:accidents?|wrecks?)|"
+        r"wreck(?:ed)?\b|(?:struck|hit) by (?:a |an )?(?:car|truck|vehicle|train|bus|van|suv|driver)|"
+        r"roll-?over|overturned)", 0.75),
     Cue("accident", "fire", ("fire", "blaze", "burn", "gutted"),
-        r"\b(?:" + _BUILDING + r" fires?\b|fires? (?:broke out|engulfed|gutted|destroyed|swept|razed|"
-        r"ripped through|tore through|killed)|blazes?\b|burned down|burnt down|gutted by fire|caught fire)", 0.75),
+        r"\b(?:" + _BUILDING + r" fires?\b|fires? (?:broke out|engulfed|gutted|destroyed|destroys|damaged|"
+        r"damages|swept|razed|ripped through|tore through|killed|started)|blazes?\b|burned down|"
+        r"burnt down|gutted by fire|caught fire|(?:destroyed|damaged) by (?:a )?fire)", 0.75),
     Cue("accident", "explosion", ("explosion", "blast", "exploded"),
         r"\b(?:explosions?\b|blasts?\b|exploded\b)", 0.7),
     Cue("accident", "other", ("drown", "collaps", "electrocut", "accident"),
-        r"\b(?:drowned|drowning|collapsed|collapse of|electrocuted|(?:mine|industrial|road|traffic|mining) accidents?)\b", 0.65),
+        r"\b(?:drowned|drowning|collapsed|collapse of|electrocuted|(?:mine|industrial|mining|sailing|boating|"
+        r"fishing|diving|swimming|hunting|climbing|skiing|workplace|construction|farm|farming|"
+        r"tractor|industrial) accidents?|carbon monoxide poisoning|gas leak|chemical (?:leak|spill))\b", 0.65),
     # -- other happenings (an article's lead event when it has none of the types above)
     Cue("other", "death", ("died", "dies", "passed away", "found dead", "death of"),
         r"\b(?:died|dies\b|passed away|found dead|death of)", 0.5),
@@ -274,7 +310,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:ceremon(?:y|ies)|awards?\b|festival\b|funeral\b|inaugurat(?:ed|ion)|celebrat(?:ed|ions?)|"
         r"commemorat(?:ed|ion)|parade\b)", 0.45),
     Cue("other", "announcement", ("announced", "unveiled", "opened", "launched", "held"),
-        r"\b(?:(?:was|were) (?:announced|unveiled|opened|launched|held)|announced|unveiled)\b", 0.35),
+        r"\b(?:was|were) (?:announced|unveiled|opened|inaugurated)\b", 0.35),
 )  # fmt: skip
 
 #: Phrases in which a cue does not report an event.

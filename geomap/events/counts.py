@@ -74,8 +74,9 @@ _KILLED_OBJECT = re.compile(
 _KILLED_DEATHS = (
     re.compile(r"\b" + _QUAL + _NUM + r" (?:\w+ ){0,2}?(?:deaths|dead|fatalities|lives)\b"),
     re.compile(
-        r"\b(?:death toll|toll|fatalities|deaths|dead) (?:\w+ ){0,3}?(?:rose to|reached|climbed to|"
-        r"stood at|stands at|is|was|of|at|hit|jumped to|increased to) " + _QUAL + _NUM + r"\b"
+        r"\b(?:death toll|toll|number of (?:the )?dead|number of deaths|number of fatalities) "
+        r"(?:\w+ ){0,3}?(?:rose to|reached|climbed to|stood at|stands at|is|was|of|at|hit|"
+        r"jumped to|increased to|to) " + _QUAL + _NUM + r"\b"
     ),
 )
 _KILLED_SUBJECT = re.compile(

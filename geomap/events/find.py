@@ -46,7 +46,8 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|on|onto|into|inside|outside|around|across|throughout|toward|towards|over|"
     r"along|within|off|outskirts of|of|hit|struck|shelled|bombed|bombarded|attacked|targeted|"
     r"rocked|pounded|shook|flooded|battered|lashed|devastated|ravaged|raided|stormed|captured|"
-    r"seized|recaptured|liberated|retook|entered|hitting|striking|shelling|targeting|between)"
+    r"seized|recaptured|liberated|retook|entered|hitting|striking|shelling|targeting|between|"
+    r"damaged|damages|destroyed|destroys|swept|sweeping|evacuated)"
     r"\s+(?:(?:the|a|an|its|their|this|that|disputed|occupied|besieged|embattled|capital|port|"
     r"border|frontier|front-?line|nearby|neighbou?ring|key|strategic|small|large|coastal|"
     r"mountain(?:ous)?|historic|rural|remote|city|town|village|province|region|district|county|"
@@ -76,6 +77,12 @@ _ACTOR_AFTER = re.compile(
     r"^\s*(?:'s|’s|'|’|said|says|stated|announced|reported|claimed|denied|urged|called|accused|"
     r"blamed|warned|insisted|responded|expressed|declared|confirmed|told|added|noted|"
     r"launched|staged|mounted|fired|carried out|sent|deployed|ordered|retaliated|responded)\b"
+)
+#: After a place: it is someone's home ("a Palestine man", "Canadian tourists" aside).
+_HOME_AFTER = re.compile(
+    r"^\s*(?:man|woman|men|women|resident|residents|teen|teens|teenager|teenagers|boy|boys|girl|"
+    r"girls|couple|family|native|natives|mother|father|driver|student|students|youth|"
+    r"native|businessman|person|people|couple|citizen|citizens)\b"
 )
 _COUNTRY_ACTOR_AFTER = re.compile(r"^\s*(?:has|have|had|is|was|were|will|would|and its|did|does)\b")
 #: Text between two places of one list ("Ganja, Mingachevir, Khizi as well as Absheron").
@@ -140,8 +147,10 @@ class Codebook:
         auto.make_automaton()
         self._auto = auto
 
-    def hits(self, low: str) -> list[tuple[int, int, int]]:
-        """The cue matches of a lower-cased sentence that no not-event phrase covers:
+    def hits(self, low: str, text: str | None = None) -> list[tuple[int, int, int]]:
+        """The cue matches of a lower-cased sentence that no not-event phrase covers, not
+        negated ("there is no outbreak", "had never been arrested") and, when ``text`` (the
+        sentence as written) is given, not part of a name ("author Bracelen Flood"):
         (start, end, cue index), by start."""
         cues: set[int] = set()
         nots: set[int] = set()
@@ -157,9 +166,30 @@ class Codebook:
                 s, e = m.span()
                 if any(bs < e and s < be for bs, be in blocked):
                     continue
+                if _NEGATED.search(low, max(0, s - 30), s):
+                    continue
+                if text is not None and _in_name(text, s):
+                    continue
                 out.append((s, e, k))
         out.sort()
         return out
+
+
+#: Right before a cue: it is denied ("no outbreak", "had never been arrested").
+_NEGATED = re.compile(r"\b(?:not|never|no|n't|no longer|nor|without)\s+(?:[\w-]+\s+){0,2}$")
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*\s+$")
+
+
+def _in_name(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is capitalised inside a sentence after another capitalised
+    word: a name ("Bracelen Flood", "Storm Lake"), unless the sentence is a headline."""
+    if not text[at : at + 1].isupper() or not text[:at].strip():
+        return False
+    words = text.split()
+    capitals = sum(1 for w in words if w[:1].isupper())
+    if capitals * 2 > len(words):
+        return False  # a headline in title case
+    return bool(_NAME_WORD.search(text, max(0, at - 30), at))
 
 
 def _clauses(low: str) -> list[tuple[int, int]]:
@@ -197,6 +227,9 @@ def _places(
         before = low[max(c_start, rs - 40) : rs]
         after = low[re_ : re_ + 30]
         country = place.place_type == "country"
+        if _HOME_AFTER.match(after):
+            last = None
+            continue
         if _ACTOR_AFTER.match(after) or _NOT_WHERE_BEFORE.search(before):
             if country:
                 actors.append(m)
@@ -263,6 +296,8 @@ def find_events(
         by_sentence.setdefault(m.sentence_start, []).append(m)
     found: list[ArticleEvent] = []
     fallback: list[ArticleEvent] = []
+    # an "other" event is the article's news: only its first sentences (title and lead) tell it
+    lead = next((k for k, (a, b) in enumerate(bounds) if body[a:b].strip()), 0) + 3
     last_at = -10  # the sentence index of the last event found
     for index, (s_start, s_end) in enumerate(bounds):
         ms = by_sentence.get(s_start, ())
@@ -270,7 +305,7 @@ def find_events(
             continue
         sentence = body[s_start:s_end]
         low = _lower(sentence)
-        hits = codebook.hits(low)
+        hits = codebook.hits(low, sentence)
         if not hits:
             if found and index - last_at <= 2:
                 killed, wounded = casualties(low)
@@ -316,14 +351,17 @@ def find_events(
             for n, m in enumerate(where):
                 if n:  # a count before a list of places is the first one's
                     killed = wounded = None
+                date, basis = m.date, m.date_basis
+                if date is not None and basis == "text" and _reference_year(clause_low) == date.start.year:
+                    date, basis = None, None  # "since 2003", "by 2023": not when it happened
                 ev = ArticleEvent(
                     article_id=article.id,
                     start=m.start,
                     event_type=cue.event_type,
                     sub_event_type=cue.sub_event_type,
                     place=m.place,
-                    date=m.date,
-                    date_basis=m.date_basis,
+                    date=date,
+                    date_basis=basis,
                     actor1=actor1.name if actor1 else "",
                     actor1_country=actor1.country if actor1 else "",
                     actor2=actor2.name if actor2 else "",
@@ -337,13 +375,27 @@ def find_events(
                     weight=cue.weight,
                 )
                 if cue.event_type == "other":
-                    fallback.append(ev)
+                    if index < lead:
+                        fallback.append(ev)
                 else:
                     found.append(ev)
                     last_at = index
     if not found and fallback:
         found = [fallback[0]]
     return merge_article(found)
+
+
+#: A reference period or a deadline: "since December of 2003", "by 2023", "until 1994".
+_REFERENCE = re.compile(
+    r"\b(?:since|until|till|by|before|through)\s+(?:(?:early|late|mid|the end of|the start of|"
+    r"the beginning of)\s+)?(?:[a-z]+\.?\s+){0,2}(?:of\s+)?(\d{4})\b"
+)
+
+
+def _reference_year(clause: str) -> int | None:
+    """The year of a reference period or deadline in a clause, if it gives one."""
+    m = _REFERENCE.search(clause) if any(w in clause for w in ("since", "until", "till", "by", "before", "through")) else None
+    return int(m.group(1)) if m else None
 
 
 def _max(a: int | None, b: int | None) -> int | None:
