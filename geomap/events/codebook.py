@@ -42,7 +42,8 @@ explosions_remote_violence      shelling_artillery_missile_attack      artillery
 violence_against_civilians      abduction_forced_disappearance         abducted, kidnapped, taken hostage
 violence_against_civilians      sexual_violence                        raped, sexual assault
 violence_against_civilians      attack                                 shot dead, gunned down, massacre, stabbed,
-                                                                       gunman opened fire, mass shooting, killed
+                                                                       gunman opened fire, shooting, robbery,
+                                                                       beaten to death, homicide, were killed
 strategic_developments          agreement                              signed / reached a ceasefire, truce took
                                                                        effect, peace deal signed
 strategic_developments          arrests                                arrested, detained, taken into custody
@@ -68,7 +69,9 @@ disaster                        epidemic                               outbreak,
 accident                        derailment                             derailed, derailment
 accident                        sinking                                sank, capsized, sinking of a boat
 accident                        collision                              collided, collision, pile-up
-accident                        crash                                  plane / car / bus crash, crashed
+accident                        crash                                  plane / helicopter crash, crash-landed
+accident                        collision                              car / bus / road crash, crashed, slammed
+                                                                       into
 accident                        collision                              car / traffic accident, wreck, struck by a
                                                                        car, rollover
 accident                        fire                                   fire broke out, blaze, house fire,
@@ -93,6 +96,9 @@ the clause says what is planned, hoped for, feared or demanded — "talks about 
 next week", "called on the sides to stop the fighting", "threatened to attack", "could
 face flooding".
 
+``RETYPES``: what the rest of an article says changes a type — an explosion in a story
+about a bomb is a remote explosive, a fire in a story about arson is property destruction.
+
 ``other`` cues make an event only when an article has no event of the other types (the
 article's lead happening: "dies in Haifa", "Hugo Awards announced in Helsinki", "statue
 unearthed at Angkor in Siem Reap Province"); statements, phone calls and talks are not
@@ -103,7 +109,17 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["Cue", "NotEvent", "CUES", "NOT_EVENTS", "UNREAL", "FALLBACK_TYPES", "MARITIME"]
+__all__ = [
+    "Cue",
+    "NotEvent",
+    "Retype",
+    "CUES",
+    "NOT_EVENTS",
+    "RETYPES",
+    "UNREAL",
+    "FALLBACK_TYPES",
+    "MARITIME",
+]
 
 
 class Cue(NamedTuple):
@@ -120,6 +136,18 @@ class Cue(NamedTuple):
     keys: tuple[str, ...]
     pattern: str
     weight: float
+
+
+class Retype(NamedTuple):
+    """An event typed ``event_type``/``sub_event_type`` in an article whose text matches
+    ``pattern`` (lower case) is ``new_type``/``new_sub_type``: the article says what the
+    clause does not ("an explosion" in a story about a bomb)."""
+
+    event_type: str
+    sub_event_type: str
+    pattern: str
+    new_type: str
+    new_sub_type: str
 
 
 class NotEvent(NamedTuple):
@@ -229,9 +257,15 @@ CUES: tuple[Cue, ...] = (
     Cue("violence_against_civilians", "sexual_violence", ("rape", "sexual assault", "sexually assault"),
         r"\b(?:raped|rapes?\b|gang-rape|sexual(?:ly)? assault(?:ed)?)", 0.75),
     Cue("violence_against_civilians", "attack",
-        ("shot", "gunned", "massacre", "stab", "gunm", "shooting", "murder", "execut", "behead", "killed",
-         "opened fire", "attack", "slain", "assassinat"),
-        r"\b(?:shot dead|shot and killed|gunned down|massacre(?:d|s)?\b|stabb(?:ed|ing)|"
+        ("shot", "shoot", "gunned", "massacre", "stab", "gunm", "murder", "execut", "behead", "killed",
+         "opened fire", "attack", "slain", "assassinat", "robb", "beat", "assault", "homicide", "kills"),
+        r"\b(?:shot dead|shot and killed|shot to death|gunned down|massacre(?:d|s)?\b|stab(?:s|bed|bing)\b|"
+        r"(?:was|were|been|being) shot\b|shoots?\b|shootings?\b|shot (?:and (?:killed|wounded) )?"
+        r"(?:a|an|the|his|her|their|two|three|four|\d+) (?:\w+ )?(?:man|woman|men|women|person|people|teen|"
+        r"teenager|boy|girl|officer|deputy|clerk|driver|victim|customer|student)s?\b|killed by (?:a |an )?(?:gunman|shooter|man|"
+        r"woman|suspect|intruder|attacker|robber)|(?:armed |bank )?robber(?:y|ies)\b|robbed\b|"
+        r"beat(?:en)? to death|beating death|(?:was|were) (?:beaten|assaulted)|assaulted\b|homicides?\b|"
+        r"kills\b|"
         r"(?:gunm[ae]n|assailants?|attackers?|militants|terrorists) (?:shot|killed|opened fire|stormed|attacked)|"
         r"(?:mass|school|fatal|drive-by) shootings?|shooting (?:attack|spree|rampage)|murder(?:ed|s)?\b|"
         r"execut(?:ed|ions)\b|behead(?:ed|ing)|assassinat(?:ed|ion)|slain\b|"
@@ -281,15 +315,21 @@ CUES: tuple[Cue, ...] = (
     Cue("accident", "collision", ("collid", "collision", "pile-up", "head-on"),
         r"\b(?:collided|collisions?\b|pile-?ups?\b|head-on)", 0.8),
     Cue("accident", "crash", ("crash",),
-        r"\b(?:(?:plane|air|helicopter|car|bus|truck|train|jet|aircraft|vehicle|road|traffic|motorcycle|"
-        r"light aircraft) crash(?:es)?\b|crash(?:ed|-landed)\b)", 0.8),
+        r"\b(?:(?:plane|air|helicopter|jet|aircraft|airliner|glider|light aircraft|race car|racing) "
+        r"crash(?:es)?\b|(?:plane|helicopter|jet|aircraft|airliner|glider) (?:\w+ ){0,2}?crash(?:ed|-landed)\b|"
+        r"crash-landed)", 0.8),
+    Cue("accident", "collision", ("crash", "slammed", "plowed", "ploughed", "smashed", "rammed"),
+        r"\b(?:(?:car|bus|truck|vehicle|road|traffic|motorcycle|auto|highway|head-on|two-car|one-car|"
+        r"single-car|single-vehicle|multi-vehicle|two-vehicle|three-vehicle|fatal|dui) crash(?:es)?\b|"
+        r"crash(?:ed|es)?\b|(?:slammed|plowed|ploughed|smashed|crashed|rammed) into)", 0.75),
     Cue("accident", "collision", ("accident", "wreck", "struck by", "hit by", "rollover", "overturn"),
         r"\b(?:(?:car|road|traffic|auto|automobile|vehicle|motor vehicle|motorcycle|truck|bus|"
         r"multi-vehicle|two-vehicle|three-vehicle|single-vehicle|single-car|fatal) (?:accidents?|wrecks?)|"
         r"wreck(?:ed)?\b|(?:struck|hit) by (?:a |an )?(?:car|truck|vehicle|train|bus|van|suv|driver)|"
         r"roll-?over|overturned)", 0.75),
     Cue("accident", "fire", ("fire", "blaze", "burn", "gutted"),
-        r"\b(?:" + _BUILDING + r" fires?\b|fires? (?:broke out|engulfed|gutted|destroyed|destroys|damaged|"
+        r"\b(?:(?:" + _BUILDING + r"|kitchen|garage|barn|car|vehicle|trailer|mobile home|structure|"
+        r"residential|house|apartment|chimney|electrical|grease) fires?\b|fires? (?:broke out|engulfed|gutted|destroyed|destroys|damaged|"
         r"damages|swept|razed|ripped through|tore through|killed|started)|blazes?\b|burned down|"
         r"burnt down|gutted by fire|caught fire|(?:destroyed|damaged) by (?:a )?fire)", 0.75),
     Cue("accident", "explosion", ("explosion", "blast", "exploded"),
@@ -372,6 +412,14 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              "cardiac arrest"),
     NotEvent(("blast",), r"\bblast(?:ed|s|ing)? (?:the |his |her |their )?(?:government|decision|ruling|plan|"
              r"critics|opponents|policy|move|media|report)", "blasted the decision"),
+)  # fmt: skip
+
+#: What the rest of an article tells about an event its clause typed.
+RETYPES: tuple[Retype, ...] = (
+    Retype("accident", "explosion", r"\b(?:bombs?|bombers?|explosive devices?|ieds?|detonat\w*|grenades?)\b",
+           "explosions_remote_violence", "remote_explosive_landmine_ied"),
+    Retype("accident", "fire", r"\b(?:arson\w*|set (?:the |a )?fires?|set fire|set ablaze|torched|firebomb\w*)\b",
+           "strategic_developments", "looting_property_destruction"),
 )  # fmt: skip
 
 #: A clause about what is planned, hoped for, feared, threatened or demanded: no event.

@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from geomap.events.actors import find_actors
-from geomap.events.codebook import CUES, MARITIME, NOT_EVENTS, UNREAL
+from geomap.events.codebook import CUES, MARITIME, NOT_EVENTS, RETYPES, UNREAL
 from geomap.events.counts import casualties
 from geomap.events.merge import WEAK, ArticleEvent, merge_article
 from geomap.models import Article, Mention, Place
@@ -48,7 +48,7 @@ _LOCATIVE = re.compile(
     r"rocked|pounded|shook|flooded|battered|lashed|devastated|ravaged|raided|stormed|captured|"
     r"seized|recaptured|liberated|retook|entered|hitting|striking|shelling|targeting|between|"
     r"damaged|damages|destroyed|destroys|swept|sweeping|evacuated)"
-    r"\s+(?:(?:the|a|an|its|their|this|that|disputed|occupied|besieged|embattled|capital|port|"
+    r"\s+(?:(?:[a-z]\.[a-z]\.|the|a|an|its|their|this|that|disputed|occupied|besieged|embattled|capital|port|"
     r"border|frontier|front-?line|nearby|neighbou?ring|key|strategic|small|large|coastal|"
     r"mountain(?:ous)?|historic|rural|remote|city|town|village|province|region|district|county|"
     r"state|area|island|suburb|outskirts|parts|part|much|large parts|[\w-]+ern|[\w-]+-held|"
@@ -118,7 +118,7 @@ class Codebook:
 
     Parameters
     ----------
-    cues, not_events, unreal
+    cues, not_events, unreal, retypes
         The codebook's data (default: ``geomap.events.codebook``'s).
     """
 
@@ -127,8 +127,12 @@ class Codebook:
         cues: Sequence[Any] = CUES,
         not_events: Sequence[Any] = NOT_EVENTS,
         unreal: str = UNREAL,
+        retypes: Sequence[Any] = RETYPES,
     ) -> None:
         import ahocorasick
+
+        self.retypes = [(r.event_type, r.sub_event_type, re.compile(r.pattern), r.new_type, r.new_sub_type)
+                        for r in retypes]  # fmt: skip
 
         self.cues = tuple(cues)
         self.patterns = [re.compile(c.pattern) for c in self.cues]
@@ -298,6 +302,17 @@ def find_events(
     fallback: list[ArticleEvent] = []
     # an "other" event is the article's news: only its first sentences (title and lead) tell it
     lead = next((k for k, (a, b) in enumerate(bounds) if body[a:b].strip()), 0) + 3
+    # the dateline: where a lead sentence's happening is when the sentence names no place
+    # (local news: "ST. PARIS — A fire killed four children")
+    dateline = next(
+        (m for m in mentions if m.is_dateline and not is_wide(m.place) and m.place.place_type != "country"),
+        None,
+    )
+    dateline_lead = -1
+    if dateline is not None:
+        dateline_lead = next(
+            (k for k, (a, b) in enumerate(bounds) if a <= dateline.start < b), -1
+        ) + 2
     last_at = -10  # the sentence index of the last event found
     for index, (s_start, s_end) in enumerate(bounds):
         ms = by_sentence.get(s_start, ())
@@ -327,6 +342,14 @@ def find_events(
             where, actor_ms = _places(
                 low, c_start, c_end, s_start, ms, cue.sub_event_type in MARITIME
             )
+            by_dateline = False
+            if (
+                not where
+                and dateline is not None
+                and index <= dateline_lead
+                and not any(s_start + c_start <= m.start < s_start + c_end for m in ms)
+            ):
+                where, by_dateline = [dateline], True
             if codebook.unreal.search(clause_low):
                 continue
             if not where:
@@ -371,7 +394,7 @@ def find_events(
                     summary=summary,
                     surfaces=(m.surface,),
                     starts=(m.start,),
-                    confidence=_confidence(cue.weight, m, killed, wounded),
+                    confidence=_confidence(cue.weight, m, killed, wounded) * (0.8 if by_dateline else 1.0),
                     weight=cue.weight,
                 )
                 if cue.event_type == "other":
@@ -382,6 +405,15 @@ def find_events(
                     last_at = index
     if not found and fallback:
         found = [fallback[0]]
+    if found:
+        kinds = {(e.event_type, e.sub_event_type) for e in found}
+        for etype, sub, pattern, new_type, new_sub in codebook.retypes:
+            if (etype, sub) in kinds and pattern.search(_lower(body)):
+                found = [
+                    e._replace(event_type=new_type, sub_event_type=new_sub)
+                    if (e.event_type, e.sub_event_type) == (etype, sub) else e
+                    for e in found
+                ]  # fmt: skip
     return merge_article(found)
 
 
