@@ -20,9 +20,10 @@ __all__ = ["Actor", "ACTOR_HEADS", "STATE_HEADS", "find_actors"]
 
 #: Nouns that end an actor's name.
 ACTOR_HEADS: tuple[str, ...] = (
-    "armed forces", "security forces", "air force", "navy", "army", "troops", "forces", "military",
-    "soldiers", "servicemen", "police", "policemen", "government", "authorities", "ministry of defense",
-    "defense ministry", "defence ministry", "militants", "rebels", "insurgents", "fighters", "gunmen",
+    "armed forces", "security forces", "air force", "navy", "army", "troops", "forces",
+    "military", "soldiers", "servicemen", "police", "policemen", "government", "authorities",
+    "ministry of defense", "defense ministry", "defence ministry", "militants", "rebels",
+    "insurgents", "fighters", "gunmen",
     "militia", "militias", "militiamen", "separatists", "jihadists", "protesters", "demonstrators",
     "rioters", "attackers", "assailants", "guards", "border guards", "warplanes", "jets", "drones",
 )  # fmt: skip

@@ -58,8 +58,8 @@ def _date_of(state: tuple[int, str, int] | None) -> DateValue | None:
     start, precision, end = state
     return DateValue(
         dt.date.fromordinal(start),
-        precision,
-        dt.date.fromordinal(end) if end else None,  # type: ignore[arg-type]
+        precision,  # type: ignore[arg-type]
+        dt.date.fromordinal(end) if end else None,
     )
 
 

@@ -209,7 +209,7 @@ CUES: tuple[Cue, ...] = (
         r"\bgrenades?\b", 0.8),
     # -- a disease's cases or deaths (before the violent types' bare "killed", "died")
     Cue("disaster", "epidemic",
-        ("flu", "h1n1", "h5n1", "cholera", "ebola", "measles", "plague", "malaria", "dengue", "tubercul",
+        ("flu", *(f"h{d}n" for d in range(10)), "cholera", "ebola", "measles", "plague", "malaria", "dengue", "tubercul",
          "polio", "mening", "typhoid", "anthrax", "rabies", "hepatitis", "pertussis", "whooping", "mad cow",
          "bse", "foot-and-mouth", "bluetongue", "sars", "mers", "zika", "hiv", "aids", "salmonella",
          "coli", "listeria", "norovirus", "chikungunya", "yellow fever", "encephalitis", "diphtheria",
@@ -240,7 +240,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:seized|captured|overran|took control of)|overran)\b", 0.75),
     Cue("battles", "armed_clash",
         ("clash", "fight", "fought", "battle", "hostilit", "offensive", "ambush", "firefight",
-         "skirmish", "attack", "assault", "gunfire", "raid", "combat", "exchange of fire", "incursion"),
+         "skirmish", "attack", "assault", "gunfire", "raid", "combat", "exchange", "exchanged", "incursion",
+         "military"),
         r"\b(?:clash(?:es|ed)?\b|fighting\b|fought\b|(?:fierce|heavy|pitched|intense|deadly|bloody|"
         r"gun|street|running) battles?\b|battle (?:between|with|against) |battled\b|hostilities\b|"
         r"(?:counter-?)?offensive\b|ambush(?:ed|es)?\b|firefights?\b|gun ?battles?\b|skirmish(?:es)?\b|"
@@ -304,7 +305,7 @@ CUES: tuple[Cue, ...] = (
     Cue("disaster", "wildfire", ("wildfire", "bushfire", "bush fire", "forest fire", "brush fire", "grass fire"),
         r"\b(?:wildfires?|bush ?fires?|forest fires?|brush ?fires?|grass fires?)\b", 0.85),
     Cue("disaster", "drought", ("drought",), r"\bdroughts?\b", 0.7),
-    Cue("disaster", "epidemic", ("outbreak", "epidemic", "cases", "tested positive", "infect", "died of", "deaths from"),
+    Cue("disaster", "epidemic", ("outbreak", "epidemic", "case", "tested positive", "infect", "died of", "died from", "deaths of", "deaths from", "death from", "death of"),
         r"\b(?:outbreaks?\b|epidemics?\b|(?:confirmed|new|suspected|probable|first|human) cases?\b|"
         r"tested positive|infected with|infections\b|(?:died|deaths?) (?:of|from) (?:the )?"
         r"(?:virus|flu|ebola|cholera|measles|covid|coronavirus|influenza|disease|infection|zika|mers|sars))", 0.7),
@@ -334,7 +335,7 @@ CUES: tuple[Cue, ...] = (
         r"burnt down|gutted by fire|caught fire|(?:destroyed|damaged) by (?:a )?fire)", 0.75),
     Cue("accident", "explosion", ("explosion", "blast", "exploded"),
         r"\b(?:explosions?\b|blasts?\b|exploded\b)", 0.7),
-    Cue("accident", "other", ("drown", "collaps", "electrocut", "accident"),
+    Cue("accident", "other", ("drown", "collaps", "electrocut", "accident", "poisoning", "leak", "spill"),
         r"\b(?:drowned|drowning|collapsed|collapse of|electrocuted|(?:mine|industrial|mining|sailing|boating|"
         r"fishing|diving|swimming|hunting|climbing|skiing|workplace|construction|farm|farming|"
         r"tractor|industrial) accidents?|carbon monoxide poisoning|gas leak|chemical (?:leak|spill))\b", 0.65),
@@ -346,16 +347,16 @@ CUES: tuple[Cue, ...] = (
         r"(?:was|were|been) (?:re-)?elected|voters? (?:cast|voted))", 0.5),
     Cue("other", "discovery", ("unearth", "excavat", "discover", "uncover"),
         r"\b(?:unearthed|excavated|discovered|uncovered)\b", 0.5),
-    Cue("other", "ceremony", ("ceremony", "award", "festival", "funeral", "inaugurat", "celebrat", "commemorat", "parade"),
+    Cue("other", "ceremony", ("ceremon", "award", "festival", "funeral", "inaugurat", "celebrat", "commemorat", "parade"),
         r"\b(?:ceremon(?:y|ies)|awards?\b|festival\b|funeral\b|inaugurat(?:ed|ion)|celebrat(?:ed|ions?)|"
         r"commemorat(?:ed|ion)|parade\b)", 0.45),
-    Cue("other", "announcement", ("announced", "unveiled", "opened", "launched", "held"),
+    Cue("other", "announcement", ("announced", "unveiled", "opened", "inaugurated"),
         r"\b(?:was|were) (?:announced|unveiled|opened|inaugurated)\b", 0.35),
 )  # fmt: skip
 
 #: Phrases in which a cue does not report an event.
 NOT_EVENTS: tuple[NotEvent, ...] = (
-    NotEvent(("quake", "flood", "fire", "storm", "hurricane", "drought", "tsunami", "outbreak", "epidemic"),
+    NotEvent(("quake", "flood", "fire", "storm", "hurricane", "drought", "tsunami", "outbreak", "epidemic", "disaster"),
              r"\b(?:earthquake|quake|flood|wildfire|fire|storm|hurricane|drought|tsunami|outbreak|epidemic|"
              r"disaster)s? (?:aid|relief|prevention|insurance|season|risk|warnings?|preparedness|funds?|"
              r"response plans?|drills?|defen[cs]es|barriers?|protection|management|policy|policies|"
@@ -404,7 +405,7 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              "explosive growth"),
     NotEvent(("execut",), r"\bexecuted (?:a |an |the )?(?:plan|order|warrant|contract|trade|deal|search|strategy)|"
              r"\bexecutions? of (?:the )?(?:plan|order|warrant|contract|strategy)", "executed a plan"),
-    NotEvent(("award", "ceremon", "festival"), r"\b(?:will|to) be (?:held|announced|presented)|\baward(?:ed)? (?:a |the )?contract",
+    NotEvent(("be held", "be announced", "be presented", "award"), r"\b(?:will|to) be (?:held|announced|presented)|\baward(?:ed)? (?:a |the )?contract",
              "awards to come; a contract awarded"),
     NotEvent(("cases",), r"\bcases? (?:of|against) (?:fraud|corruption|abuse|theft|murder|misconduct|"
              r"discrimination|harassment)|\b(?:court|legal|criminal|civil) cases?", "court cases"),

@@ -96,7 +96,8 @@ _NONE_KILLED = re.compile(
 _AGENT = re.compile(
     r"\b(?:bombs?|missiles?|rockets?|shells?|attacks?|explosions?|blasts?|strikes?|drones?|"
     r"gunm[ae]n|attackers?|assailants?|bombers?|militants? (?:who|that)|men who|shooters?|"
-    r"suspects?|cars?|trucks?|vehicles?|days?|weeks?|months?|years?|hours?|times?|percent|per cent|%)\b"
+    r"suspects?|cars?|trucks?|vehicles?|days?|weeks?|months?|years?|hours?|times?|percent|"
+    r"per cent|%)\b"
 )
 
 

@@ -28,6 +28,7 @@ the article has no other.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -131,8 +132,10 @@ class Codebook:
     ) -> None:
         import ahocorasick
 
-        self.retypes = [(r.event_type, r.sub_event_type, re.compile(r.pattern), r.new_type, r.new_sub_type)
-                        for r in retypes]  # fmt: skip
+        self.retypes = [
+            (r.event_type, r.sub_event_type, re.compile(r.pattern), r.new_type, r.new_sub_type)
+            for r in retypes
+        ]
 
         self.cues = tuple(cues)
         self.patterns = [re.compile(c.pattern) for c in self.cues]
@@ -147,27 +150,35 @@ class Codebook:
             for key in ne.keys:
                 keys.setdefault(key, []).append((1, k))
         for key, targets in keys.items():
-            auto.add_word(key, tuple(targets))
+            auto.add_word(key, (len(key), tuple(targets)))
         auto.make_automaton()
         self._auto = auto
 
-    def hits(self, low: str, text: str | None = None) -> list[tuple[int, int, int]]:
+    def keys(self, low: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
+        """Where the keys of cues (kind 0) and not-event phrases (kind 1) are in a lower-cased
+        text (or in ``low[start:end]``): (start, kind, index), by end."""
+        found = self._auto.iter(low, start, len(low) if end is None else end)
+        return [(at + 1 - size, kind, k) for at, (size, targets) in found for kind, k in targets]
+
+    def hits(
+        self, low: str, text: str | None = None, keys: Sequence[tuple[int, int, int]] | None = None
+    ) -> list[tuple[int, int, int]]:
         """The cue matches of a lower-cased sentence that no not-event phrase covers, not
         negated ("there is no outbreak", "had never been arrested") and, when ``text`` (the
         sentence as written) is given, not part of a name ("author Bracelen Flood"):
-        (start, end, cue index), by start."""
-        cues: set[int] = set()
-        nots: set[int] = set()
-        for _end, targets in self._auto.iter(low):
-            for kind, k in targets:
-                (nots if kind else cues).add(k)
+        (start, end, cue index), by start. ``keys``: ``self.keys(low)``, if known."""
+        cues: dict[int, list[int]] = {}
+        nots: dict[int, list[int]] = {}
+        for at, kind, k in self.keys(low) if keys is None else keys:
+            (nots if kind else cues).setdefault(k, []).append(at)
         if not cues:
             return []
-        blocked = [m.span() for k in sorted(nots) for m in self.not_patterns[k].finditer(low)]
+        blocked = [
+            span for k in sorted(nots) for span in _matches(self.not_patterns[k], low, nots[k])
+        ]
         out = []
         for k in sorted(cues):
-            for m in self.patterns[k].finditer(low):
-                s, e = m.span()
+            for s, e in _matches(self.patterns[k], low, cues[k]):
                 if any(bs < e and s < be for bs, be in blocked):
                     continue
                 if _NEGATED.search(low, max(0, s - 30), s):
@@ -177,6 +188,36 @@ class Codebook:
                 out.append((s, e, k))
         out.sort()
         return out
+
+
+_WORD_START = re.compile(r"\b\w")
+#: How far before a key a match of its pattern may start (the longest stretch any
+#: pattern allows before the key it holds, with room to spare).
+_REACH = 100
+
+
+def _matches(pattern: re.Pattern[str], low: str, keys: list[int]) -> list[tuple[int, int]]:
+    """``[m.span() for m in pattern.finditer(low)]`` for a pattern that opens with ``\\b``
+    and a word character, and whose every match holds one of its keys (found at ``keys``):
+    the pattern is tried only at the word starts up to ``_REACH`` characters before a key,
+    instead of at every character of the sentence."""
+    candidates: set[int] = set()
+    reach = -1
+    for at in sorted(keys):
+        lo = max(reach, at - _REACH, 0)
+        if lo <= at:
+            candidates.update(m.start() for m in _WORD_START.finditer(low, lo, at + 1))
+        reach = at + 1
+    out: list[tuple[int, int]] = []
+    reached = -1
+    for at in sorted(candidates):
+        if at < reached:
+            continue
+        m = pattern.match(low, at)
+        if m is not None and m.end() > m.start():
+            out.append(m.span())
+            reached = m.end()
+    return out
 
 
 #: Right before a cue: it is denied ("no outbreak", "had never been arrested").
@@ -305,22 +346,44 @@ def find_events(
     # the dateline: where a lead sentence's happening is when the sentence names no place
     # (local news: "ST. PARIS — A fire killed four children")
     dateline = next(
-        (m for m in mentions if m.is_dateline and not is_wide(m.place) and m.place.place_type != "country"),
+        (
+            m
+            for m in mentions
+            if m.is_dateline and not is_wide(m.place) and m.place.place_type != "country"
+        ),
         None,
     )
     dateline_lead = -1
     if dateline is not None:
-        dateline_lead = next(
-            (k for k, (a, b) in enumerate(bounds) if a <= dateline.start < b), -1
-        ) + 2
+        dateline_lead = (
+            next((k for k, (a, b) in enumerate(bounds) if a <= dateline.start < b), -1) + 2
+        )
     last_at = -10  # the sentence index of the last event found
+    low_body = _lower(body)
+    # the keys of the sentences that name a place and of the two after each (for counts)
+    keys: list[tuple[int, int, int]] = []
+    with_places = [k for k, (a, _b) in enumerate(bounds) if a in by_sentence]
+    if dateline_lead >= 0:
+        with_places = sorted({*with_places, *range(min(dateline_lead + 1, len(bounds)))})
+    region_end = -1
+    for k in with_places:
+        a, b = bounds[k][0], bounds[min(k + 2, len(bounds) - 1)][1]
+        a = max(a, region_end)
+        if a < b:
+            keys += codebook.keys(low_body, a, b)
+            region_end = b
+    keys.sort()
+    key_starts = [at for at, _kind, _k in keys]
     for index, (s_start, s_end) in enumerate(bounds):
         ms = by_sentence.get(s_start, ())
         if not ms and index - last_at > 2:
             continue
+        lo, hi = bisect.bisect_left(key_starts, s_start), bisect.bisect_left(key_starts, s_end)
+        mine = [(at - s_start, kind, k) for at, kind, k in keys[lo:hi] if at < s_end]
+        low = low_body[s_start:s_end]
+        has_cue = any(kind == 0 for _at, kind, _k in mine)
+        hits = codebook.hits(low, body[s_start:s_end], mine) if has_cue else []
         sentence = body[s_start:s_end]
-        low = _lower(sentence)
-        hits = codebook.hits(low, sentence)
         if not hits:
             if found and index - last_at <= 2:
                 killed, wounded = casualties(low)
@@ -375,7 +438,11 @@ def find_events(
                 if n:  # a count before a list of places is the first one's
                     killed = wounded = None
                 date, basis = m.date, m.date_basis
-                if date is not None and basis == "text" and _reference_year(clause_low) == date.start.year:
+                if (
+                    date is not None
+                    and basis == "text"
+                    and _reference_year(clause_low) == date.start.year
+                ):
                     date, basis = None, None  # "since 2003", "by 2023": not when it happened
                 ev = ArticleEvent(
                     article_id=article.id,
@@ -394,7 +461,8 @@ def find_events(
                     summary=summary,
                     surfaces=(m.surface,),
                     starts=(m.start,),
-                    confidence=_confidence(cue.weight, m, killed, wounded) * (0.8 if by_dateline else 1.0),
+                    confidence=_confidence(cue.weight, m, killed, wounded)
+                    * (0.8 if by_dateline else 1.0),
                     weight=cue.weight,
                 )
                 if cue.event_type == "other":
@@ -426,7 +494,11 @@ _REFERENCE = re.compile(
 
 def _reference_year(clause: str) -> int | None:
     """The year of a reference period or deadline in a clause, if it gives one."""
-    m = _REFERENCE.search(clause) if any(w in clause for w in ("since", "until", "till", "by", "before", "through")) else None
+    m = (
+        _REFERENCE.search(clause)
+        if any(w in clause for w in ("since", "until", "till", "by", "before", "through"))
+        else None
+    )
     return int(m.group(1)) if m else None
 
 
