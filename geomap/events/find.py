@@ -36,7 +36,7 @@ from typing import Any
 from geomap.events.actors import find_actors
 from geomap.events.codebook import CUES, MARITIME, NOT_EVENTS, RETYPES, UNREAL
 from geomap.events.counts import casualties
-from geomap.events.merge import WEAK, ArticleEvent, merge_article
+from geomap.events.merge import WEAK, ArticleEvent, contains, merge_article
 from geomap.models import Article, Mention, Place
 
 __all__ = ["find_events", "is_wide", "Codebook"]
@@ -385,7 +385,7 @@ def find_events(
         hits = codebook.hits(low, body[s_start:s_end], mine) if has_cue else []
         sentence = body[s_start:s_end]
         if not hits:
-            if found and index - last_at <= 2:
+            if found and index - last_at <= 2 and not _elsewhere(ms, found[-1].place):
                 killed, wounded = casualties(low)
                 if killed is not None or wounded is not None:
                     prev = found[-1]
@@ -408,6 +408,7 @@ def find_events(
             by_dateline = False
             if (
                 not where
+                and not found
                 and dateline is not None
                 and index <= dateline_lead
                 and not any(s_start + c_start <= m.start < s_start + c_end for m in ms)
@@ -416,7 +417,15 @@ def find_events(
             if codebook.unreal.search(clause_low):
                 continue
             if not where:
-                if found and index - last_at <= 2 and cue.event_type != "other":
+                if (
+                    found
+                    and index - last_at <= 2
+                    and cue.event_type != "other"
+                    and not _elsewhere(
+                        [m for m in ms if s_start + c_start <= m.start < s_start + c_end],
+                        found[-1].place,
+                    )
+                ):
                     prev = found[-1]
                     if (killed is not None or wounded is not None) and (
                         prev.event_type == cue.event_type
@@ -500,6 +509,15 @@ def _reference_year(clause: str) -> int | None:
         else None
     )
     return int(m.group(1)) if m else None
+
+
+def _elsewhere(mentions: Sequence[Mention], place: Place) -> bool:
+    """Whether a sentence (or clause) names a place other than ``place`` or one holding it:
+    then its counts are not ``place``'s event's ("Hawaii's governor said 36 were killed"
+    after a fire in Lahaina is about Lahaina; "forty cases in Nairobi" is not)."""
+    return any(
+        m.place.place_id != place.place_id and not contains(m.place, place) for m in mentions
+    )
 
 
 def _max(a: int | None, b: int | None) -> int | None:
