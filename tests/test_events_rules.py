@@ -11,7 +11,7 @@ import pytest
 from geomap.events import Codebook
 from geomap.events.find import _lower, _matches
 from geomap.models import Dateline
-from tests.test_events import analyse, events_of
+from tests.test_events import events_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,7 +45,10 @@ def test_a_disease_death_is_an_epidemic_not_an_attack(gazetteer, codebook):
 
 
 def test_the_rest_of_the_article_retypes_an_explosion(gazetteer, codebook):
-    text = "An explosion ripped through a market in Peshawar on Monday. Police said a bomb was hidden in a cart."
+    text = (
+        "An explosion ripped through a market in Peshawar on Monday. "
+        "Police said a bomb was hidden in a cart."
+    )
     ev = events_of(text, gazetteer, codebook)
     assert kinds(ev) == [
         ("Peshawar", "explosions_remote_violence", "remote_explosive_landmine_ied")
