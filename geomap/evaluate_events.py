@@ -45,6 +45,9 @@ __all__ = [
     "predicted_by_article",
     "score_events",
     "evaluate_events",
+    "corpus_paths",
+    "format_report",
+    "run",
 ]
 
 #: Distance within which two places agree.
@@ -350,3 +353,82 @@ def evaluate_events(
         "all": scores.pop("all").to_dict(),
         "corpora": {name: s.to_dict() for name, s in sorted(scores.items())},
     }
+
+
+def corpus_paths(specs: Sequence[str], root: str | Path = ".") -> dict[str, Path]:
+    """``DEFAULT_CORPORA`` (relative to ``root``) overridden by ``NAME=PATH`` specs.
+
+    Raises
+    ------
+    ValueError
+        For a spec without ``=``.
+    """
+    paths = {name: Path(root) / rel for name, rel in DEFAULT_CORPORA.items()}
+    for spec in specs:
+        name, sep, path = spec.partition("=")
+        if not sep or not name or not path:
+            raise ValueError(f"--corpus takes NAME=PATH, not {spec!r}")
+        paths[name] = Path(path)
+    return paths
+
+
+def format_report(report: Mapping[str, Any]) -> str:
+    """The scores as a Markdown table: all, then each corpus."""
+    head = (
+        "| corpus | gold | predicted | matched | precision | recall | F1 | type acc. "
+        "| sub-type acc. | fatality acc. |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: | ---: | ---: |"
+    )
+    rows = [head]
+    named = [("all", report["all"]), *report["corpora"].items()]
+    for name, s in named:
+
+        def cell(value: Any) -> str:
+            return (
+                "–" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+            )
+
+        fat = f"{cell(s['fatality_accuracy'])} (of {s['fatalities_stated']})"
+        rows.append(
+            f"| {name} | {s['gold']} | {s['predicted']} | {s['matched']} | {cell(s['precision'])} "
+            f"| {cell(s['recall'])} | {cell(s['f1'])} | {cell(s['type_accuracy'])} "
+            f"| {cell(s['sub_type_accuracy'])} | {fat} |"
+        )
+    rows.append("")
+    rows.append("| event_type (all corpora) | gold | predicted | matched | precision | recall |")
+    rows.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for etype, t in report["all"]["by_type"].items():
+        p = "–" if t["precision"] is None else f"{t['precision']:.3f}"
+        r = "–" if t["recall"] is None else f"{t['recall']:.3f}"
+        rows.append(f"| {etype} | {t['gold']} | {t['predicted']} | {t['matched']} | {p} | {r} |")
+    return "\n".join(rows) + "\n"
+
+
+def run(
+    gold_path: str | Path,
+    corpora: Mapping[str, Path],
+    *,
+    gazetteer_path: str | None = None,
+    workers: int = 1,
+    as_json: bool = False,
+) -> str:
+    """``geomap evaluate-events``: build each corpus with geomap, score, and return the
+    text to print (a Markdown table, or JSON with ``as_json``)."""
+    from geomap.gazetteer import Gazetteer
+    from geomap.pipeline import build_events
+
+    gazetteer = Gazetteer(gazetteer_path) if gazetteer_path else Gazetteer()
+
+    def build(path: Path) -> pd.DataFrame:
+        return build_events(path, gazetteer=gazetteer, progress=False, workers=workers)
+
+    def is_country(gold: Mapping[str, Any]) -> bool:
+        return any(
+            c.place.place_type == "country" and c.place.country_code == gold.get("country_code")
+            for c in gazetteer.lookup(str(gold.get("place", "")))
+        )
+
+    report = evaluate_events(gold_path, corpora, build=build, is_country=is_country)
+    if as_json:
+        return json.dumps(report, indent=1, sort_keys=True) + "\n"
+    return format_report(report)

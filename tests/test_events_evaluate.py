@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -81,3 +82,23 @@ def test_evaluate_events_builds_each_corpus(tmp_path):
     assert report["all"]["f1"] == 1.0 and report["events_built"] == {"c": 1}
     with pytest.raises(FileNotFoundError):
         evaluate_events(gold, {"c": tmp_path / "missing"}, build=lambda path: frame)
+
+
+def test_corpus_paths_and_the_report_table(tmp_path):
+    from geomap.evaluate_events import corpus_paths, format_report
+
+    paths = corpus_paths(["lgl=/data/lgl.jsonl"], root=tmp_path)
+    assert paths["lgl"] == Path("/data/lgl.jsonl") and paths["examples"] == tmp_path / "examples"
+    with pytest.raises(ValueError):
+        corpus_paths(["lgl"])
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"corpus": "c", "id": "s1", "events": [gold_event()]}) + "\n")
+    (tmp_path / "c").mkdir()
+    report = evaluate_events(
+        gold, {"c": tmp_path / "c"}, build=lambda p: pd.DataFrame([pred_event()])
+    )
+    table = format_report(report)
+    assert (
+        "| all | 1 | 1 | 1 | 1.000 | 1.000 | 1.000 |" in table
+        and "| battles | 1 | 1 | 1 |" in table
+    )

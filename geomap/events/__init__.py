@@ -18,7 +18,7 @@ from __future__ import annotations
 from geomap.events.aggregate import Aggregator, event_id_of, source_record
 from geomap.events.codebook import CUES, NOT_EVENTS, UNREAL, Cue, NotEvent
 from geomap.events.counts import casualties, parse_number
-from geomap.events.find import Codebook, find_events, is_wide
+from geomap.events.find import Codebook, article_events, default_codebook, find_events, is_wide
 from geomap.events.merge import ArticleEvent, contains, geo_precision
 from geomap.events.roles import casualty_counts, event_types_of, make_mentions
 from geomap.schema import EVENT_COLUMNS, EVENT_TYPES, MENTION_COLUMNS, SUB_EVENT_TYPES
@@ -26,6 +26,8 @@ from geomap.schema import EVENT_COLUMNS, EVENT_TYPES, MENTION_COLUMNS, SUB_EVENT
 __all__ = [
     "Aggregator",
     "ArticleEvent",
+    "article_events",
+    "default_codebook",
     "Codebook",
     "Cue",
     "CUES",

@@ -29,9 +29,10 @@ the article has no other.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geomap.events.actors import find_actors
 from geomap.events.codebook import CUES, MARITIME, NOT_EVENTS, RETYPES, UNREAL
@@ -39,7 +40,10 @@ from geomap.events.counts import casualties
 from geomap.events.merge import WEAK, ArticleEvent, contains, merge_article
 from geomap.models import Article, Mention, Place
 
-__all__ = ["find_events", "is_wide", "Codebook"]
+if TYPE_CHECKING:
+    from geomap.gazetteer import Gazetteer
+
+__all__ = ["find_events", "article_events", "default_codebook", "is_wide", "Codebook"]
 
 _CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\s[–—-]\s|\s-\s")
 #: Words before a place that make it where something happened (up to three words between).
@@ -538,3 +542,22 @@ def _confidence(weight: float, m: Mention, killed: int | None, wounded: int | No
     if killed is not None or wounded is not None:
         value += 0.05
     return round(min(1.0, max(0.0, value)), 2)
+
+
+@functools.lru_cache(maxsize=1)
+def default_codebook() -> Codebook:
+    """The codebook of ``geomap.events.codebook``, compiled once per process."""
+    return Codebook()
+
+
+def article_events(
+    article: Article,
+    mentions: Sequence[Mention],
+    bounds: Sequence[tuple[int, int]],
+    gazetteer: Gazetteer,
+) -> list[ArticleEvent]:
+    """``find_events`` with the default codebook and the gazetteer's demonyms (what the
+    pipeline runs for each article)."""
+    return find_events(
+        article, mentions, bounds, codebook=default_codebook(), demonym=gazetteer.demonym_country
+    )
