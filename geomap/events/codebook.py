@@ -272,7 +272,6 @@ CUES: tuple[Cue, ...] = (
         r"execut(?:ed|ions)\b|behead(?:ed|ing)|assassinat(?:ed|ion)|slain\b|"
         r"opened fire on (?:civilians|worshippers|people|a crowd|the crowd|shoppers|students|a bus|a car)|"
         r"(?:terror(?:ist)? |knife |gun )attacks?)", 0.65),
-    Cue("violence_against_civilians", "attack", ("killed",), r"\b(?:was|were|been) killed\b", 0.45),
     # -- strategic developments
     Cue("strategic_developments", "agreement", ("ceasefire", "cease-fire", "truce", "agreement", "accord", "deal", "armistice"),
         r"\b(?:(?:signed|reached|agreed|concluded|brokered|struck|declared|announced) (?:an? |the )?(?:\w+ ){0,3}?"
@@ -339,6 +338,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:drowned|drowning|collapsed|collapse of|electrocuted|(?:mine|industrial|mining|sailing|boating|"
         r"fishing|diving|swimming|hunting|climbing|skiing|workplace|construction|farm|farming|"
         r"tractor|industrial) accidents?|carbon monoxide poisoning|gas leak|chemical (?:leak|spill))\b", 0.65),
+    # -- a bare "were killed": the weakest violent cue, after every other type's
+    Cue("violence_against_civilians", "attack", ("killed",), r"\b(?:was|were|been) killed\b", 0.45),
     # -- other happenings (an article's lead event when it has none of the types above)
     Cue("other", "death", ("died", "dies", "passed away", "found dead", "death of"),
         r"\b(?:died|dies\b|passed away|found dead|death of)", 0.5),
@@ -367,7 +368,8 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              r"outbreak|epidemic|pandemic|cancer|corruption|crime|poverty|inflation|climate|obesity|"
              r"addiction|illness|infection|odds|title|championship|cup|trophy|relegation|seat|nomination|"
              r"election|bill|law|ruling|charges?|case|lawsuit|custody)\b", "fighting fires, a disease, a case"),
-    NotEvent(("firefight",), r"\bfirefighters?\b|\bfirefighting\b", "firefighters"),
+    NotEvent(("firefight", "fighting"), r"\bfirefighters?\b|\bfirefighting\b|\b(?:flood|fire|crime|disease|drug|"
+             r"poverty|bush|wildfire)[- ]fighting\b", "firefighters, flood-fighting"),
     NotEvent(("attack",), r"\b(?:heart|panic|asthma|verbal|personal|political|cyber|ransomware|shark|dog) ?attacks?\b|"
              r"\battack(?:s|ed)? (?:on|against) (?:his|her|their|my|our|your|its) "
              r"(?:record|character|policy|policies|credibility|integrity|views|comments|remarks|plan|decision|"

@@ -72,6 +72,7 @@ _PASSIVE_AFTER = re.compile(
 )
 #: Before a place: it is someone's origin or an addressee, not where it happened.
 _NOT_WHERE_BEFORE = re.compile(
+    r"(?:\b\d{1,3},\s+of|\b(?:residents?|man|woman|men|women|boy|girl|teen|native) of)\s+$|"
     r"\b(?:from|by|visiting from|native of|citizens? of|nationals? of|natives? of|born in|"
     r"called on|urged|addressed|asked|told|accused|blamed|against|with|to|for|"
     r"ambassador to|envoy to|embassy in|embassies in|president of|prime minister of|"
@@ -87,7 +88,13 @@ _ACTOR_AFTER = re.compile(
 _HOME_AFTER = re.compile(
     r"^\s*(?:man|woman|men|women|resident|residents|teen|teens|teenager|teenagers|boy|boys|girl|"
     r"girls|couple|family|native|natives|mother|father|driver|student|students|youth|"
-    r"native|businessman|person|people|couple|citizen|citizens)\b"
+    r"native|businessman|person|people|couple|citizen|citizens|"
+    # an institution of the place, or a street named after one: not where it happened
+    r"hospital|medical center|clinic|jail|prison|court|courthouse|district court|police|"
+    r"sheriff|coroner|fire department|firefighters|officials|authorities|university|college|"
+    r"school district|city council|council|mayor|governor|county commission|"
+    r"street|st\.|road|rd\.|avenue|ave\.|boulevard|blvd|drive|dr\.|lane|ln\.|court|ct\.|way|"
+    r"highway|parkway|pike|turnpike|vista|square|plaza)\b"
 )
 _COUNTRY_ACTOR_AFTER = re.compile(r"^\s*(?:has|have|had|is|was|were|will|would|and its|did|does)\b")
 #: Text between two places of one list ("Ganja, Mingachevir, Khizi as well as Absheron").
@@ -227,6 +234,8 @@ def _matches(pattern: re.Pattern[str], low: str, keys: list[int]) -> list[tuple[
 #: Right before a cue: it is denied ("no outbreak", "had never been arrested").
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|no longer|nor|without)\s+(?:[\w-]+\s+){0,2}$")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*\s+$")
+#: After a capitalised word: it is a person who speaks ("Flood wrote", "Storm said").
+_SPEAKS = re.compile(r"\s+(?:said|says|wrote|writes|told|added|spoke|speaks|explained|noted)\b")
 
 
 def _in_name(text: str, at: int) -> bool:
@@ -238,7 +247,9 @@ def _in_name(text: str, at: int) -> bool:
     capitals = sum(1 for w in words if w[:1].isupper())
     if capitals * 2 > len(words):
         return False  # a headline in title case
-    return bool(_NAME_WORD.search(text, max(0, at - 30), at))
+    if _NAME_WORD.search(text, max(0, at - 30), at):
+        return True
+    return bool(_SPEAKS.match(text, text.find(" ", at) if " " in text[at:] else len(text)))
 
 
 def _clauses(low: str) -> list[tuple[int, int]]:
