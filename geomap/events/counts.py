@@ -116,7 +116,8 @@ def parse_number(text: str) -> int | None:
     """
     text = text.strip().replace(",", "")
     if text.isdigit():
-        return int(text)
+        # no count of people has more than nine digits (a long run is a code or an id)
+        return int(text) if len(text) <= 9 else None
     total, current = 0, 0
     words = text.replace("-", " ").split()
     k = 0

@@ -201,33 +201,35 @@ class Codebook:
         return out
 
 
-_WORD_START = re.compile(r"\b\w")
 #: How far before a key a match of its pattern may start (the longest stretch any
 #: pattern allows before the key it holds, with room to spare).
 _REACH = 100
+#: Longer than any match of a pattern (a search need not read further after a key).
+_LONGEST = 200
 
 
 def _matches(pattern: re.Pattern[str], low: str, keys: list[int]) -> list[tuple[int, int]]:
-    """``[m.span() for m in pattern.finditer(low)]`` for a pattern that opens with ``\\b``
-    and a word character, and whose every match holds one of its keys (found at ``keys``):
-    the pattern is tried only at the word starts up to ``_REACH`` characters before a key,
-    instead of at every character of the sentence."""
-    candidates: set[int] = set()
-    reach = -1
-    for at in sorted(keys):
-        lo = max(reach, at - _REACH, 0)
-        if lo <= at:
-            candidates.update(m.start() for m in _WORD_START.finditer(low, lo, at + 1))
-        reach = at + 1
+    """``[m.span() for m in pattern.finditer(low)]`` for a pattern every match of which holds
+    one of its keys (found at ``keys``) no more than ``_REACH`` characters after the match
+    starts, and is shorter than ``_LONGEST``: the pattern is searched only from ``_REACH``
+    characters before each key, within ``_LONGEST`` characters after it."""
     out: list[tuple[int, int]] = []
-    reached = -1
-    for at in sorted(candidates):
-        if at < reached:
-            continue
-        m = pattern.match(low, at)
-        if m is not None and m.end() > m.start():
+    reached = 0
+    windows: list[list[int]] = []
+    for at in sorted(keys):
+        lo = max(0, at - _REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = at
+        else:
+            windows.append([lo, at])
+    for lo, hi in windows:
+        pos = max(lo, reached)
+        while pos <= hi:
+            m = pattern.search(low, pos, hi + _LONGEST)
+            if m is None or m.start() > hi:
+                break
             out.append(m.span())
-            reached = m.end()
+            reached = pos = max(m.end(), m.start() + 1)
     return out
 
 
