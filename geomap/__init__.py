@@ -1,7 +1,8 @@
 """geomap: turn news articles into a dated, layered map of what happened where.
 
-The pipeline reads articles (``geomap.ingest``), finds and resolves place names against a
-bundled offline GeoNames gazetteer (``geomap.extract``, ``geomap.resolve``), dates them
+The pipeline (``geomap.pipeline``) reads articles (``geomap.ingest``), finds and resolves
+place names against a bundled offline GeoNames gazetteer (``geomap.geoparse``, which
+chains ``geomap.extract`` and ``geomap.resolve``), dates them
 (``geomap.dates``), decides what kind of mention each is (``geomap.events``) and writes a
 folium map, GeoJSON and CSV (``geomap.render``, ``geomap.export``).
 """

@@ -28,8 +28,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn news articles into a dated, layered map of what happened where.",
         epilog=(
             "Exit status: 0 when the outputs were written (bad inputs are reported in "
-            "report.json and on stderr); 1 on an error that stopped the run; 2 on a usage "
-            "error; 3 with --strict when any input or article was skipped."
+            "report.json and on stderr); 1 on an error that stopped the run, or when no "
+            "article was read (nothing is written); 2 on a usage error, such as an input "
+            "that does not exist; 3 with --strict when any file or article was skipped or "
+            "ignored."
         ),
     )
     sub = parser.add_subparsers(dest="command", required=True)
@@ -48,7 +50,11 @@ def _parser() -> argparse.ArgumentParser:
             default=None,
             help="latest date an inferred publication date may take (default: today)",
         )
-        p.add_argument("--strict", action="store_true", help="exit 3 if anything was skipped")
+        p.add_argument(
+            "--strict",
+            action="store_true",
+            help="exit 3 if any file or article was skipped or ignored",
+        )
         p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
         p.add_argument("--gazetteer", default=None, help="a compiled gazetteer file to use")
         p.add_argument(
@@ -234,14 +240,37 @@ def _run(args: argparse.Namespace) -> int:
         found = geocoder.geocode(
             args.query, exactly_one=False, country_codes=args.country, limit=args.limit
         )
-        for loc in found or []:
+        if not found:
+            where = f" in {', '.join(c.upper() for c in args.country)}" if args.country else ""
+            print(f"geomap: no place named {args.query!r}{where} in the gazetteer", file=sys.stderr)
+            return EXIT_ERROR
+        print("lat\tlon\tplace_id\tplace_type\tname")  # name: place, division, country
+        for loc in found:
             raw = loc.raw
             print(
                 f"{loc.latitude:.5f}\t{loc.longitude:.5f}\t{raw['place_id']}\t"
                 f"{raw['place_type']}\t{loc.address}"
             )
-        return EXIT_OK if found else EXIT_ERROR
+        return EXIT_OK
 
+    missing = [path for path in args.paths if not os.path.exists(path)]
+    if missing:  # a usage error: nothing is read, written nor made
+        for path in missing:
+            print(f"geomap: error: no such file or directory: {path}", file=sys.stderr)
+        return EXIT_USAGE
+    from geomap.pipeline import NoArticlesError
+
+    try:
+        return _build_or_extract(args)
+    except NoArticlesError as exc:
+        _say_problems(exc.report, args.quiet)
+        print(json.dumps(exc.report.to_dict(), indent=2), file=sys.stderr)
+        print(f"geomap: error: {exc}; earlier outputs were left as they were", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _build_or_extract(args: argparse.Namespace) -> int:
+    """``geomap build`` or ``geomap extract`` on inputs that exist."""
     from geomap.gazetteer import Gazetteer
     from geomap.pipeline import run_build, run_extract
 
@@ -281,7 +310,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         if not args.quiet:
             _say_problems(report, args.quiet)
-    if args.strict and report.skipped:
+    if args.strict and not report.complete:  # a file or an article skipped or ignored
         return EXIT_STRICT
     return EXIT_OK
 

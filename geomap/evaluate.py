@@ -143,17 +143,19 @@ def read_predictions(path: str | Path) -> dict[str, list[Prediction]]:
 
 
 def predict(doc: GoldDoc, gazetteer: Gazetteer) -> list[Prediction]:
-    """geomap's toponyms for a gold document's text (offsets into that text)."""
-    from geomap.extract import find_toponyms, sentences
+    """geomap's toponyms for a gold document's text (offsets into that text).
+
+    The document is read as ``geomap extract`` reads a JSONL record with its ``id`` and
+    ``text`` alone, and geoparsed by ``geomap.geoparse.geoparse``: what is scored is what
+    ``geomap build`` and ``geomap extract`` ship.
+    """
+    from geomap.geoparse import geoparse
     from geomap.ingest import parse_article
-    from geomap.resolve import resolve_spans
 
     article = parse_article(doc.id, doc.text)
-    bounds = sentences(article.body)
-    spans = find_toponyms(article, gazetteer, bounds=bounds)
     return [
         Prediction(r.span.start, r.span.end, r.place.lat, r.place.lon)
-        for r in resolve_spans(spans, gazetteer, text=article.body)
+        for r in geoparse(article, gazetteer)
     ]
 
 

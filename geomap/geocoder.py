@@ -1,4 +1,18 @@
-"""GazetteerGeocoder: a geopy geocoder over the bundled gazetteer (offline)."""
+"""GazetteerGeocoder: a geopy geocoder over the bundled gazetteer (offline).
+
+Examples
+--------
+>>> from geomap.geocoder import GazetteerGeocoder
+>>> geocoder = GazetteerGeocoder()
+>>> geocoder.geocode("Gəncə")  # the municipality (a first-level division) comes first
+Location(Gəncə, Azerbaijan, (40.68157, 46.36134, 0.0))
+>>> geocoder.geocode("Ganja", exactly_one=False)[1].raw["place_type"]
+'populated_place'
+>>> [loc.address for loc in geocoder.geocode("Springfield", exactly_one=False, limit=2)]
+['Springfield, Missouri, United States', 'Springfield, Massachusetts, United States']
+>>> geocoder.reverse((40.68, 46.36)).raw["name"]
+'Ganja'
+"""
 
 from __future__ import annotations
 
@@ -17,6 +31,11 @@ __all__ = ["GazetteerGeocoder"]
 class GazetteerGeocoder(Geocoder):
     """A geopy geocoder over geomap's bundled gazetteer: offline, no requests.
 
+    A Location's address is the place's name, its first-level division (unless the place
+    is that division's namesake, as Ganja is of Gəncə) and its country: "Springfield,
+    Illinois, United States". Its ``raw`` holds the gazetteer's fields, with
+    ``admin1_name`` the division's name.
+
     Parameters
     ----------
     gazetteer : Gazetteer, optional
@@ -25,19 +44,36 @@ class GazetteerGeocoder(Geocoder):
     Examples
     --------
     >>> geocoder = GazetteerGeocoder()
-    >>> geocoder.geocode("Ganja").point  # doctest: +SKIP
-    Point(40.68157, 46.36134, 0.0)
+    >>> loc = geocoder.geocode("Springfield", country_codes="US")
+    >>> loc.address, loc.raw["place_type"], loc.raw["admin1_name"]
+    ('Springfield, Missouri, United States', 'populated_place', 'Missouri')
+    >>> geocoder.geocode("Nagorno-Karabakh").raw["place_id"]
+    'curated:nagorno-karabakh'
+    >>> geocoder.geocode("Nowhereville Qqq") is None
+    True
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         super().__init__()
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
 
+    def _division(self, place: Place) -> str | None:
+        """The name of the first-level division the place lies in, if any."""
+        if place.place_type in ("country", "admin1"):
+            return None
+        return self.gazetteer.admin1_name(place.country_code, place.admin1)
+
     def _address(self, place: Place) -> str:
+        parts = [place.name]
+        division = self._division(place)
+        if division is not None and not any(  # Ganja is also "Gəncə", its division's name
+            c.place.place_id == place.place_id for c in self.gazetteer.lookup(division)
+        ):
+            parts.append(division)
         country = self.gazetteer.country(place.country_code)
-        if country is None or place.place_type == "country":
-            return place.name
-        return f"{place.name}, {country.name}"
+        if country is not None and place.place_type != "country":
+            parts.append(country.name)
+        return ", ".join(parts)
 
     def _location(self, place: Place, **extra: Any) -> Location:
         raw = {
@@ -46,6 +82,8 @@ class GazetteerGeocoder(Geocoder):
             "name": place.name,
             "place_type": place.place_type,
             "country_code": place.country_code,
+            "admin1_code": place.admin1,
+            "admin1_name": self._division(place),
             "population": place.population,
             **extra,
         }

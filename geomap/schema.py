@@ -40,7 +40,11 @@ EVENT_TYPES: dict[str, str] = {
 #: ``sub_event_type`` values allowed under each ``event_type`` (ACLED's sub-event types in
 #: snake_case; geomap's own under ``disaster``, ``accident`` and ``other``).
 SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "battles": ("armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"),
+    "battles": (
+        "armed_clash",
+        "government_regains_territory",
+        "non_state_actor_overtakes_territory",
+    ),
     "explosions_remote_violence": (
         "chemical_weapon",
         "air_drone_strike",
@@ -50,7 +54,11 @@ SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "grenade",
     ),
     "violence_against_civilians": ("sexual_violence", "attack", "abduction_forced_disappearance"),
-    "protests": ("peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters"),
+    "protests": (
+        "peaceful_protest",
+        "protest_with_intervention",
+        "excessive_force_against_protesters",
+    ),
     "riots": ("violent_demonstration", "mob_violence"),
     "strategic_developments": (
         "agreement",

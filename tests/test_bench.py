@@ -59,3 +59,25 @@ def test_targets_are_met_or_missed_by_their_bounds():
         "peak memory of any command: MB": True,
     }  # the unmeasured gazetteer load is left out
     assert check_targets({"extract_per_s": 1000.0})[0]["met"] is True
+
+
+def test_stages_times_every_stage_of_a_real_build(tmp_path):
+    # benchmarks/stages.py times run_build through its on_stage callback: each stage of
+    # geomap.pipeline.STAGES ends, in order, and the build writes its outputs
+    import subprocess
+    import sys
+
+    from geomap.pipeline import OUTPUT_NAMES, STAGES
+
+    root = Path(__file__).resolve().parents[1]
+    corpus, _ = make_corpus(EXAMPLES, 20, tmp_path / "c.jsonl")
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "stages.py"), str(corpus), "--one", "1",
+         "--out", str(out)],
+        capture_output=True, text=True, timeout=300, cwd=root, check=True,
+    )  # fmt: skip
+    ends = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert list(ends) == ["start", *STAGES]
+    assert list(ends.values()) == sorted(ends.values())
+    assert all((out / name).stat().st_size > 0 for name in OUTPUT_NAMES)

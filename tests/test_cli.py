@@ -70,7 +70,8 @@ def test_the_command_exits_with_main_s_status_and_everything_written(tmp_path):
     assert proc.returncode == 0 and len(rows) > 5 and all(r.count("\t") == 4 for r in rows)
     missing = str(tmp_path / "missing.jsonl")
     proc = _command("extract", missing, "-o", str(tmp_path / "x"), "--strict")
-    assert proc.returncode == 3 and "missing.jsonl" in proc.stderr
+    assert proc.returncode == 2 and f"no such file or directory: {missing}" in proc.stderr
+    assert not (tmp_path / "x").exists()
     proc = _command("extract", missing, "-o", str(tmp_path / "x"), "--today", "nonsense")
     assert proc.returncode == 2
 

@@ -225,7 +225,7 @@ def test_casefold_never_shortens():
 )
 def test_boilerplate_lines_as_when_tested_eagerly(text):
     """The cheap gates in _is_boilerplate give the answers of the plain tests."""
-    from geomap.ingest import (
+    from geomap.ingest.text import (
         _BOILERPLATE_EXACT,
         _BOILERPLATE_PREFIX,
         _LATIN,

@@ -173,7 +173,7 @@ def test_date_alone_as_decided_over_a_run_of_one():
     import itertools
 
     from geomap.dates import PubDateEvidence, decide_publication_dates
-    from geomap.pipeline import _date_alone
+    from geomap.pipeline import date_alone
 
     today = dt.date(2026, 11, 1)
     for stated, month, day, year in itertools.product(
@@ -190,7 +190,7 @@ def test_date_alone_as_decided_over_a_run_of_one():
         )
         if stated is None and month and day and not year:
             continue  # needs the run: never decided alone
-        assert _date_alone(ev, today) == decide_publication_dates([ev], today=today)["a"]
+        assert date_alone(ev, today) == decide_publication_dates([ev], today=today)["a"]
 
 
 def _read_articles_as_before(paths, *, max_chars, report, today):
@@ -227,7 +227,7 @@ def _read_articles_as_before(paths, *, max_chars, report, today):
 
 def test_jsonl_lines_parsed_apart_read_as_ingest_reads_them(tmp_path):
     # the pipeline reads JSONL lines itself and parses them where the work runs
-    # (pipeline._jsonl_lines, _line_record): the same articles and problems, in order
+    # (ingest.jsonl_lines, line_record): the same articles and problems, in order
     from geomap.pipeline import RunReport, read_articles
 
     good = "Shelling hit Kharkiv on Monday."

@@ -153,11 +153,105 @@ def test_cli_names_the_bad_file_and_line(hostile, tmp_path):
     assert "Traceback" not in proc.stderr
 
 
-def test_missing_input_path_is_an_error_line_not_a_crash(tmp_path, capsys):
-    assert main(["build", str(tmp_path / "nope"), "-o", str(tmp_path / "o"), "-q"]) == 0
-    report = json.loads((tmp_path / "o" / "report.json").read_text())
-    assert report["inputs"][0]["status"] == "skipped"
-    assert "no such file" in report["inputs"][0]["problems"][0]["reason"]
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture
+def previous(tmp_path, gazetteer) -> Path:
+    """An output folder holding a good build's outputs."""
+    src = tmp_path / "good"
+    src.mkdir()
+    (src / "a.txt").write_text("date 2023-08-09\n" + GOOD)
+    out = tmp_path / "out"
+    run_build([src], out, gazetteer=gazetteer, today=TODAY, progress=False)
+    return out
+
+
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_missing_input_path_is_a_usage_error(previous, tmp_path, capsys, command):
+    before = _outputs(previous)
+    good = previous.parent / "good"
+    missing = tmp_path / "exmaples"
+    target = previous if command == "build" else previous / "events.csv"
+    assert main([command, str(good), str(missing), "-o", str(target), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert f"no such file or directory: {missing}" in err and "Traceback" not in err
+    assert _outputs(previous) == before
+    fresh = tmp_path / "fresh" / "out"
+    assert main([command, str(missing), "-o", str(fresh)]) == 2
+    assert not fresh.parent.exists()  # nothing made
+
+
+def test_a_run_that_reads_no_article_exits_1_and_keeps_previous_outputs(previous, tmp_path, capsys):
+    before = _outputs(previous)
+    src = tmp_path / "pages"
+    src.mkdir()
+    (src / "page.html").write_text("<html><body>Floods hit Porto Alegre.</body></html>")
+    (src / "empty.txt").write_text("")
+    assert main(["build", str(src), "-o", str(previous), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "no article was read" in err and "Traceback" not in err
+    report = json.loads(err[err.index("{") : err.rindex("}") + 1])  # the report, on stderr
+    assert {Path(f["path"]).name for f in report["inputs"]} == {"page.html", "empty.txt"}
+    assert report["totals"]["articles"] == 0
+    assert _outputs(previous) == before
+    assert sorted(p.name for p in previous.iterdir()) == sorted(OUTPUT_NAMES)  # no debris
+    extracted = previous / "events.csv"  # an extract over a previous file leaves it too
+    assert main(["extract", str(src), "-o", str(extracted), "-q"]) == 1
+    assert _outputs(previous) == before
+    assert main(["build", str(src), "-o", str(tmp_path / "new"), "-q"]) == 1
+    assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "named"),
+    [
+        ({"page.html": "<p>Floods hit Porto Alegre.</p>"}, False),  # ignored in a folder
+        ({"page.html": "<p>Floods hit Porto Alegre.</p>"}, True),  # named directly
+        ({"empty.txt": ""}, False),  # a file with no article
+        ({"bad.jsonl": "{not json\n" + json.dumps({"id": "x", "text": GOOD})}, False),
+    ],
+)
+def test_strict_exits_3_when_any_file_or_article_was_skipped_or_ignored(tmp_path, extra, named):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("date 2023-08-09\n" + GOOD)
+    for name, text in extra.items():
+        (src / name).write_text(text)
+    paths = [str(src / "good.txt"), *(str(src / n) for n in extra)] if named else [str(src)]
+    args = ["build", *paths, "-o", str(tmp_path / "out"), "--today", TODAY.isoformat(), "-q"]
+    assert main(args) == 0
+    assert main([*args, "--strict"]) == 3
+
+
+def test_strict_exits_0_when_nothing_was_lost(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("date 2023-08-09\n" + GOOD)
+    (src / "README.md").write_text("documentation, not read")
+    args = ["build", str(src), "-o", str(tmp_path / "out"), "--strict", "-q"]
+    assert main(args) == 0
+
+
+def test_build_events_takes_one_path_and_returns_the_report(tmp_path, gazetteer):
+    from geomap.pipeline import RunReport, build_events
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("date 2023-08-09\n" + GOOD)
+    (src / "page.html").write_text("<p>Floods hit Porto Alegre.</p>")
+    one = build_events(str(src), gazetteer=gazetteer, today=TODAY)
+    listed = build_events([src], gazetteer=gazetteer, today=TODAY)
+    assert not one.empty and one.equals(listed)
+    assert build_events(src / "good.txt", gazetteer=gazetteer, today=TODAY).equals(one)
+    report = one.attrs["report"]
+    assert isinstance(report, RunReport) and report.articles == 1 and not report.complete
+    assert report.to_dict()["totals"]["events"] == len(one)
+    with pytest.raises(FileNotFoundError, match="missing"):
+        build_events([src, tmp_path / "missing"], gazetteer=gazetteer, today=TODAY)
+    with pytest.raises(FileNotFoundError):
+        build_events(str(tmp_path / "missing"), gazetteer=gazetteer, today=TODAY)
 
 
 # --- writes --------------------------------------------------------------------------
@@ -182,28 +276,45 @@ def test_interrupted_build_leaves_previous_outputs(tmp_path, gazetteer, monkeypa
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_NAMES)  # no debris
 
 
-def test_killed_build_leaves_previous_outputs(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text("date 2023-08-09\n" + GOOD)
-    out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "geomap", "build", str(src), "-o", str(out), "-q"]
-    subprocess.run(cmd, check=True, timeout=300)
-    before = {n: (out / n).read_bytes() for n in OUTPUT_NAMES}
-    rows = "".join(
-        json.dumps({"id": f"x{i}", "text": GOOD * 20, "date": "2024-05-03"}) + "\n"
-        for i in range(4000)
-    )
-    (src / "many.jsonl").write_text(rows)
-    proc = subprocess.Popen(cmd)
+_PAUSED_AT_STAGING = """
+import datetime as dt, sys, time
+from geomap.pipeline import run_build
+
+def on_stage(name):
+    if name == "staged":  # the new outputs are in the staging folder, not yet in place
+        print("staged", flush=True)
+        time.sleep(300)
+
+run_build([sys.argv[1]], sys.argv[2], today=dt.date(2026, 11, 22), progress=False,
+          on_stage=on_stage)
+"""
+
+
+def test_killed_build_leaves_previous_outputs(previous, tmp_path):
+    # the build is killed (SIGKILL: no clean-up runs) while its outputs are staged
+    import select
+    import signal
+
+    before = _outputs(previous)
+    src = previous.parent / "good"
+    (src / "b.txt").write_text("date 2023-08-10\nShelling hit Kharkiv on Thursday.")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _PAUSED_AT_STAGING, str(src), str(previous)],
+        stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1],
+    )  # fmt: skip
     try:
-        proc.wait(timeout=2.5)
-    except subprocess.TimeoutExpired:
+        ready, _, _ = select.select([proc.stdout], [], [], 300)
+        assert ready and proc.stdout is not None and proc.stdout.readline() == "staged\n"
+        (staging,) = previous.glob(".geomap-staging-*")
+        staged = _outputs(staging)
+        assert sorted(staged) == sorted(OUTPUT_NAMES)  # written in full, and new
+        assert staged["report.json"] != before["report.json"]
+        proc.send_signal(signal.SIGKILL)
+    finally:
         proc.kill()
         proc.wait()
-    if proc.returncode == 0:  # pragma: no cover - a very fast machine finished first
-        pytest.skip("the build finished before it could be killed")
-    assert {n: (out / n).read_bytes() for n in OUTPUT_NAMES} == before
+    assert proc.returncode == -signal.SIGKILL
+    assert _outputs(previous) == before
 
 
 # --- network and paths ---------------------------------------------------------------

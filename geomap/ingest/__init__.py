@@ -1,0 +1,42 @@
+"""Reading inputs: files and folders -> ``Article`` records, and a ``Problem`` for what is bad.
+
+One module per concern:
+
+- ``files``: finding the input files under the paths given, opening them;
+- ``decoding``: bytes to text (byte-order marks, UTF-8 and its fallbacks, binary files);
+- ``text``: ``.txt`` articles, their ``date`` header, dateline and boilerplate lines;
+- ``records``, ``jsonl``, ``csvfile``: articles from records (JSON Lines, CSV);
+- ``pubdate``: reading a stated publication date;
+- ``read``: the reader for a file, by its suffix.
+"""
+
+from __future__ import annotations
+
+from geomap.ingest.csvfile import read_csv
+from geomap.ingest.decoding import Decoded, Lines, decode_bytes
+from geomap.ingest.files import SUFFIXES, iter_input_files, open_binary
+from geomap.ingest.jsonl import Line, jsonl_lines, line_record, read_jsonl
+from geomap.ingest.pubdate import parse_iso_date
+from geomap.ingest.read import read_file
+from geomap.ingest.records import record_article
+from geomap.ingest.text import find_dateline, parse_article, read_txt
+
+__all__ = [
+    "SUFFIXES",
+    "iter_input_files",
+    "read_file",
+    "read_txt",
+    "read_jsonl",
+    "read_csv",
+    "decode_bytes",
+    "Decoded",
+    "parse_article",
+    "parse_iso_date",
+    "find_dateline",
+    "Lines",
+    "Line",
+    "jsonl_lines",
+    "line_record",
+    "open_binary",
+    "record_article",
+]

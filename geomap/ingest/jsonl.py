@@ -1,0 +1,127 @@
+"""JSON Lines input: one article per line, read line by line and parsed apart from the reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from geomap.ingest.decoding import Lines
+from geomap.ingest.files import open_binary
+from geomap.ingest.records import record_article
+from geomap.models import Article, Problem
+
+__all__ = ["Line", "jsonl_lines", "line_record", "read_jsonl"]
+
+
+class Line(NamedTuple):
+    """A line of a JSONL file, decoded but not parsed: ``line_record`` makes its article.
+
+    The pipeline reads the lines in its main process and sends them to the workers, which
+    parse them (most of the reading's work); a line is about half the size of the pickled
+    Article, which holds its text twice.
+    """
+
+    path: Path
+    number: int
+    text: str
+    encoding: str
+
+
+def jsonl_lines(path: Path) -> Iterator[Problem | Line]:
+    """``read_jsonl`` up to the parsing of each line.
+
+    The decoding problems, blank lines passed over and end-of-file problems, in file
+    order; where ``read_jsonl`` parses a line, a ``Line`` for ``line_record``.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        A JSON Lines file.
+
+    Yields
+    ------
+    Problem or Line
+    """
+    fh = open_binary(path)
+    if isinstance(fh, Problem):
+        yield fh
+        return
+    with fh:
+        lines = Lines(fh, str(path))
+        for number, raw in enumerate(lines, start=1):
+            yield from lines.drain()
+            if raw.strip():
+                yield Line(path, number, raw, lines.encoding)
+        yield from lines.closing()
+        if not lines.content:
+            yield Problem(str(path), "empty file", severity="skipped")
+
+
+def line_record(line: Line, *, max_chars: int, today: dt.date | None) -> Article | Problem:
+    """The article of a line that is not blank, or the Problem that skips it.
+
+    Parameters
+    ----------
+    line : Line
+        The line, from ``jsonl_lines``.
+    max_chars : int
+        Longer texts are skipped.
+    today : datetime.date or None
+        The run's today: later dates are errors.
+
+    Returns
+    -------
+    Article or Problem
+    """
+    name = str(line.path)
+    try:
+        rec = json.loads(line.text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        msg = getattr(exc, "msg", "too deeply nested")
+        return Problem(name, f"not valid JSON ({msg}); line skipped", line.number, "skipped")
+    if not isinstance(rec, dict):
+        return Problem(
+            name,
+            f"a JSON {type(rec).__name__}, not an object; line skipped",
+            line.number,
+            "skipped",
+        )
+    return record_article(
+        rec,
+        path=line.path,
+        line=line.number,
+        fallback_id=f"{line.path.stem}-{line.number}",
+        max_chars=max_chars,
+        today=today,
+        encoding=line.encoding,
+    )
+
+
+def read_jsonl(
+    path: Path, *, max_chars: int = 2_000_000, today: dt.date | None = None
+) -> Iterator[Article | Problem]:
+    """One article per JSON line: ``id``, ``text``; optional ``date``, ``title``, ``url``…
+
+    Read line by line: memory does not grow with the file.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        A JSON Lines file.
+    max_chars : int, default 2,000,000
+        Longer texts are skipped.
+    today : datetime.date, optional
+        The run's today (default: the system's): later dates are errors.
+
+    Yields
+    ------
+    Article or Problem
+        Each line's article, or the Problem that skipped it, and the file's warnings.
+    """
+    for item in jsonl_lines(path):
+        yield (
+            line_record(item, max_chars=max_chars, today=today) if isinstance(item, Line) else item
+        )

@@ -1,0 +1,81 @@
+"""A build's outputs: written into a staging folder, then moved into the output folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from geomap.pipeline.report import BuildResult
+
+__all__ = ["OUTPUT_NAMES", "OUTPUT_MODULES", "write_outputs", "publish_outputs"]
+
+#: The files ``geomap build`` writes into its output folder (and no others).
+OUTPUT_NAMES = ("events.geojson", "events.csv", "map.html", "report.json")
+#: What writing a build's outputs imports (pandas, folium and their own imports: about a
+#: second), imported while workers run (``build.build``).
+OUTPUT_MODULES = ("pandas", "geomap.export", "geomap.render")
+
+
+def write_outputs(result: BuildResult, folder: Path, *, title: str, workers: int) -> None:
+    """Write the four outputs of a build (``OUTPUT_NAMES``) into ``folder``.
+
+    With more than one worker, events.geojson and events.csv are written by two child
+    processes while this one renders the map and writes the report: the three take
+    similar times, and one after another they would leave the other cores idle once the
+    per-article work is done. The children get the events pickled; the files are the same
+    bytes either way.
+    """
+    from geomap.export import write_csv, write_geojson, write_json
+    from geomap.render import render_map
+
+    events = result.events
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            written = [
+                pool.submit(write_geojson, events, folder / "events.geojson"),
+                pool.submit(write_csv, events, folder / "events.csv"),
+            ]
+            render_map(events, folder / "map.html", title=title)
+            write_json(result.report.to_dict(), folder / "report.json")
+            for future in written:
+                future.result()
+        return
+    write_geojson(events, folder / "events.geojson")
+    write_csv(events, folder / "events.csv")
+    render_map(events, folder / "map.html", title=title)
+    write_json(result.report.to_dict(), folder / "report.json")
+
+
+def publish_outputs(
+    result: BuildResult,
+    out_dir: Path,
+    *,
+    title: str,
+    workers: int,
+    on_stage: Callable[[str], object] | None = None,
+) -> None:
+    """Write a build's outputs into ``out_dir`` (made if needed) so that a build
+    interrupted, or killed, while writing leaves the previous outputs as they were.
+
+    Everything is written into a staging folder inside ``out_dir`` first (``write_outputs``);
+    only then are the files moved into place, each by a rename. ``on_stage("staged")`` is
+    called when the staging folder holds the four files, ``on_stage("outputs")`` when they
+    are in place.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".geomap-staging-", dir=out_dir))
+    try:
+        write_outputs(result, staging, title=title, workers=workers)
+        if on_stage is not None:
+            on_stage("staged")
+        for name in OUTPUT_NAMES:
+            os.replace(staging / name, out_dir / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if on_stage is not None:
+        on_stage("outputs")

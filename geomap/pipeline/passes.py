@@ -1,0 +1,318 @@
+"""The second pass: the per-article work (geoparse, date, type) on chunks, in input order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from geomap.dates import tag_dates
+from geomap.events import make_mentions, source_record
+from geomap.extract import sentences
+from geomap.gazetteer import Gazetteer
+from geomap.geoparse import geoparse
+from geomap.ingest import Line, line_record
+from geomap.models import Article, Mention, Problem
+from geomap.pipeline.dating import RunDates, first_pass
+from geomap.pipeline.execution import (
+    Executor,
+    chunks,
+    executor,
+    mapped,
+    with_progress,
+    worker_gazetteer,
+)
+from geomap.pipeline.reading import PathLike, input_items, input_paths, with_id
+from geomap.pipeline.report import RunReport
+
+__all__ = [
+    "CHUNK_SIZE",
+    "ArticleResult",
+    "process_article",
+    "work_chunk",
+    "second_pass",
+    "map_chunks",
+    "iter_results",
+    "run_passes",
+]
+
+#: Articles per unit of work sent to a worker process or a Dask task.
+CHUNK_SIZE = 64
+_T = TypeVar("_T")
+#: The second item of a pair (``map`` with it keeps the stack of generators short).
+_SECOND = operator.itemgetter(1)
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """The per-article work's output: its date, its mentions and its ``sources`` record."""
+
+    article_id: str
+    published: dt.date | None
+    published_source: str
+    mentions: list[Mention]
+    source: dict[str, str | None]
+
+
+def process_article(
+    article: Article,
+    gazetteer: Gazetteer,
+    published: dt.date | None,
+    published_source: str,
+    default_year: int | None,
+) -> list[Mention]:
+    """All dated, typed place mentions of one article (the per-article work): its places
+    by ``geomap.geoparse.geoparse``, its dates, each mention's role and event type."""
+    bounds = sentences(article.body)
+    resolutions = geoparse(article, gazetteer, bounds=bounds)
+    exprs = tag_dates(article.body, published, default_year=default_year)
+    return make_mentions(article, resolutions, exprs, bounds, published, published_source)
+
+
+def work_chunk(
+    articles: Sequence[Article], dates: RunDates, gazetteer: Gazetteer
+) -> list[ArticleResult]:
+    """The per-article work for a chunk of articles (what workers and Dask tasks run)."""
+    out = []
+    for article in articles:
+        published, source = dates.for_article(article)
+        mentions = process_article(article, gazetteer, published, source, dates.default_year)
+        out.append(ArticleResult(article.id, published, source, mentions, source_record(article)))
+    return out
+
+
+def _as_list(results: list[ArticleResult]) -> list[ArticleResult]:
+    """The results of a chunk as they are (the ``finish`` of ``iter_results``)."""
+    return results
+
+
+#: A record of the second pass: an Article or a line to parse, its new id if renamed,
+#: its date if decided over the run.
+_Record = tuple[Article | Line, str | None, tuple[dt.date | None, str] | None]
+
+
+def second_look(
+    records: Sequence[_Record],
+    today: dt.date,
+    default_year: int | None,
+    max_chars: int,
+    finish: Callable[[list[ArticleResult]], _T],
+    gazetteer: Gazetteer | str | None,
+) -> tuple[int, _T]:
+    """The second pass's work on a chunk of records, where it runs: the number of articles
+    and ``finish`` of their results. ``gazetteer``: the one to use, the path of one to open
+    (a Dask task), or None (a pool's worker: its own)."""
+    articles: list[Article] = []
+    from_run = {}
+    for item, new_id, decided in records:
+        record = (
+            line_record(item, max_chars=max_chars, today=today) if isinstance(item, Line) else item
+        )
+        if isinstance(record, Problem):
+            continue  # reported by the first pass
+        if new_id is not None:
+            record = with_id(record, new_id)
+        if decided is not None:
+            from_run[record.id] = decided
+        articles.append(record)
+    dates = RunDates(today, from_run, default_year)
+    if isinstance(gazetteer, Gazetteer):
+        results = work_chunk(articles, dates, gazetteer)
+    elif gazetteer is None:
+        results = work_chunk(articles, dates, worker_gazetteer())
+    else:
+        gaz = Gazetteer(gazetteer)
+        try:
+            results = work_chunk(articles, dates, gaz)
+        finally:
+            gaz.close()
+    return len(results), finish(results)
+
+
+def second_pass(
+    paths: Sequence[PathLike],
+    dates: RunDates,
+    finish: Callable[[list[ArticleResult]], _T],
+    *,
+    run: Executor | None,
+    gazetteer: Gazetteer,
+    max_chars: int,
+    chunk_size: int = CHUNK_SIZE,
+) -> Iterator[tuple[int, _T]]:
+    """``map_chunks`` with ``run``'s workers (None: here): the second stage of a build or
+    an extract, lazily (nothing is read before the first item is asked for)."""
+    items = input_items(paths, max_chars=max_chars, today=dates.today)
+    renamed, from_run_at = dates.renamed, dates.from_run_at
+    records: Iterator[_Record] = (
+        (item, renamed.get(at), from_run_at.get(at))
+        for at, item in enumerate(i for i in items if isinstance(i, Article | Line))
+    )
+    where = gazetteer if run is None else run.gazetteer
+    looked = mapped(
+        run,
+        second_look,
+        chunks(records, chunk_size),
+        dates.today,
+        dates.default_year,
+        max_chars,
+        finish,
+        where,
+    )
+    return map(_SECOND, looked)
+
+
+def map_chunks(
+    paths: Sequence[PathLike],
+    dates: RunDates,
+    finish: Callable[[list[ArticleResult]], _T],
+    *,
+    gazetteer: Gazetteer,
+    max_chars: int,
+    workers: int = 1,
+    dask: str | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> Iterator[tuple[int, _T]]:
+    """Second pass: ``finish`` of the results of each chunk of articles, in input order,
+    computed locally, in worker processes or on Dask.
+
+    The inputs are read again lazily and sent in chunks (JSONL lines unparsed: the workers
+    parse them); at most a few chunks per worker are in flight, so memory does not grow
+    with the corpus. ``finish`` runs where the chunk was worked on, so what comes back to
+    this process is only what the caller needs (a chunk's JSON lines, say, rather than
+    its mentions): on a few cores, all this process does competes with the workers. It
+    must be a module-level function (it is pickled).
+
+    Parameters
+    ----------
+    paths : sequence of path-like
+        The inputs, as given to the first pass (``decide_run_dates``).
+    dates : RunDates
+        The first pass's decisions (with the renaming of duplicate ids).
+    finish : callable
+        Turns the list of a chunk's ``ArticleResult`` into what is yielded for it.
+    gazetteer : Gazetteer
+        The gazetteer (workers and Dask tasks open its file themselves).
+    max_chars : int
+        As for ``read_articles``.
+    workers : int
+        Worker processes (1: the work runs in this process).
+    dask : str, optional
+        The address of a Dask scheduler to run the work on instead.
+    chunk_size : int
+        Records per chunk.
+
+    Yields
+    ------
+    tuple of (int, object)
+        The number of articles of a chunk and ``finish`` of their results.
+    """
+    with executor(workers, dask, gazetteer) as run:
+        yield from second_pass(
+            paths,
+            dates,
+            finish,
+            run=run,
+            gazetteer=gazetteer,
+            max_chars=max_chars,
+            chunk_size=chunk_size,
+        )
+
+
+def iter_results(
+    paths: Sequence[PathLike],
+    dates: RunDates,
+    *,
+    gazetteer: Gazetteer,
+    max_chars: int,
+    workers: int = 1,
+    dask: str | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> Iterator[ArticleResult]:
+    """Second pass: every article's result, in input order, locally, in processes or on Dask.
+
+    ``dates`` comes from ``decide_run_dates`` on the same ``paths`` (it also holds the new
+    ids of duplicates). Articles are read again lazily and sent in chunks; at most a few
+    chunks per worker are in flight, so memory does not grow with the corpus (see
+    ``map_chunks``).
+    """
+    for _n, results in map_chunks(
+        paths,
+        dates,
+        _as_list,
+        gazetteer=gazetteer,
+        max_chars=max_chars,
+        workers=workers,
+        dask=dask,
+        chunk_size=chunk_size,
+    ):
+        yield from results
+
+
+def run_passes(
+    paths: PathLike | Iterable[PathLike],
+    finish: Callable[[list[ArticleResult]], _T],
+    *,
+    gazetteer: Gazetteer | None,
+    today: dt.date | None,
+    max_chars: int,
+    progress: bool | None,
+    workers: int,
+    dask: str | None,
+    on_stage: Callable[[str], object] | None = None,
+) -> tuple[Iterator[_T], RunReport]:
+    """Both passes: ``finish`` of each chunk's results, in input order, and the report
+    (complete once the results are).
+
+    The inputs are checked at once (``reading.input_paths``: FileNotFoundError for a path
+    that does not exist); the passes run as the results are asked for, on one pool of
+    workers (or Dask client) for both. ``on_stage("first pass")`` is called when the first
+    pass is done.
+    """
+    listed = input_paths(paths)
+    report = RunReport()
+    gaz = gazetteer if gazetteer is not None else Gazetteer()
+    passes = _both_passes(
+        listed,
+        finish,
+        report=report,
+        gazetteer=gaz,
+        today=today or dt.date.today(),
+        max_chars=max_chars,
+        progress=progress,
+        workers=workers,
+        dask=dask,
+        on_stage=on_stage,
+    )
+    return passes, report
+
+
+def _both_passes(
+    paths: Sequence[PathLike],
+    finish: Callable[[list[ArticleResult]], _T],
+    *,
+    report: RunReport,
+    gazetteer: Gazetteer,
+    today: dt.date,
+    max_chars: int,
+    progress: bool | None,
+    workers: int,
+    dask: str | None,
+    on_stage: Callable[[str], object] | None,
+) -> Iterator[_T]:
+    # one pool (or client) for both passes: the workers parse the inputs in both
+    with executor(workers, dask, gazetteer) as run:
+        dates, count = first_pass(paths, today=today, max_chars=max_chars, report=report, run=run)
+        if on_stage is not None:
+            on_stage("first pass")
+        parts = second_pass(
+            paths,
+            dates,
+            finish,
+            run=run,
+            gazetteer=gazetteer,
+            max_chars=max_chars,
+            chunk_size=CHUNK_SIZE,
+        )
+        yield from with_progress(parts, count, "geomap", progress)
