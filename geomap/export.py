@@ -281,9 +281,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def write_csv(
-    frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = "events"
-) -> Path:
+def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = "events") -> Path:
     """Write ``events.csv`` (or ``mentions.csv``): every column of the table, in order.
 
     Lists (``articles``, ``mentions``, ``fatalities_reported``) are joined with ``; ``;

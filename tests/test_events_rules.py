@@ -112,7 +112,8 @@ def _texts() -> list[str]:
     ]
     texts += [p.read_text() for p in sorted((ROOT / "examples").glob("*.txt"))]
     for path in sorted((ROOT.parent / "shared" / "eval").glob("*.jsonl")):  # when present
-        texts += [json.loads(line)["text"] for line in path.read_text().splitlines()]
+        with open(path, encoding="utf-8") as fh:  # lines end at "\n" only
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
     return texts
 
 

@@ -217,7 +217,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:" + _DISEASE + r"\b[^.;]{0,60}?\b" + _CASE + r"\b|" + _CASE + r"\b[^.;]{0,60}?\b"
         + _DISEASE + r"\b)", 0.75),
     # -- riots (before battles: protesters who clash are rioting)
-    Cue("riots", "violent_demonstration", ("riot", "clash", "threw", "hurled", "torch", "stormed", "set fire"),
+    Cue("riots", "violent_demonstration", ("riot", "clash", "threw", "hurled", "torch", "stormed", "set fire", "fought", "attacked", "smashed"),
         r"\b(?:riot(?:s|ed|ing|ers)?\b|" + _PEOPLE + r" (?:clashed|fought|threw|hurled|torched|"
         r"set fire|stormed|attacked|smashed)|clash(?:es)? between " + _PEOPLE + r")", 0.8),
     Cue("riots", "mob_violence", ("mob", "lynch", "vigilante"),
@@ -409,7 +409,7 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              r"\bexecutions? of (?:the )?(?:plan|order|warrant|contract|strategy)", "executed a plan"),
     NotEvent(("be held", "be announced", "be presented", "award"), r"\b(?:will|to) be (?:held|announced|presented)|\baward(?:ed)? (?:a |the )?contract",
              "awards to come; a contract awarded"),
-    NotEvent(("cases",), r"\bcases? (?:of|against) (?:fraud|corruption|abuse|theft|murder|misconduct|"
+    NotEvent(("case",), r"\bcases? (?:of|against) (?:fraud|corruption|abuse|theft|murder|misconduct|"
              r"discrimination|harassment)|\b(?:court|legal|criminal|civil) cases?", "court cases"),
     NotEvent(("arrest", "detain"), r"\bcardiac arrest|\barrest(?:ed)? (?:the |a )?(?:decline|slide|fall|spread|growth)",
              "cardiac arrest"),

@@ -235,7 +235,8 @@ def _matches(pattern: re.Pattern[str], low: str, keys: list[int]) -> list[tuple[
 
 #: Right before a cue: it is denied ("no outbreak", "had never been arrested").
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|no longer|nor|without)\s+(?:[\w-]+\s+){0,2}$")
-_NAME_WORD = re.compile(r"[A-Z][\w'’-]*\s+$")
+#: A capitalised word (not all capitals: a dateline's "KYIV" is none) right before.
+_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]* $")
 #: After a capitalised word: it is a person who speaks ("Flood wrote", "Storm said").
 _SPEAKS = re.compile(r"\s+(?:said|says|wrote|writes|told|added|spoke|speaks|explained|noted)\b")
 

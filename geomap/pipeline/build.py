@@ -35,7 +35,7 @@ def _chunk_events(results: list[ArticleResult]) -> tuple[Aggregator, int]:
     agg = Aggregator()
     count = 0
     for res in results:
-        count += agg.add(res.mentions, res.source)
+        count += agg.add(res.events, res.mentions, res.source)
     return agg, count
 
 
@@ -95,16 +95,17 @@ def build(
         workers=workers,
         dask=dask,
         on_stage=on_stage,
+        events=True,
     )
     elsewhere = workers > 1 or bool(dask)  # the per-article work runs in other processes
     agg = collect_events(parts, report, preloading=elsewhere, modules=preload)
     if on_stage is not None:
         on_stage("second pass")
-    events = agg.frame()
+    events, mentions = agg.frames()
     report.events = len(events)
     if on_stage is not None:
         on_stage("events table")
-    return BuildResult(events, report)
+    return BuildResult(events, report, mentions)
 
 
 def build_events(
@@ -176,9 +177,10 @@ def run_build(
     dask: str | None = None,
     on_stage: Callable[[str], object] | None = None,
 ) -> BuildResult:
-    """``geomap build``: write map.html, events.geojson, events.csv and report.json.
+    """``geomap build``: write map.html, events.geojson, events.csv, mentions.geojson,
+    mentions.csv and report.json.
 
-    The outputs replace the previous ones only once all four are written
+    The outputs replace the previous ones only once all six are written
     (``output.publish_outputs``). ``on_stage``, if given, is called with the name of each
     of ``STAGES`` as it ends (``benchmarks/stages.py`` times them with it).
 
