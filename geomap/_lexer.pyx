@@ -1,8 +1,8 @@
 # cython: language_level=3
 """Compiled word and sentence-end scanners: the fast path of ``geomap.extract``'s lexing.
 
-The regular expressions in ``geomap.extract`` are the specification (``_SPLIT`` for words,
-``_SENTENCE_END_AT`` for sentence ends); these functions give the same results in one C
+The regular expressions in ``geomap.extract.lexer`` are the specification (``SPLIT`` for words,
+``SENTENCE_END_AT`` for sentence ends); these functions give the same results in one C
 loop over the text. ``tests/test_lexer.py`` checks them against the expressions. Without a C
 compiler geomap installs without this module and uses the expressions.
 """
@@ -109,7 +109,7 @@ cdef Py_ssize_t _word_end(Text t, Py_ssize_t p) noexcept:
 
 
 cdef bint _joined(Text t, Py_ssize_t a, Py_ssize_t b) noexcept:
-    """``geomap.extract._joined``: the gap from ``a`` to ``b`` is one space or hyphen, or
+    """``geomap.extract.lexer.joined``: the gap from ``a`` to ``b`` is one space or hyphen, or
     up to two spaces with no line break."""
     cdef Py_UCS4 ch
     if b - a == 1:
@@ -237,7 +237,7 @@ def name_windows(
     frozenset division_words,
     Py_ssize_t max_tokens,
 ):
-    """``geomap.extract._windows``, compiled: the runs of words that may name a place, by
+    """``geomap.extract.lexer.name_windows``, compiled: the runs of words that may name a place, by
     (first, last word), and the (last word, key) of each by first word."""
     cdef Text t = _text(text)
     cdef Py_ssize_t n = len(words), i, j, gap

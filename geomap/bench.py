@@ -84,7 +84,7 @@ def lexer_state() -> str:
     """Whether extraction runs the compiled lexer (``geomap/_lexer.pyx``) or its patterns."""
     from geomap import extract
 
-    return "compiled" if extract._lexer is not None else "patterns (no compiled lexer)"
+    return "compiled" if extract.COMPILED_LEXER is not None else "patterns (no compiled lexer)"
 
 
 def _texts(source: Path) -> list[str]:

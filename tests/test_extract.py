@@ -1,5 +1,7 @@
 """Toponym recognition on short snippets written for these tests."""
 
+import pytest
+
 from geomap.extract import find_toponyms, sentences, tokenize
 from geomap.models import Article, Dateline
 
@@ -273,12 +275,47 @@ def test_a_country_before_a_disease_word_is_the_country(gazetteer):
 
 
 def test_words_that_start_no_name_are_told_apart(gazetteer):
-    from geomap.extract import _name_starts
+    from geomap.extract.find import name_starts
 
     first_words: dict[str, tuple[str, bool, bool]] = {}
     # "Nagorno" is no name on its own, but starts "Nagorno-Karabakh"
     ask = {"gazetteer": gazetteer, "first_words": first_words}
-    assert _name_starts("Nagorno", **ask) == ("nagorno", True, True)
-    assert _name_starts("Qzxqzv", **ask) == ("qzxqzv", False, False)
+    assert name_starts("Nagorno", **ask) == ("nagorno", True, True)
+    assert name_starts("Qzxqzv", **ask) == ("qzxqzv", False, False)
     assert first_words["Qzxqzv"] == ("qzxqzv", False, False)
     assert surfaces("Qzxqzv met people in Nagorno-Karabakh.", gazetteer) == ["Nagorno-Karabakh"]
+
+
+def test_word_lists_are_written_as_the_rules_read_them():
+    # the rules ask for lower-case words (``word.lower() in TITLES``) or name keys
+    # (``key in NEVER_PLACES``): an entry written otherwise would never match
+    from geomap.extract import wordlists
+    from geomap.names import name_key
+
+    as_written = {"SAINTS", "US_STATES", "AP_STATE_VARIANTS"}
+    for name in wordlists.__all__:
+        words = getattr(wordlists, name)
+        assert words, name
+        if name in as_written:
+            continue
+        assert isinstance(words, frozenset), name
+        for word in words:
+            assert word == word.strip().lower() and word, (name, word)
+    for key in wordlists.NEVER_PLACES:
+        assert name_key(key) == key
+    for code, (state, ap) in wordlists.US_STATES.items():
+        assert len(code) == 2 and code.isupper() and state[0].isupper()
+        assert not ap.endswith("."), ap  # the patterns match the final stop themselves
+    assert set(wordlists.AP_STATE_VARIANTS.values()) <= {s for s, _ in wordlists.US_STATES.values()}
+
+
+@pytest.mark.parametrize(
+    "module", ["geomap.extract", "geomap.extract.lexer", "geomap.extract.tokens",
+               "geomap.extract.wordlists"],
+)  # fmt: skip
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0

@@ -1,5 +1,5 @@
-"""The compiled lexer (geomap/_lexer.pyx) gives what the regular expressions of
-geomap.extract specify: the same words, offsets, capitals and sentence ends.
+"""The compiled lexer (geomap/_lexer.pyx) gives what the regular expressions and loops of
+geomap.extract.lexer specify: the same words, offsets, capitals, sentence ends and runs.
 
 Where geomap was installed without a C compiler the module is absent and these tests skip;
 with GEOMAP_REQUIRE_LEXER=1 (set by .ci/run) its absence is a failure.
@@ -13,6 +13,7 @@ import os
 import pytest
 
 from geomap import extract
+from geomap.extract import lexer as spec
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import example, given, settings  # noqa: E402
@@ -33,8 +34,12 @@ def lexer():
 
 
 def test_extraction_uses_the_compiled_lexer_when_built(lexer):
-    assert extract._lexer is lexer
-    assert extract._sentence_ends is lexer.sentence_ends
+    assert extract.LEXER is extract.COMPILED_LEXER
+    assert extract.LEXER.kind == "compiled"
+    assert extract.LEXER.split_words is lexer.split_words
+    assert extract.LEXER.sentence_ends is lexer.sentence_ends
+    assert extract.LEXER.name_windows is lexer.name_windows
+    assert extract.PATTERN_LEXER.split_words is spec.split_words
 
 
 #: Characters where the two scanners could part: letters of other scripts and cases,
@@ -61,10 +66,9 @@ TEXTS = st.one_of(
 def _words_by_pattern(
     text: str,
 ) -> tuple[list[str], list[int], list[int], list[bool], list[bool]]:
-    matches = list(extract._TOKEN.finditer(text))
+    matches = list(spec.TOKEN.finditer(text))
     joined = [
-        k > 0 and extract._joined(text, matches[k - 1].end(), m.start())
-        for k, m in enumerate(matches)
+        k > 0 and spec.joined(text, matches[k - 1].end(), m.start()) for k, m in enumerate(matches)
     ]
     return (
         [m.group() for m in matches],
@@ -85,7 +89,7 @@ def _words_by_pattern(
 def test_split_words_is_the_token_pattern(lexer, text):
     expected = _words_by_pattern(text)
     assert lexer.split_words(text) == expected
-    assert extract._split_words(text) == expected
+    assert spec.split_words(text) == expected
 
 
 @settings(max_examples=3000, deadline=None)
@@ -93,7 +97,7 @@ def test_split_words_is_the_token_pattern(lexer, text):
 @example(text='End." Next. "Quote\n\n\nNew\n  \n- bullet\n•x')
 @example(text="Wait… (Then) ok!  9 lives?\u00a0A")
 def test_sentence_ends_are_the_pattern_matches(lexer, text):
-    assert lexer.sentence_ends(text) == extract._sentence_ends_re(text)
+    assert lexer.sentence_ends(text) == spec.sentence_ends(text)
 
 
 def test_same_on_news(lexer, eval_corpora):
@@ -102,8 +106,8 @@ def test_same_on_news(lexer, eval_corpora):
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 text = json.loads(line)["text"]
-                assert lexer.split_words(text) == extract._split_words(text)
-                assert lexer.sentence_ends(text) == extract._sentence_ends_re(text)
+                assert lexer.split_words(text) == spec.split_words(text)
+                assert lexer.sentence_ends(text) == spec.sentence_ends(text)
 
 
 def test_non_str_is_refused(lexer):
@@ -113,7 +117,7 @@ def test_non_str_is_refused(lexer):
         lexer.sentence_ends(None)
 
 
-def test_extraction_is_the_same_without_the_lexer(lexer, monkeypatch, gazetteer, eval_corpora):
+def test_extraction_is_the_same_without_the_lexer(lexer, gazetteer, eval_corpora):
     # the fallback (the patterns) and the compiled lexer give the same toponyms
     from geomap.ingest import parse_article
 
@@ -123,9 +127,13 @@ def test_extraction_is_the_same_without_the_lexer(lexer, monkeypatch, gazetteer,
             for k, line in zip(range(150), fh, strict=False):
                 articles.append(parse_article(f"{path.stem}-{k}", json.loads(line)["text"]))
     compiled = [extract.find_toponyms(a, gazetteer) for a in articles]
-    monkeypatch.setattr(extract, "_lexer", None)
-    monkeypatch.setattr(extract, "_sentence_ends", extract._sentence_ends_re)
-    assert [extract.find_toponyms(a, gazetteer) for a in articles] == compiled
+    assert compiled == [
+        extract.find_toponyms(a, gazetteer, lexer=extract.COMPILED_LEXER) for a in articles
+    ]
+    patterns = extract.PATTERN_LEXER
+    assert [extract.find_toponyms(a, gazetteer, lexer=patterns) for a in articles] == compiled
+    for a in articles:
+        assert extract.sentences(a.body, lexer=patterns) == extract.sentences(a.body)
 
 
 @settings(max_examples=2000, deadline=None)
@@ -147,9 +155,11 @@ def test_name_windows_are_those_of_the_rules(lexer, text, data):
         return answers[word]
 
     args = (text, words, starts, ends, caps, joined)
-    rest = (name_key, extract._CONNECTORS, extract.DIVISION_WORDS, extract.MAX_NAME_TOKENS)
+    from geomap.extract.wordlists import CONNECTORS
+
+    rest = (name_key, CONNECTORS, extract.DIVISION_WORDS, extract.MAX_NAME_TOKENS)
     compiled = lexer.name_windows(*args, {}, starts_of, *rest)
-    assert extract._windows(*args, {}, starts_of, *rest) == compiled
+    assert spec.name_windows(*args, {}, starts_of, *rest) == compiled
     # the words already answered are read from the memo instead, with the same result
     memo = dict(answers)
     assert lexer.name_windows(*args, memo, starts_of, *rest) == compiled

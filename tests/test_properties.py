@@ -152,24 +152,27 @@ def test_words_are_the_token_pattern_matches(text):
     # extraction splits words with one ``re.split`` (no match object per word): the words
     # and offsets must be those of the token pattern, in any script and case, by either
     # of its two patterns (ASCII texts have their own)
-    from geomap.extract import _TOKEN, _Words
+    from geomap.extract.lexer import LEXER, PATTERN_LEXER, TOKEN
+    from geomap.extract.tokens import Words
 
-    matches = list(_TOKEN.finditer(text))
-    words = _Words(text)
-    assert words.words == [m.group() for m in matches]
-    assert words.starts == [m.start() for m in matches]
-    assert words.ends == [m.end() for m in matches]
-    assert words.caps == [m.group()[0].isupper() for m in matches]
+    matches = list(TOKEN.finditer(text))
+    for lexer in (PATTERN_LEXER, LEXER):  # the specification, and the one extraction runs
+        words = Words(text, lexer)
+        assert words.words == [m.group() for m in matches]
+        assert words.starts == [m.start() for m in matches]
+        assert words.ends == [m.end() for m in matches]
+        assert words.caps == [m.group()[0].isupper() for m in matches]
 
 
 @given(text=st.one_of(TEXT, st.text(alphabet="aAsStMÅéÉ'’ʻ. \t-–/_ß\u00a0\u0301İıﬁǅ", max_size=40)))
 def test_a_run_of_words_has_a_key_starting_with_its_first_words(text):
     # extraction builds no runs from a word that no gazetteer key starts with: the key of
     # a run must start with the key of its first word
-    from geomap.extract import MAX_NAME_TOKENS, _Words
+    from geomap.extract import MAX_NAME_TOKENS
+    from geomap.extract.tokens import Words
     from geomap.names import name_key
 
-    words = _Words(text)
+    words = Words(text)
     for i, word in enumerate(words.words):
         first = name_key(word)
         for j in range(i, min(len(words.words), i + MAX_NAME_TOKENS)):
@@ -178,17 +181,17 @@ def test_a_run_of_words_has_a_key_starting_with_its_first_words(text):
 
 @given(text=st.one_of(TEXT, st.text(alphabet="aAbB. \n!?ϒß'’İı", max_size=40)))
 def test_sentence_starts_are_those_of_the_set(text):
-    # ``_keep`` asks whether a word starts a sentence instead of building the set of the
+    # ``names_a_place`` asks whether a word starts a sentence instead of building the set of the
     # sentences' first words for every article
     from bisect import bisect_left
 
-    from geomap.extract import _starts_sentence, _Words
+    from geomap.extract.tokens import Words, starts_sentence
 
-    words = _Words(text)
+    words = Words(text)
     bounds = sentences(text)
     firsts = {bisect_left(words.starts, s) for s, _ in bounds}
     for k in range(len(words.words)):
-        assert _starts_sentence(words, bounds, k) == (k in firsts)
+        assert starts_sentence(words, bounds, k) == (k in firsts)
 
 
 @given(text=st.one_of(TEXT, st.text(alphabet="DRIWVaNYSCTexsw-. \t,1_", max_size=30)))
@@ -197,7 +200,7 @@ def test_state_patterns_match_as_those_starting_at_the_letter(text):
     # look-behind: the same matches as the patterns that start at that letter
     import re
 
-    from geomap.extract import _STATE_AFTER_PARTY, _STATE_TWO_PARTS
+    from geomap.extract.states import STATE_AFTER_PARTY, STATE_TWO_PARTS
 
     two_parts = re.compile(r"(?P<ap>[A-Z](?<![\w.][A-Z])\.[ \t]?[A-Z][a-z]{0,3})\.")
     after_party = re.compile(
@@ -207,20 +210,22 @@ def test_state_patterns_match_as_those_starting_at_the_letter(text):
         r"|(?P<postal>[A-Z]{2})(?!\w|\.\w)"
         r")"
     )
-    assert [(m.start() - 1, m.end()) for m in _STATE_TWO_PARTS.finditer(text)] == [
+    assert [(m.start() - 1, m.end()) for m in STATE_TWO_PARTS.finditer(text)] == [
         (m.start(), m.end()) for m in two_parts.finditer(text)
     ]
-    assert [(m.start() - 1, m.end(), m.groupdict()) for m in _STATE_AFTER_PARTY.finditer(text)] == [
+    assert [(m.start() - 1, m.end(), m.groupdict()) for m in STATE_AFTER_PARTY.finditer(text)] == [
         (m.start(), m.end(), m.groupdict()) for m in after_party.finditer(text)
     ]
     for m in after_party.finditer(text):
         for name in ("full", "ap", "postal"):
-            assert m.span(name) == _STATE_AFTER_PARTY.search(text, m.start()).span(name)
+            assert m.span(name) == STATE_AFTER_PARTY.search(text, m.start()).span(name)
 
 
 @given(text=st.one_of(TEXT, st.text(alphabet='aA1. \n\t!?…"”’)(“‘•-*', max_size=30)))
 def test_sentence_ends_are_the_matches_of_the_pattern(text):
     # sentence ends are found by a pattern that opens with a stop or a line break
-    from geomap.extract import _SENTENCE_END, _sentence_ends
+    from geomap.extract.lexer import LEXER, PATTERN_LEXER, SENTENCE_END
 
-    assert list(_sentence_ends(text)) == [m.span() for m in _SENTENCE_END.finditer(text)]
+    expected = [m.span() for m in SENTENCE_END.finditer(text)]
+    assert PATTERN_LEXER.sentence_ends(text) == expected
+    assert list(LEXER.sentence_ends(text)) == expected
