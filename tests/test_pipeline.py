@@ -304,3 +304,31 @@ def test_jsonl_lines_parsed_apart_read_as_ingest_reads_them(tmp_path):
     reasons = " ".join(p.reason for p in got.problems)
     for words in ("not valid JSON", "too deeply nested", "not an object", "fallback", "utf-16"):
         assert words in reasons, words
+
+
+def test_the_report_says_why_a_year_stays_unknown(tmp_path):
+    """A run spanning several years gives no year to a dateline without one, nor a default
+    year: the report says why (issue #17 item 5; ``geomap.dates.run_years``)."""
+    from geomap.pipeline import RunReport, decide_run_dates
+
+    (tmp_path / "a.txt").write_text("date 2020-03-01\nFloods hit Baku.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("date 2023-06-01\nFloods hit Ganja.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(
+        "BAKU, September 27. /TASS/. The ministry said on Sunday that Tovuz was shelled.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "d.txt").write_text("Shelling hit Tovuz on July 12.\n", encoding="utf-8")
+    report = RunReport()
+    dates, _ = decide_run_dates([tmp_path], today=dt.date(2026, 11, 22), max_chars=10**6,
+                                report=report)  # fmt: skip
+    assert dates.from_run["c"] == (None, "unknown") and dates.default_year is None
+    reasons = [p.reason for p in report.problems if p.path.endswith("c.txt")]
+    assert len(reasons) == 1 and "more than a year" in reasons[0]
+    assert "2020-03-01 to 2023-06-01" in report.to_dict()["notes"][0]
+    # within a year, the run gives both
+    (tmp_path / "b.txt").write_text("date 2020-11-01\nFloods hit Ganja.\n", encoding="utf-8")
+    report = RunReport()
+    dates, _ = decide_run_dates([tmp_path], today=dt.date(2026, 11, 22), max_chars=10**6,
+                                report=report)  # fmt: skip
+    assert dates.from_run["c"] == (dt.date(2020, 9, 27), "inferred")
+    assert dates.default_year == 2020 and "notes" not in report.to_dict()

@@ -1,6 +1,6 @@
 """Resolution in context on short snippets written for these tests."""
 
-from geomap.extract import find_toponyms
+from geomap.extract import Span, find_toponyms
 from geomap.models import Article
 from geomap.resolve import resolve_spans
 
@@ -242,3 +242,160 @@ def test_the_dateline_country_is_the_one_resolve_spans_gives_the_dateline(gazett
         want = next((r.place.country_code for r in res if r.span.is_dateline), None)
         assert dateline_country_of(spans, gazetteer, text=art.body) == want
     assert want is None
+
+
+# ------------------------------------------------------------------ settings and the bound
+
+#: Names with many candidates in many countries, for the bound's randomized check.
+_MANY = ("Paris", "Washington", "Georgia", "Springfield", "Alexandria", "Columbus",
+         "Victoria", "Lebanon", "Albany", "Richmond", "Santa Cruz", "Cordoba", "Jordan",
+         "La Paz", "San Luis", "Central")  # fmt: skip
+
+
+def _random_settings(rng):
+    from dataclasses import replace
+
+    from geomap.settings import RESOLVER_SETTINGS
+
+    near = rng.uniform(0.0, 4.0)
+    return replace(
+        RESOLVER_SETTINGS,
+        country_weight=rng.uniform(0.0, 6.0),
+        small_place_share_scale=rng.uniform(0.0, 1.0),
+        admin1_weight=rng.uniform(0.0, 4.0),
+        near_weight=near,
+        far_weight=rng.uniform(0.0, near),
+        near_km=rng.uniform(10.0, 300.0),
+        far_km=rng.uniform(300.0, 1500.0),
+        dateline_weight=rng.uniform(0.0, 3.0),
+        areas_bonus=rng.uniform(0.0, 12.0),
+        list_bonus=rng.uniform(0.0, 12.0),
+        areas_needed=rng.randint(0, 2),
+        primary_bonus=rng.uniform(-1.0, 3.0),
+        capital_bonus=rng.uniform(-1.0, 3.0),
+        # priors in any order, so that a bonus may lift a candidate the scan sees last
+        type_priors=tuple((t, rng.uniform(-6.0, 6.0)) for t, _ in RESOLVER_SETTINGS.type_priors),
+    )
+
+
+def _random_counts(rng, candidates, settings):
+    import math
+
+    from geomap.resolve import scoring
+
+    places = [c.place for c in candidates]
+    codes = sorted({p.country_code for p in places if p.country_code}) + ["XX"]
+    countries = {cc: rng.randint(1, 5) for cc in rng.sample(codes, rng.randint(0, len(codes)))}
+    keys = sorted({(p.country_code, p.admin1) for p in places if p.country_code and p.admin1})
+    admin1 = {k: 1 for k in rng.sample(keys, rng.randint(0, min(3, len(keys))))}
+    radians = []
+    for p in rng.sample(places, rng.randint(0, min(4, len(places)))):
+        lat = math.radians(p.lat + rng.uniform(-6.0, 6.0))
+        radians.append((lat, math.radians(p.lon + rng.uniform(-6.0, 6.0)), math.cos(lat)))
+    dateline = rng.choice([None, *codes])
+    areas = {cc: {f"a{k}" for k in range(rng.randint(0, 3))} for cc in codes}
+    if dateline:
+        countries[dateline] = countries.get(dateline, 0) + settings.dateline_country_count
+    total = sum(countries.values())
+    return scoring.Counts(countries, total, admin1, radians, areas, dateline)
+
+
+def test_the_pruning_bound_reads_the_scorers_weights(gazetteer):
+    """Each weight the scorer adds moves ``pick``'s bound by as much: they are one."""
+    import math
+    from dataclasses import replace
+
+    from geomap.resolve import scoring
+    from geomap.settings import RESOLVER_SETTINGS
+
+    lat = math.radians(40.0)
+    ctx = scoring.Counts({"AZ": 3, "AM": 1}, 4, {("AZ", "01"): 1}, [(lat, 0.8, math.cos(lat))],
+                          {}, "AZ")  # fmt: skip
+    base = scoring.most_added(ctx, RESOLVER_SETTINGS, abroad=True, listed=True)
+    for name, gain in [
+        ("country_weight", 0.75),  # the largest share: 3 of 4
+        ("admin1_weight", 1.0),
+        ("near_weight", 1.0),
+        ("dateline_weight", 1.0),
+        ("areas_bonus", 1.0),
+        ("list_bonus", 1.0),
+    ]:
+        more = replace(RESOLVER_SETTINGS, **{name: getattr(RESOLVER_SETTINGS, name) + 1.0})
+        got = scoring.most_added(ctx, more, abroad=True, listed=True)
+        assert math.isclose(got - base, gain), name
+    # and without the evidence a term stands for, the term is not in the bound
+    bare = scoring.Counts({}, 0, {}, [], {}, None)
+    assert scoring.most_added(bare, RESOLVER_SETTINGS) < 1e-6
+
+
+def test_pruning_never_changes_the_pick(gazetteer):
+    """A randomized check: with random settings and contexts, the pruned scan chooses the
+    place, and the score, that scoring every candidate in full does."""
+    import random
+
+    from geomap.resolve import evidence, resolver, scoring
+    from geomap.settings import RESOLVER_SETTINGS
+
+    rng = random.Random(16)
+    spans = [Span(0, len(n), n, gazetteer.lookup(n), 0) for n in _MANY]
+    spans = [s for s in spans if len(s.candidates) > 3]
+    assert len(spans) >= 8
+    pruned = 0
+    for trial in range(600):
+        settings = RESOLVER_SETTINGS if trial % 4 == 0 else _random_settings(rng)
+        span = rng.choice(spans)
+        if rng.random() < 0.2:
+            span = Span(0, 1, span.surface, span.candidates, 0, qualifier="county")
+        facts = evidence.Facts(span.candidates, settings)
+        ctx = _random_counts(rng, span.candidates, settings)
+        # a list member's kind: that of one of its less likely candidates, at times
+        areas = [c.place for c in span.candidates if c.place.place_type in ("country", "admin1")]
+        kind = None
+        if areas and rng.random() < 0.6:
+            p = rng.choice(areas)
+            kind = ("country", None) if p.place_type == "country" else ("admin1", p.country_code)
+        support = None
+        if rng.random() < 0.3:
+            support = {c.place.place_id: rng.uniform(0.0, 5.0)
+                       for c in rng.sample(span.candidates, 2)}  # fmt: skip
+        fast = resolver.pick(span, ctx, facts, settings, kind, support)
+        full = resolver.pick(span, ctx, facts, settings, kind, support, prune=False)
+        assert fast == full, (trial, span.surface)
+        # the trials where the bound did stop the scan before the last candidate
+        ceiling = scoring.most_added(
+            ctx, settings, abroad=bool(facts.abroad), listed=kind is not None, support=support
+        )
+        rests = facts.qualified_rest if span.qualifier else facts.bare_rest
+        pruned += any(rest + ceiling <= full[1] for rest in rests[1:])
+    assert pruned >= 150  # the comparison covered scans the bound cut short
+
+
+def test_settings_reject_weights_the_bound_cannot_hold():
+    from dataclasses import replace
+
+    import pytest
+
+    from geomap.settings import RESOLVER_SETTINGS
+
+    with pytest.raises(ValueError, match="negative"):
+        replace(RESOLVER_SETTINGS, list_bonus=-1.0)
+    with pytest.raises(ValueError, match="nearness"):
+        replace(RESOLVER_SETTINGS, far_weight=2.0)
+    with pytest.raises(ValueError, match="within"):
+        replace(RESOLVER_SETTINGS, small_place_share_scale=1.5)
+
+
+def test_resolution_follows_the_settings_it_is_given(gazetteer):
+    """The settings are passed, not global: a stricter ``min_score`` drops a weak name in
+    that call only, and a second settings object has its own cached choices."""
+    from dataclasses import replace
+
+    from geomap.settings import RESOLVER_SETTINGS
+
+    text = "Flooding closed roads in Annville on Monday."
+    art = Article(id="t", text=text, body=text)
+    spans = find_toponyms(art, gazetteer)
+    assert [r.span.surface for r in resolve_spans(spans, gazetteer, text=text)] == ["Annville"]
+    strict = replace(RESOLVER_SETTINGS, min_score=50.0)
+    assert resolve_spans(spans, gazetteer, text=text, settings=strict) == []
+    assert [r.span.surface for r in resolve_spans(spans, gazetteer, text=text)] == ["Annville"]

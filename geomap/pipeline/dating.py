@@ -14,6 +14,7 @@ from geomap.dates import (
     decided_alone,
     needs_run,
     publication_evidence,
+    run_years,
 )
 from geomap.ingest import Line, line_record
 from geomap.models import Article, Problem
@@ -66,14 +67,14 @@ def date_alone(ev: PubDateEvidence, today: dt.date) -> tuple[dt.date | None, str
 
 class _Seen(NamedTuple):
     """What the first pass keeps of an article: what ``read_articles`` records of it, and
-    its date evidence when its date needs the run, else the year of its date, if any."""
+    its date evidence when its date needs the run, else its date, if any."""
 
     id: str
     path: str
     line: int | None
     problems: tuple[Problem, ...]
     evidence: PubDateEvidence | None
-    year: int | None
+    date: dt.date | None
 
 
 def first_look(
@@ -99,8 +100,7 @@ def first_look(
             out.append(_Seen(record.id, record.path, record.line, record.problems, ev, None))
             continue
         date, _source = date_alone(ev, today)
-        year = date.year if date is not None else None
-        out.append(_Seen(record.id, record.path, record.line, record.problems, None, year))
+        out.append(_Seen(record.id, record.path, record.line, record.problems, None, date))
     return out
 
 
@@ -118,7 +118,8 @@ def first_pass(
     ``report``. Returns the decisions and the number of articles read.
     """
     ledger = Ledger(report)
-    years: Counter[int] = Counter()
+    dated: Counter[dt.date] = Counter()
+    undated = 0
     pending: list[PubDateEvidence] = []
     pending_at: list[int] = []
     renamed: dict[int, str] = {}
@@ -143,13 +144,19 @@ def first_pass(
                 ev = got.evidence if new_id is None else replace(got.evidence, article_id=new_id)
                 pending.append(ev)
                 pending_at.append(place)
-            elif got.year is not None:
-                years[got.year] += 1
-    from_run = decide_publication_dates(pending, today=today, run_years=years)
-    for date, _source in from_run.values():
-        if date is not None:
-            years[date.year] += 1
-    default_year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0] if years else None
+            elif got.date is not None:
+                dated[got.date] += 1
+            else:
+                undated += 1
+    years = run_years(pending, dated, today=today)
+    from_run, default_year = years.decided, years.default_year
+    for ev in pending:
+        if from_run[ev.article_id][0] is None:
+            why = f"publication date unknown: {years.reasons[ev.article_id]}"
+            report.add_problem(Problem(ev.path, why, line=ev.line))
+            undated += 1
+    if undated and years.note:
+        report.notes.append(years.note)
     from_run_at = {
         at: decided
         for at, ev in zip(pending_at, pending, strict=True)

@@ -51,6 +51,8 @@ class RunReport:
     files: dict[str, FileReport] = field(default_factory=dict)
     events: int = 0
     mentions: int = 0
+    #: What the run as a whole decided and why, e.g. that it gives no default year.
+    notes: list[str] = field(default_factory=list)
 
     def file(self, path: str) -> FileReport:
         """The entry of ``path`` (made empty the first time)."""
@@ -87,6 +89,7 @@ class RunReport:
     def to_dict(self) -> dict[str, Any]:
         """The content of report.json: each file's entry, sorted by path, and totals."""
         files = [self.files[k].to_dict() for k in sorted(self.files)]
+        notes = {"notes": list(self.notes)} if self.notes else {}
         return {
             "inputs": files,
             "totals": {
@@ -100,6 +103,7 @@ class RunReport:
                 "mentions": self.mentions,
                 "events": self.events,
             },
+            **notes,
         }
 
 
