@@ -247,15 +247,87 @@ def _feature_text(frame: pd.DataFrame, table: Table) -> Iterator[str]:
         sep = ",\n  "
 
 
+#: Rows read from a frame at a time by ``_plain_rows``.
+_ROWS = 128
+#: json's encoder as ``json.dumps(value, ensure_ascii=False)`` makes it, made once.
+_COMPACT = json.JSONEncoder(ensure_ascii=False)
+
+
+def _plain_rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> Iterator[list[Any]]:
+    """The rows of ``frame``'s ``columns`` as lists of JSON-ready values (``_plain``'s: NA
+    and NaN are None, numpy scalars Python's), read a column at a time for ``_ROWS`` rows
+    at a time (memory does not grow with the frame)."""
+    import pandas as pd
+
+    kinds = []
+    for column in columns:
+        dtype = frame[column].dtype
+        if isinstance(dtype, pd.api.extensions.ExtensionDtype):
+            kinds.append("na")  # Int64, string: values and NA
+        else:
+            kinds.append({"f": "float", "O": "object"}.get(dtype.kind, "plain"))
+    na = pd.NA
+    for start in range(0, len(frame), _ROWS):
+        part = frame.iloc[start : start + _ROWS]
+        lists = []
+        for column, kind in zip(columns, kinds, strict=True):
+            values = part[column].tolist()  # Python scalars; NA and NaN stay
+            if kind == "float":
+                values = [None if v != v else v for v in values]
+            elif kind == "na":  # NA, or NaN in a string or float extension column
+                values = [None if v is na or v != v else v for v in values]
+            elif kind == "object":
+                values = [
+                    v if v is None or type(v) is str or type(v) is int else _plain(v)
+                    for v in values
+                ]
+            lists.append(values)
+        yield from map(list, zip(*lists, strict=True))
+
+
+def _feature_lines(frame: pd.DataFrame, table: Table) -> Iterator[str]:
+    """Each feature as one line of compact JSON (``json.dumps(feature,
+    ensure_ascii=False)``), after its separator."""
+    _columns, properties, id_column = _TABLES[table]
+    wanted = (id_column, "lat", "lon", *properties)
+    sep = "\n"
+    encode = _COMPACT.encode
+    for values in _plain_rows(frame, wanted):
+        feature = {
+            "type": "Feature",
+            "id": values[0],
+            "geometry": {"type": "Point", "coordinates": lonlat(values[1], values[2])},
+            "properties": dict(zip(properties, values[3:], strict=True)),
+        }
+        yield sep + encode(feature)
+        sep = ",\n"
+
+
 def write_geojson(
-    frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = "events"
+    frame: pd.DataFrame,
+    path: str | os.PathLike[str],
+    table: Table = "events",
+    *,
+    layout: Literal["indented", "lines"] = "indented",
 ) -> Path:
     """Write ``events.geojson`` (or ``mentions.geojson``): RFC 7946, [lon, lat], no ``crs``.
 
-    The file holds the bytes ``write_json(to_geojson(frame, table))`` would write, but features
-    are encoded and written a few thousand pieces at a time, so memory does not grow with
-    the output (nor with one event's list of sources).
+    ``layout="indented"``: the file holds the bytes ``write_json(to_geojson(frame, table))``
+    would write. ``layout="lines"``: the same FeatureCollection with each feature on a
+    line of its own, compact (``json.dumps(feature, ensure_ascii=False)``): a third of the
+    size and several times faster to write, for the mentions table, which has a row per
+    place name. Either way features are encoded and written a few thousand at a time, so
+    memory does not grow with the output (nor with one event's list of sources).
     """
+    if layout == "lines":
+        with atomic_open(path) as fh:
+            fh.write('{"type": "FeatureCollection", "features": [')
+            lines, empty = _feature_lines(frame, table), True
+            while batch := list(itertools.islice(lines, _ROWS)):
+                fh.write("".join(batch))
+                empty = False
+            fh.write("]}\n" if empty else "\n]}\n")
+        return Path(path)
     # json's indent=1 layout of {"type": ..., "features": [f1, f2]}: the features at level
     # 2, "[]" when there are none
     with atomic_open(path) as fh:
@@ -281,6 +353,18 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _csv_text(value: Any) -> str:
+    """``_cell`` of a JSON-ready value, the common kinds first."""
+    if value is None:
+        return ""
+    kind = type(value)
+    if kind is int:
+        return str(value)
+    if kind is float:
+        return repr(round(value, 6))
+    return _cell(value)
+
+
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = "events") -> Path:
     """Write ``events.csv`` (or ``mentions.csv``): every column of the table, in order.
 
@@ -291,7 +375,8 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = 
     with atomic_open(path) as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(columns)
-        for row in frame.itertuples(index=False):
-            rec = row._asdict()
-            writer.writerow([_cell(rec.get(c)) for c in columns])
+        writer.writerows(
+            [v if type(v) is str else _csv_text(v) for v in row]
+            for row in _plain_rows(frame, columns)
+        )
     return Path(path)

@@ -245,3 +245,16 @@ def test_indented_is_json_dumps_with_indent_one(value, level):
     expected = json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
     assert _indented(value, level) == expected
     assert "".join(_pieces(value, level)) == expected
+
+
+@pytest.mark.parametrize("n", [0, 1, 7])
+def test_a_line_per_feature_is_the_same_collection(tmp_path, n):
+    events = awkward_frame(n)
+    path = write_geojson(events, tmp_path / "lines.geojson", layout="lines")
+    text = path.read_text(encoding="utf-8")
+    assert json.loads(text) == json.loads(json.dumps(to_geojson(events)))
+    assert len(text.split("\n")) == n + (3 if n else 2)  # head, a line a feature, tail, ""
+    again = write_geojson(events, tmp_path / "again.geojson", layout="lines")
+    assert again.read_bytes() == path.read_bytes()
+    mentions = write_geojson(mention_frame(), tmp_path / "m.geojson", "mentions", layout="lines")
+    assert json.loads(mentions.read_text()) == to_geojson(mention_frame(), "mentions")

@@ -52,10 +52,11 @@ def write_outputs(result: BuildResult, folder: Path, *, title: str, workers: int
         from geomap.schema import MENTION_COLUMNS
 
         mentions = pandas.DataFrame(columns=list(MENTION_COLUMNS))
+    # mentions.geojson has a line per feature (``layout="lines"``): a row per place name
     tables: list[tuple[Callable[..., Path], pd.DataFrame, str, Table]] = [
         (write_geojson, events, "events.geojson", "events"),
         (write_csv, events, "events.csv", "events"),
-        (write_geojson, mentions, "mentions.geojson", "mentions"),
+        (_lines_geojson, mentions, "mentions.geojson", "mentions"),
         (write_csv, mentions, "mentions.csv", "mentions"),
     ]
     if workers > 1:
@@ -75,6 +76,13 @@ def write_outputs(result: BuildResult, folder: Path, *, title: str, workers: int
         writer(frame, folder / name, table)
     render_map(events, folder / "map.html", title=title)
     write_json(result.report.to_dict(), folder / "report.json")
+
+
+def _lines_geojson(frame: pd.DataFrame, path: Path, table: Table) -> Path:
+    """``write_geojson`` with a line per feature (a module-level function: it is pickled)."""
+    from geomap.export import write_geojson
+
+    return write_geojson(frame, path, table, layout="lines")
 
 
 def publish_outputs(
