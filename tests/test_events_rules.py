@@ -125,9 +125,20 @@ def test_patterns_tried_near_their_keys_find_what_finditer_finds(codebook):
         keys: dict[tuple[int, int], list[int]] = {}
         for at, kind, k in codebook.keys(low):
             keys.setdefault((kind, k), []).append(at)
-        for kind, patterns in ((0, codebook.patterns), (1, codebook.not_patterns)):
+        for kind, patterns, widths in (
+            (0, codebook.patterns, codebook.widths),
+            (1, codebook.not_patterns, codebook.not_widths),
+        ):
             for k, pattern in enumerate(patterns):
                 everywhere = [m.span() for m in pattern.finditer(low)]
-                assert _matches(pattern, low, keys.get((kind, k), [])) == everywhere, (kind, k)
+                found = _matches(pattern, low, keys.get((kind, k), []), widths[k])
+                assert found == everywhere, (kind, k)
                 checked += len(everywhere)
     assert checked > 20
+
+
+def test_an_unbounded_pattern_is_refused():
+    from geomap.events.codebook import CUES, Cue
+
+    with pytest.raises(ValueError):
+        Codebook(cues=(*CUES, Cue("other", "other", ("x",), r"\\bx\\w+", 0.1)))

@@ -169,7 +169,7 @@ _BUILDING = (
 )
 
 _DISEASE = (
-    r"(?:h\d+n\d+|swine flu|bird flu|avian (?:flu|influenza)|flu|influenza|cholera|ebola|measles|"
+    r"(?:h\d{1,2}n\d{1,2}|swine flu|bird flu|avian (?:flu|influenza)|flu|influenza|cholera|ebola|measles|"
     r"plague|malaria|dengue|tuberculosis|polio|meningitis|typhoid|anthrax|rabies|hepatitis|"
     r"pertussis|whooping cough|mad cow|bse|foot-and-mouth|bluetongue|sars|mers|zika|hiv|aids|"
     r"salmonella|e\. coli|listeria|norovirus|chikungunya|yellow fever|encephalitis|diphtheria|"
@@ -246,10 +246,10 @@ CUES: tuple[Cue, ...] = (
         r"gun|street|running) battles?\b|battle (?:between|with|against) |battled\b|hostilities\b|"
         r"(?:counter-?)?offensive\b|ambush(?:ed|es)?\b|firefights?\b|gun ?battles?\b|skirmish(?:es)?\b|"
         r"exchange(?:s|d)? of (?:gun)?fire|exchanged fire|gunfire\b|"
-        r"(?:attack(?:s|ed)?|assault(?:s|ed)?|raids?|raided) (?:on |against )?(?:the )?(?:\w+ ){0,3}?"
+        r"(?:attack(?:s|ed)?|assault(?:s|ed)?|raids?|raided) (?:on |against )?(?:the )?(?:\w{1,20} ){0,3}?"
         r"(?:positions?|troops|soldiers|army|base|outposts?|checkpoints?|convoys?|forces|barracks|"
         r"police station|military)|military (?:attack|operation|action|confrontation)|combat\b|incursions?\b|"
-        r"(?:launched|mounted|staged|carried out) (?:an? |the )?(?:\w+ ){0,3}?(?:attacks?|assaults?|raids?))", 0.7),
+        r"(?:launched|mounted|staged|carried out) (?:an? |the )?(?:\w{1,20} ){0,3}?(?:attacks?|assaults?|raids?))", 0.7),
     Cue("explosions_remote_violence", "shelling_artillery_missile_attack", ("artiller", "mortar"),
         r"\b(?:artillery|mortars?)\b", 0.6),
     # -- violence against civilians
@@ -262,7 +262,7 @@ CUES: tuple[Cue, ...] = (
          "opened fire", "attack", "slain", "assassinat", "robb", "beat", "assault", "homicide", "kills"),
         r"\b(?:shot dead|shot and killed|shot to death|gunned down|massacre(?:d|s)?\b|stab(?:s|bed|bing)\b|"
         r"(?:was|were|been|being) shot\b|shoots?\b|shootings?\b|shot (?:and (?:killed|wounded) )?"
-        r"(?:a|an|the|his|her|their|two|three|four|\d+) (?:\w+ )?(?:man|woman|men|women|person|people|teen|"
+        r"(?:a|an|the|his|her|their|two|three|four|\d{1,3}) (?:\w{1,20} )?(?:man|woman|men|women|person|people|teen|"
         r"teenager|boy|girl|officer|deputy|clerk|driver|victim|customer|student)s?\b|killed by (?:a |an )?(?:gunman|shooter|man|"
         r"woman|suspect|intruder|attacker|robber)|(?:armed |bank )?robber(?:y|ies)\b|robbed\b|"
         r"beat(?:en)? to death|beating death|(?:was|were) (?:beaten|assaulted)|assaulted\b|homicides?\b|"
@@ -274,7 +274,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:terror(?:ist)? |knife |gun )attacks?)", 0.65),
     # -- strategic developments
     Cue("strategic_developments", "agreement", ("ceasefire", "cease-fire", "truce", "agreement", "accord", "deal", "armistice"),
-        r"\b(?:(?:signed|reached|agreed|concluded|brokered|struck|declared|announced) (?:an? |the )?(?:\w+ ){0,3}?"
+        r"\b(?:(?:signed|reached|agreed|concluded|brokered|struck|declared|announced) (?:an? |the )?(?:\w{1,20} ){0,3}?"
         r"(?:cease-?fires?|truces?|peace (?:deal|agreement|accord)|armistice|agreement|accord)|"
         r"(?:cease-?fire|truce|armistice|peace (?:deal|agreement|accord)|agreement) "
         r"(?:took effect|came into (?:force|effect)|went into effect|was (?:signed|agreed|reached|declared)|began))", 0.7),
@@ -283,8 +283,8 @@ CUES: tuple[Cue, ...] = (
     Cue("strategic_developments", "change_to_group_activity", ("martial law", "curfew", "emergency", "mobili"),
         r"\b(?:martial law|curfews?\b|state of emergency|(?:general |partial )?mobili[sz]ation\b)", 0.65),
     Cue("strategic_developments", "disrupted_weapons_use", ("intercept", "shot down", "defus"),
-        r"\b(?:intercepted (?:a |an |the |two |three )?(?:\w+ )?(?:missiles?|rockets?|drones?)|"
-        r"shot down (?:a |an |the |two |three )?(?:\w+ )?(?:drones?|missiles?|rockets?|aircraft|plane|jet|helicopter)|"
+        r"\b(?:intercepted (?:a |an |the |two |three )?(?:\w{1,20} )?(?:missiles?|rockets?|drones?)|"
+        r"shot down (?:a |an |the |two |three )?(?:\w{1,20} )?(?:drones?|missiles?|rockets?|aircraft|plane|jet|helicopter)|"
         r"defused)", 0.7),
     Cue("strategic_developments", "looting_property_destruction", ("loot", "vandal", "ransack"),
         r"\b(?:loot(?:ed|ing|ers)\b|vandali[sz]ed|ransacked)", 0.65),
@@ -316,7 +316,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:collided|collisions?\b|pile-?ups?\b|head-on)", 0.8),
     Cue("accident", "crash", ("crash",),
         r"\b(?:(?:plane|air|helicopter|jet|aircraft|airliner|glider|light aircraft|race car|racing) "
-        r"crash(?:es)?\b|(?:plane|helicopter|jet|aircraft|airliner|glider) (?:\w+ ){0,2}?crash(?:ed|-landed)\b|"
+        r"crash(?:es)?\b|(?:plane|helicopter|jet|aircraft|airliner|glider) (?:\w{1,20} ){0,2}?crash(?:ed|-landed)\b|"
         r"crash-landed)", 0.8),
     Cue("accident", "collision", ("crash", "slammed", "plowed", "ploughed", "smashed", "rammed"),
         r"\b(?:(?:car|bus|truck|vehicle|road|traffic|motorcycle|auto|highway|head-on|two-car|one-car|"
@@ -364,7 +364,7 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              r"reconstruction|recovery plans?)\b", "wildfire aid, flood prevention"),
     NotEvent(("fight", "battl", "combat"),
              r"\b(?:fight(?:ing|s)?|fought|battl(?:e|ed|ing)|combat(?:ing|ed)?) (?:to (?:contain|control|put out) )?"
-             r"(?:the |a |an |against )?(?:\w+ )?(?:fires?|blazes?|flames|wildfires?|disease|virus|viruses|"
+             r"(?:the |a |an |against )?(?:\w{1,20} )?(?:fires?|blazes?|flames|wildfires?|disease|virus|viruses|"
              r"outbreak|epidemic|pandemic|cancer|corruption|crime|poverty|inflation|climate|obesity|"
              r"addiction|illness|infection|odds|title|championship|cup|trophy|relegation|seat|nomination|"
              r"election|bill|law|ruling|charges?|case|lawsuit|custody)\b", "fighting fires, a disease, a case"),

@@ -149,6 +149,12 @@ class Codebook:
         ]
 
         self.cues = tuple(cues)
+        #: the longest match of each cue's and each not-event's pattern: a match holding
+        #: a key at ``at`` lies within ``at - width`` and ``at + width``
+        self.widths = [_width(c.pattern) for c in self.cues]
+        self.not_widths = [_width(n.pattern) for n in not_events]
+        #: the indices of the ``other`` type's cues (looked for in an article's lead only)
+        self.other = frozenset(k for k, c in enumerate(self.cues) if c.event_type == "other")
         self.patterns = [re.compile(c.pattern) for c in self.cues]
         self.not_patterns = [re.compile(n.pattern) for n in not_events]
         self.unreal = re.compile(unreal)
@@ -172,52 +178,74 @@ class Codebook:
         return [(at + 1 - size, kind, k) for at, (size, targets) in found for kind, k in targets]
 
     def hits(
-        self, low: str, text: str | None = None, keys: Sequence[tuple[int, int, int]] | None = None
+        self,
+        low: str,
+        text: str | None = None,
+        keys: Sequence[tuple[int, int, int]] | None = None,
+        *,
+        other: bool = True,
     ) -> list[tuple[int, int, int]]:
         """The cue matches of a lower-cased sentence that no not-event phrase covers, not
         negated ("there is no outbreak", "had never been arrested") and, when ``text`` (the
         sentence as written) is given, not part of a name ("author Bracelen Flood"):
-        (start, end, cue index), by start. ``keys``: ``self.keys(low)``, if known."""
+        (start, end, cue index), by start. ``keys``: ``self.keys(low)``, if known;
+        ``other``: whether the ``other`` type's cues are looked for."""
         cues: dict[int, list[int]] = {}
         nots: dict[int, list[int]] = {}
+        skipped = () if other else self.other
         for at, kind, k in self.keys(low) if keys is None else keys:
-            (nots if kind else cues).setdefault(k, []).append(at)
-        if not cues:
-            return []
-        blocked = [
-            span for k in sorted(nots) for span in _matches(self.not_patterns[k], low, nots[k])
+            if kind:
+                nots.setdefault(k, []).append(at)
+            elif k not in skipped:
+                cues.setdefault(k, []).append(at)
+        found = [
+            (s, e, k)
+            for k in sorted(cues)
+            for s, e in _matches(self.patterns[k], low, cues[k], self.widths[k])
+            if not _NEGATED.search(low, max(0, s - 30), s)
+            and (text is None or not _in_name(text, s))
         ]
-        out = []
-        for k in sorted(cues):
-            for s, e in _matches(self.patterns[k], low, cues[k]):
-                if any(bs < e and s < be for bs, be in blocked):
-                    continue
-                if _NEGATED.search(low, max(0, s - 30), s):
-                    continue
-                if text is not None and _in_name(text, s):
-                    continue
-                out.append((s, e, k))
+        if not found:
+            return []
+        # the not-event phrases only where a cue matched
+        blocked = [
+            span
+            for k in sorted(nots)
+            for span in _matches(self.not_patterns[k], low, nots[k], self.not_widths[k])
+        ]
+        out = [(s, e, k) for s, e, k in found if not any(bs < e and s < be for bs, be in blocked)]
         out.sort()
         return out
 
 
-#: How far before a key a match of its pattern may start (the longest stretch any
-#: pattern allows before the key it holds, with room to spare).
-_REACH = 100
-#: Longer than any match of a pattern (a search need not read further after a key).
-_LONGEST = 200
+def _width(pattern: str) -> int:
+    """The longest text ``pattern`` can match.
+
+    Raises
+    ------
+    ValueError
+        When that is unbounded (``\\w+``): a codebook pattern must be bounded (``\\w{1,20}``).
+    """
+    import re._parser  # the parser re compiles with; its width is the pattern's bounds
+
+    width = re._parser.parse(pattern).getwidth()[1]
+    if width >= 65535:  # re's MAXREPEAT: no bound
+        raise ValueError(f"codebook pattern without a longest match: {pattern[:60]!r}")
+    return int(width)
 
 
-def _matches(pattern: re.Pattern[str], low: str, keys: list[int]) -> list[tuple[int, int]]:
+def _matches(
+    pattern: re.Pattern[str], low: str, keys: list[int], width: int
+) -> list[tuple[int, int]]:
     """``[m.span() for m in pattern.finditer(low)]`` for a pattern every match of which holds
-    one of its keys (found at ``keys``) no more than ``_REACH`` characters after the match
-    starts, and is shorter than ``_LONGEST``: the pattern is searched only from ``_REACH``
-    characters before each key, within ``_LONGEST`` characters after it."""
+    one of its keys (found at ``keys``) and is at most ``width`` long: a match holding the
+    key at ``at`` starts no earlier than ``at - width`` and ends by ``at + width``, so the
+    pattern is searched only there."""
     out: list[tuple[int, int]] = []
     reached = 0
     windows: list[list[int]] = []
     for at in sorted(keys):
-        lo = max(0, at - _REACH)
+        lo = max(0, at - width)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = at
         else:
@@ -225,7 +253,7 @@ def _matches(pattern: re.Pattern[str], low: str, keys: list[int]) -> list[tuple[
     for lo, hi in windows:
         pos = max(lo, reached)
         while pos <= hi:
-            m = pattern.search(low, pos, hi + _LONGEST)
+            m = pattern.search(low, pos, hi + width)
             if m is None or m.start() > hi:
                 break
             out.append(m.span())
@@ -400,7 +428,11 @@ def find_events(
         mine = [(at - s_start, kind, k) for at, kind, k in keys[lo:hi] if at < s_end]
         low = low_body[s_start:s_end]
         has_cue = any(kind == 0 for _at, kind, _k in mine)
-        hits = codebook.hits(low, body[s_start:s_end], mine) if has_cue else []
+        hits = (
+            codebook.hits(low, body[s_start:s_end], mine, other=index < lead and not found)
+            if has_cue
+            else []
+        )
         sentence = body[s_start:s_end]
         if not hits:
             if found and index - last_at <= 2 and not _elsewhere(ms, found[-1].place):
