@@ -37,7 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("paths", nargs="+", help="files (.txt, .jsonl, .csv) or folders")
+        p.add_argument(
+            "paths",
+            nargs="+",
+            help="files (.txt, .jsonl, .csv, .html, .htm, .rss, .atom, .xml feeds) or folders",
+        )
         p.add_argument(
             "--max-chars",
             type=int,
@@ -125,6 +129,8 @@ def _say_problems(report: object, quiet: bool) -> None:
 
     assert isinstance(report, RunReport)
     for problem in report.problems:
+        if problem.severity == "note":
+            continue  # how an input was read: in report.json, not a problem to show
         label = "skipped" if problem.severity == "skipped" else "warning"
         print(f"geomap: {label}: {problem}", file=sys.stderr)
 

@@ -183,8 +183,9 @@ class Problem:
     path: str
     reason: str
     line: int | None = None
-    #: "skipped" (the article or file was not processed) or "warning" (processed anyway).
-    severity: Literal["skipped", "warning"] = "warning"
+    #: "skipped" (the article or file was not processed), "warning" (processed anyway) or
+    #: "note" (nothing wrong: how the input was read, e.g. where a page's date came from).
+    severity: Literal["skipped", "warning", "note"] = "warning"
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"

@@ -263,3 +263,28 @@ def test_blanked_body_keeps_line_breaks_and_offsets(text, body):
     article = parse_article("a", text, infer_title=True)
     assert article.body == body
     assert len(article.body) == len(text)
+
+
+def test_the_sample_corpus_has_every_format_and_each_file_gives_articles():
+    from geomap.ingest.files import SUFFIXES
+    from geomap.pipeline import RunReport, read_articles
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    report = RunReport()
+    articles = list(read_articles([examples], report=report, today=dt.date(2026, 1, 1)))
+    kinds = {SUFFIXES[Path(a.path).suffix.lower()] for a in articles}
+    assert kinds == set(SUFFIXES.values())
+    summary = report.to_dict()
+    assert all(f["status"] == "processed" and f["articles"] for f in summary["inputs"])
+    assert summary["totals"]["warnings"] == 0 and summary["totals"]["skipped"] == 0
+
+
+@pytest.mark.parametrize(
+    "module", ["geomap.ingest.pubdate", "geomap.ingest.text", "geomap.ingest.feeds"]
+)
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted and not result.failed

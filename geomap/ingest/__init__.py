@@ -6,7 +6,9 @@ One module per concern:
 - ``decoding``: bytes to text (byte-order marks, UTF-8 and its fallbacks, binary files);
 - ``text``: ``.txt`` articles, their ``date`` header, dateline and boilerplate lines;
 - ``records``, ``jsonl``, ``csvfile``: articles from records (JSON Lines, CSV);
-- ``pubdate``: reading a stated publication date;
+- ``html``: saved web pages (trafilatura: main text and metadata);
+- ``feeds``: RSS and Atom feeds (feedparser: one article per entry);
+- ``pubdate``: reading a stated publication date (``date_order`` for ambiguous ones);
 - ``read``: the reader for a file, by its suffix.
 """
 
@@ -14,9 +16,11 @@ from __future__ import annotations
 
 from geomap.ingest.csvfile import read_csv
 from geomap.ingest.decoding import Decoded, Lines, decode_bytes
+from geomap.ingest.feeds import read_feed
 from geomap.ingest.files import SUFFIXES, iter_input_files, open_binary
+from geomap.ingest.html import read_html
 from geomap.ingest.jsonl import Line, jsonl_lines, line_record, read_jsonl
-from geomap.ingest.pubdate import parse_iso_date
+from geomap.ingest.pubdate import DATE_ORDERS, DateOrder, parse_date, parse_iso_date
 from geomap.ingest.read import read_file
 from geomap.ingest.records import record_article
 from geomap.ingest.text import find_dateline, parse_article, read_txt
@@ -28,10 +32,15 @@ __all__ = [
     "read_txt",
     "read_jsonl",
     "read_csv",
+    "read_html",
+    "read_feed",
     "decode_bytes",
     "Decoded",
     "parse_article",
     "parse_iso_date",
+    "parse_date",
+    "DateOrder",
+    "DATE_ORDERS",
     "find_dateline",
     "Lines",
     "Line",

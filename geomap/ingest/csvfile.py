@@ -11,6 +11,7 @@ from typing import BinaryIO
 
 from geomap.ingest.decoding import Lines, looks_binary_head
 from geomap.ingest.files import open_binary
+from geomap.ingest.pubdate import DateOrder
 from geomap.ingest.records import FIELDS, record_article
 from geomap.models import Article, Problem
 
@@ -18,7 +19,11 @@ __all__ = ["read_csv"]
 
 
 def read_csv(
-    path: Path, *, max_chars: int = 2_000_000, today: dt.date | None = None
+    path: Path,
+    *,
+    max_chars: int = 2_000_000,
+    today: dt.date | None = None,
+    date_order: DateOrder | None = None,
 ) -> Iterator[Article | Problem]:
     """One article per CSV row, with a header row naming ``text`` and optional columns.
 
@@ -32,6 +37,8 @@ def read_csv(
         Longer texts are skipped.
     today : datetime.date, optional
         The run's today (default: the system's): later dates are errors.
+    date_order : {'dmy', 'mdy'}, optional
+        How to read an ambiguous numeric ``date``; without it such a date is ignored.
 
     Yields
     ------
@@ -43,11 +50,16 @@ def read_csv(
         yield fh
         return
     with fh:
-        yield from _read_csv_rows(path, fh, max_chars=max_chars, today=today)
+        yield from _read_csv_rows(path, fh, max_chars=max_chars, today=today, date_order=date_order)
 
 
 def _read_csv_rows(
-    path: Path, fh: BinaryIO, *, max_chars: int, today: dt.date | None
+    path: Path,
+    fh: BinaryIO,
+    *,
+    max_chars: int,
+    today: dt.date | None,
+    date_order: DateOrder | None,
 ) -> Iterator[Article | Problem]:
     name = str(path)
     if looks_binary_head(fh):
@@ -109,5 +121,6 @@ def _read_csv_rows(
             today=today,
             encoding=lines.encoding,
             extra=extra,
+            date_order=date_order,
         )
     yield from lines.closing()

@@ -14,6 +14,7 @@ from geomap.models import Problem
 __all__ = [
     "SUFFIXES",
     "DOC_SUFFIXES",
+    "READ_TYPES",
     "PathLike",
     "iter_input_files",
     "open_binary",
@@ -22,10 +23,26 @@ __all__ = [
 ]
 
 #: File name endings geomap reads, and how.
-SUFFIXES: dict[str, str] = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+SUFFIXES: dict[str, str] = {
+    ".txt": "txt",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+}
+#: The file types named in messages about files that are not read.
+READ_TYPES = ".txt, .jsonl, .csv, .html, .rss, .atom or .xml (a feed)"
 
 #: Documentation files inside input folders, passed over without a report.
 DOC_SUFFIXES = (".md", ".rst")
+
+#: The folder a browser saves a complete page's images, scripts and frames in, after the
+#: page's name: ``Story.html`` and ``Story_files/``.
+_ASSETS_FOLDER = "_files"
 
 PathLike = str | os.PathLike[str]
 
@@ -34,8 +51,10 @@ def iter_input_files(paths: Iterable[PathLike]) -> Iterator[Path | Problem]:
     """Every readable input file under ``paths``, in a stable order, or a Problem.
 
     Folders are read recursively (sorted; hidden entries skipped; symlinked folders
-    followed once, loops detected). A path given explicitly must exist and be a regular
-    file of a supported type; what cannot be read becomes a ``Problem`` naming it.
+    followed once, loops detected; the ``X_files`` folder a browser saves beside a page
+    ``X.html`` is passed over, as a folder's README is). A path given explicitly must
+    exist and be a regular file of a supported type; what cannot be read becomes a
+    ``Problem`` naming it.
 
     Parameters
     ----------
@@ -83,9 +102,12 @@ def _walk(
         except OSError as exc:
             yield Problem(name, f"cannot list folder: {exc.strerror}", severity="skipped")
             return
+        names = {entry.name.lower() for entry in entries}
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            if _saved_page_of(entry.name, names) is not None and _is_dir(entry):
+                continue  # a saved page's images, scripts and frames: no article, no report
             yield from _walk(Path(entry.path), explicit=False, seen_dirs=seen_dirs)
         return
     suffix = path.suffix.lower()
@@ -99,13 +121,34 @@ def _walk(
         if explicit:
             yield Problem(
                 name,
-                f"unsupported file type {suffix or '(none)'}; use .txt, .jsonl or .csv",
+                f"unsupported file type {suffix or '(none)'}; use {READ_TYPES}",
                 severity="skipped",
             )
         else:
-            yield Problem(name, "ignored: not a .txt, .jsonl or .csv file", severity="warning")
+            yield Problem(name, f"ignored: not a {READ_TYPES} file", severity="warning")
         return
     yield path
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is a folder (or a link to one); False when that cannot be told (a
+    symlink loop), which ``_walk`` then reports."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _saved_page_of(name: str, siblings: set[str]) -> str | None:
+    """The page whose assets folder ``name`` is (``Story_files`` beside ``Story.html``, as
+    browsers save a complete page), or None. ``siblings`` are the folder's names, lowered."""
+    if not name.lower().endswith(_ASSETS_FOLDER):
+        return None
+    stem = name[: -len(_ASSETS_FOLDER)]
+    for suffix in (".html", ".htm"):
+        if (stem + suffix).lower() in siblings:
+            return stem + suffix
+    return None
 
 
 def unreadable(path: Path, exc: OSError) -> Problem:

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from geomap.ingest.decoding import Lines
 from geomap.ingest.files import open_binary
+from geomap.ingest.pubdate import DateOrder
 from geomap.ingest.records import record_article
 from geomap.models import Article, Problem
 
@@ -21,16 +22,19 @@ class Line(NamedTuple):
 
     The pipeline reads the lines in its main process and sends them to the workers, which
     parse them (most of the reading's work); a line is about half the size of the pickled
-    Article, which holds its text twice.
+    Article, which holds its text twice. The line carries how its ``date`` is to be read,
+    so the workers need no setting of their own.
     """
 
     path: Path
     number: int
     text: str
     encoding: str
+    #: how an ambiguous numeric ``date`` (``05/04/2015``) is read; None: reported, ignored
+    date_order: DateOrder | None = None
 
 
-def jsonl_lines(path: Path) -> Iterator[Problem | Line]:
+def jsonl_lines(path: Path, *, date_order: DateOrder | None = None) -> Iterator[Problem | Line]:
     """``read_jsonl`` up to the parsing of each line.
 
     The decoding problems, blank lines passed over and end-of-file problems, in file
@@ -40,6 +44,8 @@ def jsonl_lines(path: Path) -> Iterator[Problem | Line]:
     ----------
     path : pathlib.Path
         A JSON Lines file.
+    date_order : {'dmy', 'mdy'}, optional
+        Given to each ``Line``: how an ambiguous numeric ``date`` is read.
 
     Yields
     ------
@@ -54,7 +60,7 @@ def jsonl_lines(path: Path) -> Iterator[Problem | Line]:
         for number, raw in enumerate(lines, start=1):
             yield from lines.drain()
             if raw.strip():
-                yield Line(path, number, raw, lines.encoding)
+                yield Line(path, number, raw, lines.encoding, date_order)
         yield from lines.closing()
         if not lines.content:
             yield Problem(str(path), "empty file", severity="skipped")
@@ -70,7 +76,8 @@ def line_record(line: Line, *, max_chars: int, today: dt.date | None) -> Article
     max_chars : int
         Longer texts are skipped.
     today : datetime.date or None
-        The run's today: later dates are errors.
+        The run's today: later dates are errors. (The line says how to read an ambiguous
+        date: ``Line.date_order``.)
 
     Returns
     -------
@@ -97,11 +104,16 @@ def line_record(line: Line, *, max_chars: int, today: dt.date | None) -> Article
         max_chars=max_chars,
         today=today,
         encoding=line.encoding,
+        date_order=line.date_order,
     )
 
 
 def read_jsonl(
-    path: Path, *, max_chars: int = 2_000_000, today: dt.date | None = None
+    path: Path,
+    *,
+    max_chars: int = 2_000_000,
+    today: dt.date | None = None,
+    date_order: DateOrder | None = None,
 ) -> Iterator[Article | Problem]:
     """One article per JSON line: ``id``, ``text``; optional ``date``, ``title``, ``url``…
 
@@ -115,13 +127,15 @@ def read_jsonl(
         Longer texts are skipped.
     today : datetime.date, optional
         The run's today (default: the system's): later dates are errors.
+    date_order : {'dmy', 'mdy'}, optional
+        How to read an ambiguous numeric ``date``; without it such a date is ignored.
 
     Yields
     ------
     Article or Problem
         Each line's article, or the Problem that skipped it, and the file's warnings.
     """
-    for item in jsonl_lines(path):
+    for item in jsonl_lines(path, date_order=date_order):
         yield (
             line_record(item, max_chars=max_chars, today=today) if isinstance(item, Line) else item
         )

@@ -7,8 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from geomap.ingest.csvfile import read_csv
-from geomap.ingest.files import SUFFIXES, PathLike
+from geomap.ingest.feeds import read_feed
+from geomap.ingest.files import READ_TYPES, SUFFIXES, PathLike
+from geomap.ingest.html import read_html
 from geomap.ingest.jsonl import read_jsonl
+from geomap.ingest.pubdate import DateOrder
 from geomap.ingest.text import read_txt
 from geomap.models import Article, Problem
 
@@ -16,7 +19,11 @@ __all__ = ["read_file"]
 
 
 def read_file(
-    path: PathLike, *, max_chars: int = 2_000_000, today: dt.date | None = None
+    path: PathLike,
+    *,
+    max_chars: int = 2_000_000,
+    today: dt.date | None = None,
+    date_order: DateOrder | None = None,
 ) -> Iterator[Article | Problem]:
     """The articles of one input file (by its suffix), and a Problem for each bad record.
 
@@ -28,6 +35,9 @@ def read_file(
         Longer articles are skipped.
     today : datetime.date, optional
         The run's today (default: the system's): later dates are errors.
+    date_order : {'dmy', 'mdy'}, optional
+        How JSONL and CSV records' ambiguous numeric dates (``05/04/2015``) are read;
+        without it such a date is ignored with a warning.
 
     Yields
     ------
@@ -38,8 +48,12 @@ def read_file(
     if kind == "txt":
         yield from read_txt(p, max_chars=max_chars, today=today)
     elif kind == "jsonl":
-        yield from read_jsonl(p, max_chars=max_chars, today=today)
+        yield from read_jsonl(p, max_chars=max_chars, today=today, date_order=date_order)
     elif kind == "csv":
-        yield from read_csv(p, max_chars=max_chars, today=today)
+        yield from read_csv(p, max_chars=max_chars, today=today, date_order=date_order)
+    elif kind == "html":
+        yield from read_html(p, max_chars=max_chars, today=today)
+    elif kind == "feed":
+        yield from read_feed(p, max_chars=max_chars, today=today)
     else:
-        yield Problem(str(p), "unsupported file type; use .txt, .jsonl or .csv", severity="skipped")
+        yield Problem(str(p), f"unsupported file type; use {READ_TYPES}", severity="skipped")

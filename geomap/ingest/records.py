@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from geomap.ingest.pubdate import parse_iso_date
+from geomap.ingest.pubdate import DateOrder, parse_date
 from geomap.ingest.text import parse_article
 from geomap.models import Article, Problem
 
@@ -25,6 +25,7 @@ def record_article(
     today: dt.date | None,
     encoding: str,
     extra: tuple[Problem, ...] = (),
+    date_order: DateOrder | None = None,
 ) -> Article | Problem:
     """The article of one record, or the Problem that skips it.
 
@@ -46,6 +47,9 @@ def record_article(
         The encoding the record was decoded from.
     extra : tuple of Problem, optional
         Problems the reader found with the record, kept with the article.
+    date_order : {'dmy', 'mdy'}, optional
+        How to read an ambiguous numeric ``date`` (``05/04/2015``); without it such a
+        date is ignored with a warning (see ``pubdate.parse_date``).
 
     Returns
     -------
@@ -75,7 +79,7 @@ def record_article(
     published: dt.date | None = None
     raw_date = rec.get("date")
     if raw_date not in (None, ""):
-        published, why = parse_iso_date(str(raw_date), today=today)
+        published, why = parse_date(str(raw_date), today=today, date_order=date_order)
         if why:
             problems.append(Problem(name, f"'date' {raw_date!r}: {why}; ignored", line))
 

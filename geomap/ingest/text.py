@@ -122,7 +122,26 @@ _DATELINE = re.compile(
 
 
 def find_dateline(text: str, start: int, end: int) -> Dateline | None:
-    """A dateline at ``text[start:end]`` (one line), e.g. ``BAKU, September 27. /TASS/.``."""
+    """A dateline at ``text[start:end]`` (one line), e.g. ``BAKU, September 27. /TASS/.``.
+
+    Parameters
+    ----------
+    text : str
+        The article's text.
+    start, end : int
+        The line's bounds in ``text``.
+
+    Returns
+    -------
+    Dateline or None
+        The dateline, its offsets into ``text``; None when the line does not open with one.
+
+    Examples
+    --------
+    >>> dl = find_dateline("KYIV, May 5 (Wire) - Shelling.", 0, 30)
+    >>> (dl.place, dl.month, dl.day)
+    ('KYIV', 5, 5)
+    """
     m = _DATELINE.match(text, start, end)
     if not m:
         return None
@@ -275,6 +294,33 @@ def parse_article(
     blanked in ``body`` (same length as ``text``, so offsets carry over). With
     ``infer_title``, the first remaining line is the title when short and without a final
     full stop.
+
+    Parameters
+    ----------
+    id : str
+        The article's id.
+    text : str
+        Its text as given; every offset in geomap refers to it.
+    path : str, optional
+        The file it was read from, for Problems.
+    line : int, optional
+        Its line in that file, for Problems.
+    published : datetime.date, optional
+        A publication date the input states (metadata); a header's date does not replace it.
+    title, url, source : str, optional
+        What the input says of it.
+    encoding : str, default 'utf-8'
+        The encoding its text was decoded from.
+    problems : tuple of Problem, optional
+        What the reader found, kept with the article.
+    infer_title : bool, default False
+        Take the first line for the title (plain-text files).
+    today : datetime.date, optional
+        The run's today: later dates are errors.
+
+    Returns
+    -------
+    Article
     """
     probs = list(problems)
     date_source = "metadata" if published is not None else "unknown"
