@@ -52,6 +52,8 @@ strategic_developments          change_to_group_activity               martial l
 strategic_developments          disrupted_weapons_use                  intercepted / shot down a missile or
                                                                        drone, defused
 strategic_developments          looting_property_destruction           looted, looting, vandalised, torched
+strategic_developments          other                                  met, talks were held, held a meeting,
+                                                                       convened (face to face; not a call)
 disaster                        earthquake                             earthquake, quake, tremor, aftershock
 disaster                        tsunami                                tsunami
 disaster                        volcanic_eruption                      volcano erupted, eruption
@@ -288,6 +290,9 @@ CUES: tuple[Cue, ...] = (
         r"defused)", 0.7),
     Cue("strategic_developments", "looting_property_destruction", ("loot", "vandal", "ransack"),
         r"\b(?:loot(?:ed|ing|ers)\b|vandali[sz]ed|ransacked)", 0.65),
+    Cue("strategic_developments", "other", ("met", "meeting", "talks", "negotiations", "summit", "convened"),
+        r"\b(?:met|(?:meetings?|talks|negotiations|summit) (?:was |were )?(?:held|took place)|"
+        r"held (?:talks|negotiations|a meeting|meetings|a summit)|convened)\b", 0.5),
     # -- disasters
     Cue("disaster", "earthquake", ("quake", "tremor", "aftershock", "magnitude"),
         r"\b(?:earthquakes?|quakes?\b|tremors?\b|aftershocks?|magnitude[- ]\d)", 0.85),
