@@ -373,6 +373,9 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              r"outbreak|epidemic|pandemic|cancer|corruption|crime|poverty|inflation|climate|obesity|"
              r"addiction|illness|infection|odds|title|championship|cup|trophy|relegation|seat|nomination|"
              r"election|bill|law|ruling|charges?|case|lawsuit|custody)\b", "fighting fires, a disease, a case"),
+    NotEvent(("quake", "tremor", "shaking", "felt"),
+             r"\b(?:(?:earth)?quakes?|tremors?|shaking|it) (?:was |were |could be )?felt\b",
+             "tremors felt far away (the quake is where it struck)"),
     NotEvent(("firefight", "fighting"), r"\bfirefighters?\b|\bfirefighting\b|\b(?:flood|fire|crime|disease|drug|"
              r"poverty|bush|wildfire)[- ]fighting\b", "firefighters, flood-fighting"),
     NotEvent(("attack",), r"\b(?:heart|panic|asthma|verbal|personal|political|cyber|ransomware|shark|dog) ?attacks?\b|"

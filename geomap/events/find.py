@@ -48,7 +48,7 @@ __all__ = ["find_events", "article_events", "default_codebook", "is_wide", "Code
 _CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\s[–—-]\s|\s-\s")
 #: Words before a place that make it where something happened (up to three words between).
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|on|onto|into|inside|outside|around|across|throughout|toward|towards|over|"
+    r"\b(?:in|at|near|on|onto|into|inside|outside|around|across|through|throughout|toward|towards|over|"
     r"along|within|off|outskirts of|of|hit|struck|shelled|bombed|bombarded|attacked|targeted|"
     r"rocked|pounded|shook|flooded|battered|lashed|devastated|ravaged|raided|stormed|captured|"
     r"seized|recaptured|liberated|retook|entered|hitting|striking|shelling|targeting|between|"
