@@ -1,4 +1,4 @@
-"""The ``geomap`` command: build, extract, evaluate, gazetteer, geocode."""
+"""The ``geomap`` command: build, extract, evaluate, evaluate-events, gazetteer, geocode."""
 
 from __future__ import annotations
 
@@ -78,6 +78,13 @@ def _parser() -> argparse.ArgumentParser:
             help="latest date an inferred publication date may take (default: today)",
         )
         p.add_argument(
+            "--date-order",
+            choices=("dmy", "mdy"),
+            default=None,
+            help="read JSONL/CSV dates such as 05/04/2015 day first (dmy) or month first "
+            "(mdy); without it they are reported and ignored",
+        )
+        p.add_argument(
             "--strict",
             action="store_true",
             help="exit 3 if any file or article was skipped or ignored",
@@ -98,7 +105,9 @@ def _parser() -> argparse.ArgumentParser:
             help="run the per-article work on a Dask scheduler (pip install 'geomap[dask]')",
         )
 
-    b = sub.add_parser("build", help="write map.html, events.geojson, events.csv, report.json")
+    b = sub.add_parser(
+        "build", help="write map.html, events and mentions (.geojson, .csv), report.json"
+    )
     common(b)
     b.add_argument("-o", "--out", required=True, help="output folder")
     b.add_argument("--title", default="geomap", help="title shown on the map")
@@ -120,6 +129,23 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--pred", default=None, help="a saved `geomap extract` output to score")
     v.add_argument("--json", action="store_true", help="print the figures as JSON")
     v.add_argument("--gazetteer", default=None, help="a compiled gazetteer file to use")
+
+    ev = sub.add_parser(
+        "evaluate-events",
+        help="build the corpora an event gold names and score the events against it",
+    )
+    ev.add_argument("gold", help="event gold: JSON lines with corpus, id, events")
+    ev.add_argument(
+        "--corpus",
+        action="append",
+        default=[],
+        metavar="NAME=PATH",
+        help="where a corpus of the gold is (default: lgl, geovirus in ../shared/eval, "
+        "seeds in ../shared/seeds, examples in examples)",
+    )
+    ev.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ev.add_argument("--gazetteer", default=None, help="a compiled gazetteer file to use")
+    ev.add_argument("-j", "--workers", type=int, default=1, help="processes per build")
 
     q = sub.add_parser("geocode", help="look a place name up in the gazetteer (offline)")
     q.add_argument("query")
@@ -269,6 +295,24 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "evaluate":
         return _evaluate(args)
+    if args.command == "evaluate-events":
+        from geomap import evaluate_events
+
+        try:
+            corpora = evaluate_events.corpus_paths(args.corpus)
+        except ValueError as exc:
+            print(f"geomap: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        sys.stdout.write(
+            evaluate_events.run(
+                args.gold,
+                corpora,
+                gazetteer_path=args.gazetteer,
+                workers=args.workers,
+                as_json=args.json,
+            )
+        )
+        return EXIT_OK
     if args.command == "assets":
         from geomap import assets
 
@@ -334,6 +378,7 @@ def _build_or_extract(args: argparse.Namespace) -> int:
             gazetteer=gaz,
             today=args.today,
             max_chars=args.max_chars,
+            date_order=args.date_order,
             progress=show,
             title=args.title,
             workers=args.workers,
@@ -355,6 +400,7 @@ def _build_or_extract(args: argparse.Namespace) -> int:
             gazetteer=gaz,
             today=args.today,
             max_chars=args.max_chars,
+            date_order=args.date_order,
             progress=show,
             workers=args.workers,
             dask=args.dask,

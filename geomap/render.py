@@ -33,8 +33,8 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geomap.events import EVENT_TYPES
 from geomap.export import atomic_open
+from geomap.schema import EVENT_TYPES as SCHEMA_EVENT_TYPES
 
 __all__ = [
     "GEONAMES_ATTRIBUTION",
@@ -54,6 +54,18 @@ GEONAMES_ATTRIBUTION = (
     "outlines: Natural Earth via world-atlas"
 )
 
+#: Event type labels: the schema's, and those of the mention-based types before it.
+EVENT_TYPES: dict[str, str] = {
+    **SCHEMA_EVENT_TYPES,
+    "armed_clash": "Armed clash or attack",
+    "shelling": "Shelling, missile or air strike",
+    "casualties": "Casualties",
+    "ceasefire": "Ceasefire or truce",
+    "diplomacy": "Diplomacy",
+    "mobilisation": "Mobilisation, martial law, curfew",
+    "protest": "Protest",
+}
+
 TYPE_COLORS: dict[str, str] = {
     "armed_clash": "#d62728",
     "shelling": "#ff7f0e",
@@ -62,6 +74,12 @@ TYPE_COLORS: dict[str, str] = {
     "diplomacy": "#1f77b4",
     "mobilisation": "#9467bd",
     "protest": "#e377c2",
+    "battles": "#d62728",
+    "explosions_remote_violence": "#ff7f0e",
+    "violence_against_civilians": "#8c1c13",
+    "protests": "#e377c2",
+    "riots": "#9467bd",
+    "strategic_developments": "#1f77b4",
     "disaster": "#17becf",
     "accident": "#bcbd22",
     "other": "#7f7f7f",
@@ -168,7 +186,9 @@ class _Spec:
         self.events = events
         self.strings: list[str] = []
         self._index: dict[str, int] = {}
-        pairs = (events["role"], events["event_type"])
+        # the schema's events table has no role: every row is an event
+        roles = events["role"] if "role" in events.columns else ["event"] * len(events)
+        pairs = (roles, events["event_type"])
         present = {_layer_key(r, t) for r, t in zip(*pairs, strict=True)}
         layers = []
         for etype, label in EVENT_TYPES.items():
@@ -255,15 +275,15 @@ class _Spec:
                 round(float(rec["lat"]), 5),
                 round(float(rec["lon"]), 5),
                 radius_m,
-                self._layer_index[_layer_key(rec.get("role"), rec.get("event_type"))],
+                self._layer_index[_layer_key(rec.get("role", "event"), rec.get("event_type"))],
                 s(rec.get("name")),
                 s(cc),
                 s(date_text),
                 s(EVENT_TYPES.get(etype, etype)),
-                s(rec.get("role")),
+                s(rec.get("role", "event")),
                 -1 if killed is None or killed is pd.NA else int(killed),
                 -1 if wounded is None or wounded is pd.NA else int(wounded),
-                s(_text(rec.get("sentence"))[:600]),
+                s(_text(rec.get("sentence", rec.get("summary")))[:600]),
                 sources,
                 _day(rec.get("date")),
                 _day(rec.get("date_end")),

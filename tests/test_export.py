@@ -1,4 +1,4 @@
-"""GeoJSON (RFC 7946) and CSV export."""
+"""GeoJSON (RFC 7946) and CSV export of the events and mentions tables."""
 
 import csv
 import io
@@ -8,8 +8,8 @@ import tracemalloc
 import pandas as pd
 import pytest
 
-from geomap.events import EVENT_COLUMNS
 from geomap.export import (
+    MENTION_PROPERTY_COLUMNS,
     PROPERTY_COLUMNS,
     _cell,
     atomic_write_text,
@@ -18,6 +18,7 @@ from geomap.export import (
     write_csv,
     write_geojson,
 )
+from geomap.schema import EVENT_COLUMNS, MENTION_COLUMNS
 
 
 def frame() -> pd.DataFrame:
@@ -36,13 +37,17 @@ def frame() -> pd.DataFrame:
         date="2020-10",
         date_precision="month",
         date_basis="text",
-        role="event",
-        event_type="shelling",
-        fatalities=None,
+        event_type="explosions_remote_violence",
+        sub_event_type="shelling_artillery_missile_attack",
+        actor1="Armenian forces",
+        actor1_country="AM",
+        fatalities=5,
+        fatalities_reported=(5, 7),
         articles=("a1", "b2"),
         mentions=("Ganja",),
-        sentence='He said "hi", then left.',
+        summary='He said "hi", then left.',
         sources=({"id": "a1", "title": "T", "url": None, "source": None},),
+        confidence=0.85,
     )
     df = pd.DataFrame([row], columns=list(EVENT_COLUMNS))
     for col in ("geonameid", "fatalities", "wounded"):
@@ -61,8 +66,10 @@ def test_geojson_is_rfc7946():
     assert feat["geometry"] == {"type": "Point", "coordinates": [46.36134, 40.68157]}
     props = feat["properties"]
     assert list(props) == list(PROPERTY_COLUMNS)
-    assert props["geonameid"] == 586523 and props["fatalities"] is None
+    assert "lat" not in props and "lon" not in props
+    assert props["geonameid"] == 586523 and props["fatalities"] == 5 and props["wounded"] is None
     assert props["articles"] == ["a1", "b2"] and props["date"] == "2020-10"
+    assert props["fatalities_reported"] == [5, 7] and props["confidence"] == 0.85
 
 
 def test_files_are_byte_identical_across_writes(tmp_path):
@@ -80,9 +87,38 @@ def test_csv_has_properties_and_coordinates(tmp_path):
     path = write_csv(frame(), tmp_path / "events.csv")
     (row,) = list(csv.DictReader(path.open(encoding="utf-8")))
     assert row["lat"] == "40.68157" and row["lon"] == "46.36134"
-    assert row["articles"] == "a1;b2" and row["geonameid"] == "586523"
-    assert row["sentence"] == 'He said "hi", then left.'
+    assert list(row) == list(EVENT_COLUMNS)
+    assert row["articles"] == "a1; b2" and row["geonameid"] == "586523"
+    assert row["fatalities_reported"] == "5; 7" and row["actor2"] == ""
+    assert row["summary"] == 'He said "hi", then left.'
     assert json.loads(row["sources"])[0]["id"] == "a1"
+
+
+def mention_frame() -> pd.DataFrame:
+    row = {c: None for c in MENTION_COLUMNS}
+    row.update(
+        mention_id="a1:10-15", article="a1", start=10, end=15, text="Ganja", name="Ganja",
+        country_code="AZ", place_type="populated_place", place_id="geonames:586523",
+        geonameid=586523, lat=40.68157, lon=46.36134, geo_precision=1, radius_km=0.0,
+        role="event", date="2020-10-04", date_precision="day", date_basis="text",
+        sentence="Missiles struck Ganja.", source="Wire", event_id="e1",
+    )  # fmt: skip
+    df = pd.DataFrame([row], columns=list(MENTION_COLUMNS))
+    for col in ("geonameid", "start", "end"):
+        df[col] = df[col].astype("Int64")
+    return df
+
+
+def test_mentions_are_written_with_their_own_columns(tmp_path):
+    gj = to_geojson(mention_frame(), "mentions")
+    (feat,) = gj["features"]
+    assert feat["id"] == "a1:10-15" and list(feat["properties"]) == list(MENTION_PROPERTY_COLUMNS)
+    assert feat["properties"]["start"] == 10 and feat["properties"]["event_id"] == "e1"
+    path = write_geojson(mention_frame(), tmp_path / "mentions.geojson", "mentions")
+    assert json.loads(path.read_text()) == gj
+    path = write_csv(mention_frame(), tmp_path / "mentions.csv", "mentions")
+    (row,) = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert list(row) == list(MENTION_COLUMNS) and row["role"] == "event" and row["end"] == "15"
 
 
 def awkward_frame(n: int = 3) -> pd.DataFrame:
@@ -104,13 +140,14 @@ def awkward_frame(n: int = 3) -> pd.DataFrame:
             date=None if i % 3 == 0 else "2020-10-0" + str(1 + i % 9),
             date_end="2020-10-09" if i % 3 == 2 else None,
             date_precision="day",
-            role="event",
-            event_type="shelling",
+            event_type="explosions_remote_violence",
             fatalities=i if i % 2 else None,
+            fatalities_reported=(i, i + 3) if i % 2 else (),
             wounded=None,
             articles=tuple(f"a{j}" for j in range(1 + i % 25)),
             mentions=("Ganja", "Gəncə"),
-            sentence="line one\nline two\u2028 </script> \t ½",
+            summary="line one\nline two\u2028 </script> \t ½",
+            confidence=i / 10,
             sources=tuple(
                 {"id": f"a{j}", "title": "T\n“quoted”", "url": None, "source": "Ünï"}
                 for j in range(1 + i % 25)
@@ -136,7 +173,7 @@ def test_streamed_geojson_is_json_dumps_of_to_geojson(tmp_path, n):
 def test_streamed_csv_is_a_plain_csv_writer_over_the_rows(tmp_path, n):
     events = awkward_frame(n)
     path = write_csv(events, tmp_path / "events.csv")
-    columns = [*PROPERTY_COLUMNS[:7], "lat", "lon", *PROPERTY_COLUMNS[7:]]
+    columns = list(EVENT_COLUMNS)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
@@ -144,7 +181,7 @@ def test_streamed_csv_is_a_plain_csv_writer_over_the_rows(tmp_path, n):
         writer.writerow([_cell(rec.get(c)) for c in columns])
     assert path.read_bytes() == buf.getvalue().encode("utf-8")
     rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
-    assert [r["sentence"] for r in rows] == list(events["sentence"])
+    assert [r["summary"] for r in rows] == list(events["summary"])
 
 
 def test_a_failed_write_keeps_the_previous_file(tmp_path):
@@ -208,3 +245,16 @@ def test_indented_is_json_dumps_with_indent_one(value, level):
     expected = json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
     assert _indented(value, level) == expected
     assert "".join(_pieces(value, level)) == expected
+
+
+@pytest.mark.parametrize("n", [0, 1, 7])
+def test_a_line_per_feature_is_the_same_collection(tmp_path, n):
+    events = awkward_frame(n)
+    path = write_geojson(events, tmp_path / "lines.geojson", layout="lines")
+    text = path.read_text(encoding="utf-8")
+    assert json.loads(text) == json.loads(json.dumps(to_geojson(events)))
+    assert len(text.split("\n")) == n + (3 if n else 2)  # head, a line a feature, tail, ""
+    again = write_geojson(events, tmp_path / "again.geojson", layout="lines")
+    assert again.read_bytes() == path.read_bytes()
+    mentions = write_geojson(mention_frame(), tmp_path / "m.geojson", "mentions", layout="lines")
+    assert json.loads(mentions.read_text()) == to_geojson(mention_frame(), "mentions")

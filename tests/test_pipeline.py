@@ -21,9 +21,10 @@ def built(tmp_path_factory, gazetteer):
     return out, result
 
 
-def test_build_writes_the_four_outputs(built):
+def test_build_writes_the_outputs(built):
     out, _ = built
-    for name in ("map.html", "events.geojson", "events.csv", "report.json"):
+    for name in ("map.html", "events.geojson", "events.csv", "mentions.geojson", "mentions.csv",
+                 "report.json"):  # fmt: skip
         assert (out / name).stat().st_size > 0, name
 
 
@@ -42,16 +43,25 @@ def test_report_names_bad_lines_and_keeps_good_articles(built):
 def test_events_have_the_places_and_dates_the_texts_give(built):
     _, result = built
     ev = result.events
-    rows = {(r.name, r.role, r.event_type, r.date) for r in ev.itertuples()}
-    assert any(n == "Budapest" and r == "dateline" and d == "2021-03-09" for n, r, _, d in rows)
-    assert any(n == "Szentendre" and d == "2021-03-07" and t == "casualties" for n, _, t, d in rows)
-    izium = ev[ev["mentions"].map(lambda m: "Izium" in m)]
-    assert ((izium["event_type"] == "casualties") & (izium["date"] == "2022-05-04")).any()
-    assert any(n == "Danube" or n == "Esztergom" for n, *_ in rows)
-    central = [r for r in ev.itertuples() if r.date == "2013-06"]
-    assert central and all(r.role == "background" for r in central)
+    rows = {(r.name, r.event_type, r.date) for r in ev.itertuples()}
+    assert ("Esztergom", "disaster", "2021-03-07") in rows
+    szentendre = ev[ev["name"] == "Szentendre"].iloc[0]
+    assert (szentendre["event_type"], szentendre["date"]) == ("accident", "2021-03-07")
+    assert (szentendre["fatalities"], szentendre["wounded"]) == (2, 3)
+    izium = ev[ev["mentions"].map(lambda m: "Izium" in m)].iloc[0]
+    assert (izium["event_type"], izium["date"], izium["fatalities"]) == (
+        "explosions_remote_violence", "2022-05-04", 3,
+    )  # fmt: skip
+    assert not (ev["date"] == "2013-06").any()  # history recalled is no event
     undated = ev[ev["articles"].map(lambda a: "notes" in a)]
     assert not undated.empty and undated["date"].isna().all()  # never dated today
+    # every place mention stays in the mentions table, with its role
+    mentions = result.mentions
+    roles = {(r.text, r.role, r.date) for r in mentions.itertuples()}
+    assert ("BUDAPEST", "dateline", "2021-03-09") in roles
+    assert ("Central Europe", "background", "2013-06") in roles
+    linked = mentions[mentions["event_id"].notna()]
+    assert set(linked["event_id"]) <= set(ev["event_id"])
 
 
 def test_build_events_is_deterministic(gazetteer):
@@ -64,7 +74,7 @@ def test_build_events_is_deterministic(gazetteer):
 def test_rerun_outputs_are_byte_identical(built, tmp_path, gazetteer):
     out, _ = built
     run_build([CORPUS], tmp_path, gazetteer=gazetteer, today=TODAY, progress=False)
-    for name in ("events.geojson", "events.csv"):
+    for name in ("events.geojson", "events.csv", "mentions.geojson", "mentions.csv"):
         assert (out / name).read_bytes() == (tmp_path / name).read_bytes()
 
 
@@ -84,8 +94,19 @@ def test_extract_offsets_refer_to_the_text_as_given(tmp_path, gazetteer):
 
 
 @pytest.fixture(scope="module")
-def seed_events(seeds_dir, gazetteer):
-    return build_events([seeds_dir], gazetteer=gazetteer, today=TODAY)
+def seed_build(seeds_dir, gazetteer, tmp_path_factory):
+    out = tmp_path_factory.mktemp("seeds")
+    return run_build([seeds_dir], out, gazetteer=gazetteer, today=TODAY, progress=False)
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_build):
+    return seed_build.events
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(seed_build):
+    return seed_build.mentions
 
 
 def _at(events, name_or_id):
@@ -93,22 +114,35 @@ def _at(events, name_or_id):
 
 
 @pytest.mark.parametrize(
-    ("place", "date", "precision"),
+    ("place", "event_type", "date", "precision"),
     [
-        ("geonames:146970", "2020-09-27", "day"),  # Stepanakert shelled
-        ("Tovuz", "2020-07-12", "day"),
-        ("Ganja", "2020-10", "month"),
-        ("Mingachevir", "2020-10", "month"),
-        ("Khizi", "2020-10", "month"),
-        ("Abşeron", "2020-10", "month"),
+        ("geonames:146970", "explosions_remote_violence", "2020-09-27", "day"),  # Stepanakert
+        ("Tovuz", "battles", "2020-07-12", "day"),
+        ("Ganja", "explosions_remote_violence", "2020-10", "month"),
+        ("Mingachevir", "explosions_remote_violence", "2020-10", "month"),
+        ("Khizi", "explosions_remote_violence", "2020-10", "month"),
+        ("Abşeron", "explosions_remote_violence", "2020-10", "month"),
     ],
 )
-def test_seed_events_on_the_dates_the_articles_give(seed_events, place, date, precision):
-    rows = _at(seed_events, place)
-    events = rows[rows["role"] == "event"]
+def test_seed_events_on_the_dates_the_articles_give(
+    seed_events, place, event_type, date, precision
+):
+    events = _at(seed_events, place)
     assert not events.empty, place
-    assert (events["date"] == date).any(), events[["date", "event_type"]]
-    assert (events[events["date"] == date]["date_precision"] == precision).all()
+    on_date = events[(events["date"] == date) & (events["event_type"] == event_type)]
+    assert not on_date.empty, events[["date", "event_type"]]
+    assert (on_date["date_precision"] == precision).all()
+
+
+def test_seed_tovuz_clash_has_its_casualties(seed_events):
+    tovuz = _at(seed_events, "Tovuz")
+    assert list(tovuz["fatalities"]) == [4]
+
+
+def test_seed_events_are_few_and_never_at_a_continent_or_ocean(seed_events):
+    assert 0 < len(seed_events) <= 25
+    wide = seed_events[(seed_events["place_type"] == "region") & seed_events["country_code"].isna()]
+    assert wide.empty, wide["name"]
 
 
 @pytest.mark.parametrize(
@@ -122,30 +156,30 @@ def test_seed_events_on_the_dates_the_articles_give(seed_events, place, date, pr
         ("Geneva", "CH"),
     ],
 )
-def test_seed_places_in_the_right_countries(seed_events, name, country):
-    rows = _at(seed_events, name)
+def test_seed_places_in_the_right_countries(seed_mentions, name, country):
+    rows = _at(seed_mentions, name)
     assert not rows.empty, name
     assert set(rows["country_code"]) == {country}
 
 
-def test_seed_washington_is_the_capital_on_october_23(seed_events):
-    rows = _at(seed_events, "Washington")
+def test_seed_washington_is_the_capital_on_october_23(seed_mentions):
+    rows = _at(seed_mentions, "Washington")
     assert set(rows["place_id"]) == {"geonames:4140963"}
     assert (rows["date"] == "2020-10-23").any()
 
 
-def test_seed_history_is_background(seed_events):
-    old = seed_events[seed_events["date"].fillna("9999").str[:4].astype(int) < 2000]
+def test_seed_history_is_background(seed_mentions):
+    old = seed_mentions[seed_mentions["date"].fillna("9999").str[:4].astype(int) < 2000]
     assert not old.empty
     assert set(old["role"]) == {"background"}
     assert {"1988", "1988-02"} & set(old["date"])
 
 
-def test_seed_no_person_or_organisation_places(seed_events):
-    names = set(seed_events["name"])
-    mentions = {m for ms in seed_events["mentions"] for m in ms}
+def test_seed_no_person_or_organisation_places(seed_events, seed_mentions):
+    names = set(seed_events["name"]) | set(seed_mentions["name"])
+    surfaces = set(seed_mentions["text"])
     for bad in ("Vladimir", "Zas", "Stanislav", "Minsk", "Aseri", "Secretary", "Union"):
-        assert bad not in names and bad not in mentions
+        assert bad not in names and bad not in surfaces
 
 
 def test_per_process_memo_does_not_grow_with_repeated_articles(gazetteer):

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from geomap.assets import Assets, topojson_to_geojson
+from geomap.bench_map import LEGACY_EVENT_COLUMNS as EVENT_COLUMNS
 from geomap.bench_map import synthetic_events
-from geomap.events import EVENT_COLUMNS
 from geomap.render import OfflineAssetsWarning, build_map, escape_text, map_spec, safe_url
 
 HOSTILE = {

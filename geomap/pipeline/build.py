@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from geomap.events import Aggregator
 from geomap.gazetteer import Gazetteer
+from geomap.ingest import DateOrder
 from geomap.pipeline.execution import collector_paused, import_all
 from geomap.pipeline.output import OUTPUT_MODULES, publish_outputs
 from geomap.pipeline.passes import ArticleResult, run_passes
@@ -35,7 +36,7 @@ def _chunk_events(results: list[ArticleResult]) -> tuple[Aggregator, int]:
     agg = Aggregator()
     count = 0
     for res in results:
-        count += agg.add(res.mentions, res.source)
+        count += agg.add(res.events, res.mentions, res.source)
     return agg, count
 
 
@@ -75,6 +76,7 @@ def build(
     gazetteer: Gazetteer | None = None,
     today: dt.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    date_order: DateOrder | None = None,
     progress: bool | None = False,
     workers: int = 1,
     dask: str | None = None,
@@ -93,21 +95,23 @@ def build(
         gazetteer=gazetteer,
         today=today,
         max_chars=max_chars,
+        date_order=date_order,
         progress=progress,
         workers=workers,
         dask=dask,
         on_stage=on_stage,
         outputs=outputs,
+        events=True,
     )
     elsewhere = workers > 1 or bool(dask)  # the per-article work runs in other processes
     agg = collect_events(parts, report, preloading=elsewhere, modules=preload)
     if on_stage is not None:
         on_stage("second pass")
-    events = agg.frame()
+    events, mentions = agg.frames()
     report.events = len(events)
     if on_stage is not None:
         on_stage("events table")
-    return BuildResult(events, report)
+    return BuildResult(events, report, mentions)
 
 
 def build_events(
@@ -116,6 +120,7 @@ def build_events(
     gazetteer: Gazetteer | None = None,
     today: dt.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    date_order: DateOrder | None = None,
     progress: bool | None = False,
     workers: int = 1,
     dask: str | None = None,
@@ -157,6 +162,7 @@ def build_events(
         gazetteer=gazetteer,
         today=today,
         max_chars=max_chars,
+        date_order=date_order,
         progress=progress,
         workers=workers,
         dask=dask,
@@ -173,15 +179,17 @@ def run_build(
     gazetteer: Gazetteer | None = None,
     today: dt.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    date_order: DateOrder | None = None,
     progress: bool | None = None,
     title: str = "geomap",
     workers: int = 1,
     dask: str | None = None,
     on_stage: Callable[[str], object] | None = None,
 ) -> BuildResult:
-    """``geomap build``: write map.html, events.geojson, events.csv and report.json.
+    """``geomap build``: write map.html, events.geojson, events.csv, mentions.geojson,
+    mentions.csv and report.json.
 
-    The outputs replace the previous ones only once all four are written
+    The outputs replace the previous ones only once all six are written
     (``output.publish_outputs``). ``on_stage``, if given, is called with the name of each
     of ``STAGES`` as it ends (``benchmarks/stages.py`` times them with it).
 
@@ -197,6 +205,7 @@ def run_build(
         gazetteer=gazetteer,
         today=today,
         max_chars=max_chars,
+        date_order=date_order,
         progress=progress,
         workers=workers,
         dask=dask,

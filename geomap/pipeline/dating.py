@@ -16,7 +16,7 @@ from geomap.dates import (
     publication_evidence,
     run_years,
 )
-from geomap.ingest import Line, line_record
+from geomap.ingest import DateOrder, Line, line_record
 from geomap.models import Article, Problem
 from geomap.pipeline.execution import Executor, chunks, mapped
 from geomap.pipeline.reading import (
@@ -122,6 +122,7 @@ def first_pass(
     *,
     today: dt.date,
     max_chars: int,
+    date_order: DateOrder | None = None,
     report: RunReport,
     run: Executor | None,
     exclude: frozenset[tuple[int, int]] = frozenset(),
@@ -140,7 +141,9 @@ def first_pass(
     files: dict[tuple[str, int], Fingerprint | None] = {}
     tracker = FileTracker()
     count = 0
-    items = input_items(paths, max_chars=max_chars, today=today, exclude=exclude)
+    items = input_items(
+        paths, max_chars=max_chars, today=today, date_order=date_order, exclude=exclude
+    )
     items = _looked_at(items, files)
     for chunk, looked in mapped(run, first_look, chunks(items, FIRST_PASS_CHUNK), max_chars, today):
         for item, got in zip(chunk, looked, strict=True):
@@ -197,11 +200,18 @@ def _looked_at(
 
 
 def decide_run_dates(
-    paths: Sequence[PathLike], *, today: dt.date, max_chars: int, report: RunReport
+    paths: Sequence[PathLike],
+    *,
+    today: dt.date,
+    max_chars: int,
+    report: RunReport,
+    date_order: DateOrder | None = None,
 ) -> tuple[RunDates, int]:
     """First pass: read every article once, keep only its date evidence; decide the dates.
 
     Returns the decisions and the number of articles read. Memory holds the evidence of
     the articles that need the run (datelines without a year), not the articles.
     """
-    return first_pass(paths, today=today, max_chars=max_chars, report=report, run=None)
+    return first_pass(
+        paths, today=today, max_chars=max_chars, date_order=date_order, report=report, run=None
+    )

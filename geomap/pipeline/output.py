@@ -4,50 +4,84 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geomap.pipeline.execution import quiet_child
 from geomap.pipeline.publish import output_set, switch_to
 from geomap.pipeline.report import BuildResult
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from geomap.export import Table
+
 __all__ = ["OUTPUT_NAMES", "OUTPUT_MODULES", "write_outputs", "publish_outputs"]
 
 #: The files ``geomap build`` writes into its output folder (and no others).
-OUTPUT_NAMES = ("events.geojson", "events.csv", "map.html", "report.json")
+OUTPUT_NAMES = (
+    "events.geojson",
+    "events.csv",
+    "mentions.geojson",
+    "mentions.csv",
+    "map.html",
+    "report.json",
+)
 #: What writing a build's outputs imports (pandas, folium and their own imports: about a
 #: second), imported while workers run (``build.build``).
 OUTPUT_MODULES = ("pandas", "geomap.export", "geomap.render")
 
 
 def write_outputs(result: BuildResult, folder: Path, *, title: str, workers: int) -> None:
-    """Write the four outputs of a build (``OUTPUT_NAMES``) into ``folder``.
+    """Write the outputs of a build (``OUTPUT_NAMES``) into ``folder``.
 
-    With more than one worker, events.geojson and events.csv are written by two child
-    processes while this one renders the map and writes the report: the three take
+    With more than one worker, the events' and mentions' GeoJSON and CSV are written by two
+    child processes while this one renders the map and writes the report: they take
     similar times, and one after another they would leave the other cores idle once the
-    per-article work is done. The children get the events pickled; the files are the same
+    per-article work is done. The children get the tables pickled; the files are the same
     bytes either way.
     """
     from geomap.export import write_csv, write_geojson, write_json
     from geomap.render import render_map
 
     events = result.events
+    mentions = result.mentions
+    if mentions is None:
+        import pandas
+
+        from geomap.schema import MENTION_COLUMNS
+
+        mentions = pandas.DataFrame(columns=list(MENTION_COLUMNS))
+    # mentions.geojson has a line per feature (``layout="lines"``): a row per place name
+    tables: list[tuple[Callable[..., Path], pd.DataFrame, str, Table]] = [
+        (write_geojson, events, "events.geojson", "events"),
+        (write_csv, events, "events.csv", "events"),
+        (_lines_geojson, mentions, "mentions.geojson", "mentions"),
+        (write_csv, mentions, "mentions.csv", "mentions"),
+    ]
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=2, initializer=quiet_child) as pool:
             written = [
-                pool.submit(write_geojson, events, folder / "events.geojson"),
-                pool.submit(write_csv, events, folder / "events.csv"),
+                pool.submit(writer, frame, folder / name, table)
+                for writer, frame, name, table in tables
             ]
             render_map(events, folder / "map.html", title=title)
             write_json(result.report.to_dict(), folder / "report.json")
             for future in written:
                 future.result()
         return
-    write_geojson(events, folder / "events.geojson")
-    write_csv(events, folder / "events.csv")
+    for writer, frame, name, table in tables:
+        writer(frame, folder / name, table)
     render_map(events, folder / "map.html", title=title)
     write_json(result.report.to_dict(), folder / "report.json")
+
+
+def _lines_geojson(frame: pd.DataFrame, path: Path, table: Table) -> Path:
+    """``write_geojson`` with a line per feature (a module-level function: it is pickled)."""
+    from geomap.export import write_geojson
+
+    return write_geojson(frame, path, table, layout="lines")
 
 
 def publish_outputs(

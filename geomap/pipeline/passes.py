@@ -1,19 +1,19 @@
-"""The second pass: the per-article work (geoparse, date, type) on chunks, in input order."""
+"""The second pass: the per-article work (geoparse, date, type, events) on chunks, in order."""
 
 from __future__ import annotations
 
 import datetime as dt
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from geomap.dates import tag_dates
-from geomap.events import make_mentions, source_record
+from geomap.events import ArticleEvent, article_events, make_mentions, source_record
 from geomap.extract import sentences
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import geoparse
-from geomap.ingest import Line, identities, line_record
+from geomap.ingest import DateOrder, Line, identities, line_record
 from geomap.models import Article, Mention, Problem
 from geomap.pipeline.dating import RunDates, first_pass
 from geomap.pipeline.execution import (
@@ -55,13 +55,30 @@ _SECOND = operator.itemgetter(1)
 
 @dataclass(frozen=True)
 class ArticleResult:
-    """The per-article work's output: its date, its mentions and its ``sources`` record."""
+    """The per-article work's output: its date, its mentions, its ``sources`` record and,
+    for a build, its events (``geomap.events.find``)."""
 
     article_id: str
     published: dt.date | None
     published_source: str
     mentions: list[Mention]
     source: dict[str, str | None]
+    events: list[ArticleEvent] = field(default_factory=list)
+
+
+def _analysed(
+    article: Article,
+    gazetteer: Gazetteer,
+    published: dt.date | None,
+    published_source: str,
+    default_year: int | None,
+) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """``process_article``'s mentions and the article's sentence bounds."""
+    bounds = sentences(article.body)
+    resolutions = geoparse(article, gazetteer, bounds=bounds)
+    exprs = tag_dates(article.body, published, default_year=default_year)
+    mentions = make_mentions(article, resolutions, exprs, bounds, published, published_source)
+    return mentions, bounds
 
 
 def process_article(
@@ -73,21 +90,22 @@ def process_article(
 ) -> list[Mention]:
     """All dated, typed place mentions of one article (the per-article work): its places
     by ``geomap.geoparse.geoparse``, its dates, each mention's role and event type."""
-    bounds = sentences(article.body)
-    resolutions = geoparse(article, gazetteer, bounds=bounds)
-    exprs = tag_dates(article.body, published, default_year=default_year)
-    return make_mentions(article, resolutions, exprs, bounds, published, published_source)
+    return _analysed(article, gazetteer, published, published_source, default_year)[0]
 
 
 def work_chunk(
-    articles: Sequence[Article], dates: RunDates, gazetteer: Gazetteer
+    articles: Sequence[Article], dates: RunDates, gazetteer: Gazetteer, *, events: bool = False
 ) -> list[ArticleResult]:
-    """The per-article work for a chunk of articles (what workers and Dask tasks run)."""
+    """The per-article work for a chunk of articles (what workers and Dask tasks run);
+    with ``events``, each article's events too (what a build needs, not an extract)."""
     out = []
     for article in articles:
         published, source = dates.for_article(article)
-        mentions = process_article(article, gazetteer, published, source, dates.default_year)
-        out.append(ArticleResult(article.id, published, source, mentions, source_record(article)))
+        mentions, bounds = _analysed(article, gazetteer, published, source, dates.default_year)
+        found = article_events(article, mentions, bounds, gazetteer) if events else []
+        out.append(
+            ArticleResult(article.id, published, source, mentions, source_record(article), found)
+        )
     return out
 
 
@@ -108,10 +126,12 @@ def second_look(
     max_chars: int,
     finish: Callable[[list[ArticleResult]], _T],
     gazetteer: Gazetteer | str | None,
+    events: bool = False,
 ) -> tuple[int, _T]:
     """The second pass's work on a chunk of records, where it runs: the number of articles
     and ``finish`` of their results. ``gazetteer``: the one to use, the path of one to open
-    (a Dask task), or None (a pool's worker: its own)."""
+    (a Dask task), or None (a pool's worker: its own); ``events``: find each article's
+    events (``work_chunk``)."""
     articles: list[Article] = []
     from_run = {}
     for item, new_id, decided in records:
@@ -127,13 +147,13 @@ def second_look(
         articles.append(record)
     dates = RunDates(today, from_run, default_year)
     if isinstance(gazetteer, Gazetteer):
-        results = work_chunk(articles, dates, gazetteer)
+        results = work_chunk(articles, dates, gazetteer, events=events)
     elif gazetteer is None:
-        results = work_chunk(articles, dates, worker_gazetteer())
+        results = work_chunk(articles, dates, worker_gazetteer(), events=events)
     else:
         gaz = Gazetteer(gazetteer)
         try:
-            results = work_chunk(articles, dates, gaz)
+            results = work_chunk(articles, dates, gaz, events=events)
         finally:
             gaz.close()
     return len(results), finish(results)
@@ -204,16 +224,21 @@ def second_pass(
     run: Executor | None,
     gazetteer: Gazetteer,
     max_chars: int,
+    date_order: DateOrder | None = None,
     chunk_size: int = CHUNK_SIZE,
+    events: bool = False,
     report: RunReport | None = None,
     exclude: frozenset[tuple[int, int]] = frozenset(),
 ) -> Iterator[tuple[int, _T]]:
     """``map_chunks`` with ``run``'s workers (None: here): the second stage of a build or
-    an extract, lazily (nothing is read before the first item is asked for).
+    an extract, lazily (nothing is read before the first item is asked for); ``events``:
+    find each article's events.
 
     Only files as the first pass read them are read again (``as_first_read``); what
     changed between the passes is recorded in ``report``."""
-    items = input_items(paths, max_chars=max_chars, today=dates.today, exclude=exclude)
+    items = input_items(
+        paths, max_chars=max_chars, today=dates.today, date_order=date_order, exclude=exclude
+    )
     records = as_first_read(items, dates, report)
     where = gazetteer if run is None else run.gazetteer
     looked = mapped(
@@ -225,6 +250,7 @@ def second_pass(
         max_chars,
         finish,
         where,
+        events,
     )
     return map(_SECOND, looked)
 
@@ -236,6 +262,7 @@ def map_chunks(
     *,
     gazetteer: Gazetteer,
     max_chars: int,
+    date_order: DateOrder | None = None,
     workers: int = 1,
     dask: str | None = None,
     chunk_size: int = CHUNK_SIZE,
@@ -282,6 +309,7 @@ def map_chunks(
             run=run,
             gazetteer=gazetteer,
             max_chars=max_chars,
+            date_order=date_order,
             chunk_size=chunk_size,
         )
 
@@ -292,6 +320,7 @@ def iter_results(
     *,
     gazetteer: Gazetteer,
     max_chars: int,
+    date_order: DateOrder | None = None,
     workers: int = 1,
     dask: str | None = None,
     chunk_size: int = CHUNK_SIZE,
@@ -309,6 +338,7 @@ def iter_results(
         _as_list,
         gazetteer=gazetteer,
         max_chars=max_chars,
+        date_order=date_order,
         workers=workers,
         dask=dask,
         chunk_size=chunk_size,
@@ -323,14 +353,17 @@ def run_passes(
     gazetteer: Gazetteer | None,
     today: dt.date | None,
     max_chars: int,
+    date_order: DateOrder | None = None,
     progress: bool | None,
     workers: int,
     dask: str | None,
     on_stage: Callable[[str], object] | None = None,
+    events: bool = False,
     outputs: Sequence[PathLike] = (),
 ) -> tuple[Iterator[_T], RunReport]:
     """Both passes: ``finish`` of each chunk's results, in input order, and the report
-    (complete once the results are).
+    (complete once the results are); with ``events``, the results hold each article's
+    events.
 
     The inputs are checked at once (``reading.input_paths``: FileNotFoundError for a path
     that does not exist); the passes run as the results are asked for, on one pool of
@@ -349,10 +382,12 @@ def run_passes(
         gazetteer=gaz,
         today=today or dt.date.today(),
         max_chars=max_chars,
+        date_order=date_order,
         progress=progress,
         workers=workers,
         dask=dask,
         on_stage=on_stage,
+        events=events,
         exclude=exclude,
     )
     return passes, report
@@ -366,16 +401,24 @@ def _both_passes(
     gazetteer: Gazetteer,
     today: dt.date,
     max_chars: int,
+    date_order: DateOrder | None = None,
     progress: bool | None,
     workers: int,
     dask: str | None,
     on_stage: Callable[[str], object] | None,
-    exclude: frozenset[tuple[int, int]],
+    events: bool = False,
+    exclude: frozenset[tuple[int, int]] = frozenset(),
 ) -> Iterator[_T]:
     # one pool (or client) for both passes: the workers parse the inputs in both
     with executor(workers, dask, gazetteer) as run:
         dates, count = first_pass(
-            paths, today=today, max_chars=max_chars, report=report, run=run, exclude=exclude
+            paths,
+            today=today,
+            max_chars=max_chars,
+            date_order=date_order,
+            report=report,
+            run=run,
+            exclude=exclude,
         )
         if on_stage is not None:
             on_stage("first pass")
@@ -386,7 +429,9 @@ def _both_passes(
             run=run,
             gazetteer=gazetteer,
             max_chars=max_chars,
+            date_order=date_order,
             chunk_size=CHUNK_SIZE,
+            events=events,
             report=report,
             exclude=exclude,
         )

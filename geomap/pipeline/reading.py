@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from geomap.ingest import (
     SUFFIXES,
+    DateOrder,
     Line,
     iter_input_files,
     jsonl_lines,
@@ -69,6 +70,7 @@ def input_items(
     *,
     max_chars: int,
     today: dt.date | None,
+    date_order: DateOrder | None = None,
     exclude: frozenset[tuple[int, int]] = frozenset(),
 ) -> Iterator[InputItem]:
     """The inputs as ``read_articles`` reads them, with JSONL lines left unparsed.
@@ -85,9 +87,9 @@ def input_items(
             continue
         yield str(item)
         if SUFFIXES.get(item.suffix.lower()) == "jsonl":
-            records: Iterator[_Record] = jsonl_lines(item)
+            records: Iterator[_Record] = jsonl_lines(item, date_order=date_order)
         else:
-            records = read_file(item, max_chars=max_chars, today=today)
+            records = read_file(item, max_chars=max_chars, today=today, date_order=date_order)
         yield from read_through(str(item), records)
 
 
@@ -177,6 +179,7 @@ def read_articles(
     paths: Iterable[PathLike],
     *,
     max_chars: int = DEFAULT_MAX_CHARS,
+    date_order: DateOrder | None = None,
     report: RunReport,
     today: dt.date | None = None,
 ) -> Iterator[Article]:
@@ -185,7 +188,7 @@ def read_articles(
     Articles with an id already seen get ``#2``, ``#3``… appended (with a warning).
     """
     ledger = Ledger(report)
-    for item in input_items(paths, max_chars=max_chars, today=today):
+    for item in input_items(paths, max_chars=max_chars, today=today, date_order=date_order):
         if isinstance(item, Line):
             item = line_record(item, max_chars=max_chars, today=today)
         if not isinstance(item, Article):

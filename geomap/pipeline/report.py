@@ -111,10 +111,12 @@ class RunReport:
 
 @dataclass
 class BuildResult:
-    """The events of a run and its report."""
+    """The events of a run, its place mentions (``geomap.schema.MENTION_COLUMNS``; None
+    when not made) and its report."""
 
     events: pd.DataFrame
     report: RunReport
+    mentions: pd.DataFrame | None = None
 
 
 class NoArticlesError(GeomapError):

@@ -1,0 +1,52 @@
+"""Events from news articles: what happened, where, when, who and how many (issue #17).
+
+An **event** is one happening at one place over one date range, coded with ACLED's event
+types (``geomap.schema.EVENT_TYPES``); every resolved place **mention** stays available
+with its role. The modules:
+
+* ``roles`` — the date and role of each place mention (``make_mentions``);
+* ``codebook`` — the cues of each event type and sub-type, and what is not an event;
+* ``counts`` — how many were killed or wounded;
+* ``actors`` — who did it, to whom, and a state's country code;
+* ``find`` — an article's events: cue, clause, place, date, actors, counts;
+* ``merge`` — when two reports are one happening;
+* ``aggregate`` — the events and mentions of a run, de-duplicated across articles.
+"""
+
+from __future__ import annotations
+
+from geomap.events.aggregate import Aggregator, event_id_of, source_record
+from geomap.events.codebook import CUES, NOT_EVENTS, UNREAL, Cue, NotEvent
+from geomap.events.counts import casualties, parse_number
+from geomap.events.find import Codebook, article_events, default_codebook, find_events, is_wide
+from geomap.events.merge import ArticleEvent, contains, geo_precision
+from geomap.events.roles import casualty_counts, event_types_of, make_mentions
+from geomap.schema import EVENT_COLUMNS, EVENT_TYPES, MENTION_COLUMNS, SUB_EVENT_TYPES
+
+__all__ = [
+    "Aggregator",
+    "ArticleEvent",
+    "article_events",
+    "default_codebook",
+    "Codebook",
+    "Cue",
+    "CUES",
+    "EVENT_COLUMNS",
+    "EVENT_TYPES",
+    "MENTION_COLUMNS",
+    "NOT_EVENTS",
+    "NotEvent",
+    "SUB_EVENT_TYPES",
+    "UNREAL",
+    "casualties",
+    "casualty_counts",
+    "contains",
+    "event_id_of",
+    "event_types_of",
+    "find_events",
+    "geo_precision",
+    "is_wide",
+    "make_mentions",
+    "parse_number",
+    "source_record",
+]

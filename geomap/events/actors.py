@@ -1,0 +1,122 @@
+"""Actors of an event: who did it and to whom, as the text names them, with a state's country.
+
+An actor is a noun phrase ending in one of ``ACTOR_HEADS`` ("Armenian armed forces",
+"Azerbaijani troops", "police", "Houthi rebels"), or a country named as the doer
+("Armenia has launched missile attacks", "shelling by Azerbaijan"). ``actor1`` is the
+doer: the actor nearest before the cue in its clause, else the one after "by" or "from"
+after it; ``actor2`` is the first other actor after the cue ("an attack on positions of the
+Azerbaijani army"). The country code is set only where the actor is a state's forces or
+government (a head in ``STATE_HEADS`` after a demonym or a country's name, or the country
+itself) and never guessed: "rebels", "gunmen" or "protesters" get none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+__all__ = ["Actor", "ACTOR_HEADS", "STATE_HEADS", "find_actors"]
+
+#: Nouns that end an actor's name.
+ACTOR_HEADS: tuple[str, ...] = (
+    "armed forces", "security forces", "air force", "navy", "army", "troops", "forces",
+    "military", "soldiers", "servicemen", "police", "policemen", "government", "authorities",
+    "ministry of defense", "defense ministry", "defence ministry", "militants", "rebels",
+    "insurgents", "fighters", "gunmen",
+    "militia", "militias", "militiamen", "separatists", "jihadists", "protesters", "demonstrators",
+    "rioters", "attackers", "assailants", "guards", "border guards", "warplanes", "jets", "drones",
+)  # fmt: skip
+
+#: Heads that name a state's forces or government (their actor gets the country code).
+STATE_HEADS: frozenset[str] = frozenset(
+    {
+        "armed forces", "security forces", "air force", "navy", "army", "troops", "forces",
+        "military", "soldiers", "servicemen", "police", "policemen", "government", "authorities",
+        "ministry of defense", "defense ministry", "defence ministry", "border guards", "guards",
+        "warplanes", "jets", "drones",
+    }
+)  # fmt: skip
+
+_HEADS = "|".join(sorted((re.escape(h) for h in ACTOR_HEADS), key=len, reverse=True))
+#: Up to three capitalised words (or "the"), then a head: "the Armenian Armed Forces".
+_ACTOR = re.compile(r"\b(?P<mods>(?:[A-Z][\w'’.-]*\s+){0,3})(?P<head>(?i:" + _HEADS + r"))\b")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+class Actor(NamedTuple):
+    """An actor: its name as the text gives it, its country code or "" and its offsets."""
+
+    name: str
+    country: str
+    start: int
+    end: int
+
+
+def _phrase_actors(clause: str, base: int, demonym: Callable[[str], str | None]) -> list[Actor]:
+    out = []
+    for m in _ACTOR.finditer(clause):
+        mods = m.group("mods").split()
+        # only capitalised modifiers belong to the name ("the" and verbs do not)
+        while mods and not _CAPITAL.match(mods[0]):
+            mods.pop(0)
+        if any(not _CAPITAL.match(w) for w in mods):
+            mods = mods[max(i for i, w in enumerate(mods) if not _CAPITAL.match(w)) + 1 :]
+        head = m.group("head")
+        name = " ".join([*mods, head]) if mods else head
+        start = m.end() - len(name) if mods else m.start("head")
+        country = ""
+        if head.lower() in STATE_HEADS:
+            for word in mods:
+                code = demonym(word.rstrip("'’s").rstrip("'’"))
+                if code:
+                    country = code
+                    break
+        out.append(Actor(name, country, base + start, base + m.end()))
+    return out
+
+
+def find_actors(
+    clause: str,
+    base: int,
+    cue_start: int,
+    cue_end: int,
+    countries: Sequence[tuple[int, int, str, str]],
+    demonym: Callable[[str], str | None],
+) -> tuple[Actor | None, Actor | None]:
+    """The doer and the other side of the event a clause reports.
+
+    Parameters
+    ----------
+    clause : str
+        The clause, as written (case kept).
+    base : int
+        The offset of the clause in the article (offsets of the result are the article's).
+    cue_start, cue_end : int
+        The cue's offsets in the article.
+    countries : sequence of (start, end, surface, country code)
+        The country names in the clause that are actors, not places (offsets in the article).
+    demonym : callable
+        The country code of a demonym ("Armenian" -> "AM"), None for a word that is none.
+
+    Returns
+    -------
+    tuple of (Actor or None, Actor or None)
+        actor1 and actor2.
+    """
+    actors = _phrase_actors(clause, base, demonym)
+    actors += [Actor(surface, code, s, e) for s, e, surface, code in countries]
+    actors.sort(key=lambda a: a.start)
+    before = [a for a in actors if a.end <= cue_start]
+    after = [a for a in actors if a.start >= cue_end]
+    actor1: Actor | None = before[-1] if before else None
+    if actor1 is None:
+        for a in after:
+            lead = clause[max(0, a.start - base - 9) : a.start - base].lower()
+            if re.search(r"\b(?:by|from)\s+(?:the\s+)?$", lead):
+                actor1 = a
+                break
+    actor2 = next(
+        (a for a in after if a is not actor1 and a.name != (actor1.name if actor1 else "")), None
+    )
+    return actor1, actor2

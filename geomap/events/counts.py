@@ -1,0 +1,212 @@
+"""Casualty counts: the number of people a clause says were killed or wounded.
+
+The rules, in the order they are tried, on the lower-cased clause:
+
+* the verb's object: "killing at least 49 people", "two bombs killed six" (6, not 2),
+  "left 12 dead", "claimed 30 lives", "wounding 20";
+* a count of deaths or a toll: "at least 23 deaths", "the death toll rose to 40";
+* the subject of a passive or adjectival form: "four servicemen were killed", "four
+  Azerbaijani servicemen killed", "and four wounded" — unless the words between the
+  number and the verb name a weapon or an attacker ("two bombs killed", "three gunmen");
+* "no one was killed", "no casualties": 0.
+
+Numbers are digits ("1,200") or words ("forty-nine", "a dozen", "two hundred"); a range
+("20 to 30", "20-30", "between 20 and 30") gives its lower bound; "at least", "more than",
+"about" are read past. When a clause states several counts, the largest is kept (counts
+of parts — "including 12 children" — never add up to more than the whole).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["parse_number", "casualties", "NUMBER_WORDS"]
+
+#: Number words and their values ("a dozen" is 12; "dozens" and "scores" give no number).
+NUMBER_WORDS: dict[str, int] = {
+    **{
+        w: i
+        for i, w in enumerate(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+        )
+    },
+    **{
+        w: 10 * (i + 2)
+        for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+    },
+    "a dozen": 12,
+    "dozen": 12,
+    "a hundred": 100,
+    "hundred": 100,
+    "a thousand": 1000,
+    "thousand": 1000,
+    "a single": 1,
+    "single": 1,
+}
+
+_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+#: One number: digits with thousands separators, or number words ("forty-nine", "two hundred").
+_ONE = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:" + _WORD + r")(?:[- ](?:" + _WORD + r"))?"
+    r"(?: (?:hundred|thousand))?)"
+)
+_QUAL = (
+    r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|"
+    r"approximately|roughly|an estimated|a total of|another|a further|the) )?"
+)
+#: A number, or a range of two (its lower bound is the first).
+_NUM = r"(?P<n>" + _ONE + r")(?:(?: to | or |-|–| and )" + _ONE + r")?"
+
+_PERSON = (
+    r"(?:people|persons|civilians|soldiers|servicemen|troops|policemen|police officers|officers|"
+    r"militants|fighters|rebels|insurgents|children|women|men|residents|villagers|protesters|"
+    r"demonstrators|workers|passengers|pilgrims|tourists|students|others|members|personnel|"
+    r"crew|miners|migrants|refugees|victims|individuals|family members|relatives)"
+)
+_KILL = r"(?:killed|killing|kills|kill|claimed the lives of|left|leaving)"
+_WOUND = r"(?:wounded|wounding|injured|injuring|hurt|hurting)"
+
+_KILLED_OBJECT = re.compile(
+    r"\b" + _KILL + r" " + _QUAL + _NUM + r"(?: (?:\w+ ){0,2}?" + _PERSON + r")?"
+    r"(?P<tail> dead| people dead)?\b"
+)
+_KILLED_DEATHS = (
+    re.compile(r"\b" + _QUAL + _NUM + r" (?:\w+ ){0,2}?(?:deaths|dead|fatalities|lives)\b"),
+    re.compile(
+        r"\b(?:death toll|toll|number of (?:the )?dead|number of deaths|number of fatalities) "
+        r"(?:\w+ ){0,3}?(?:rose to|reached|climbed to|stood at|stands at|is|was|of|at|hit|"
+        r"jumped to|increased to|to) " + _QUAL + _NUM + r"\b"
+    ),
+)
+_KILLED_SUBJECT = re.compile(
+    r"\b" + _QUAL + _NUM + r" (?P<between>(?:[\w'’-]+ ){0,3}?)(?:were |was |have been |had been |"
+    r"are |is )?(?:killed|dead|died|slain|perished|lost their lives|shot dead)\b"
+)
+_WOUNDED_OBJECT = re.compile(r"\b" + _WOUND + r" " + _QUAL + _NUM + r"\b(?! (?:of|per))")
+_WOUNDED_SUBJECT = re.compile(
+    r"\b" + _QUAL + _NUM + r" (?P<between>(?:[\w'’-]+ ){0,3}?)(?:were |was |have been |had been |"
+    r"are |is )?(?:wounded|injured|hurt|sustained (?:\w+ )?(?:wounds|injuries)|injuries)\b"
+)
+_NONE_KILLED = re.compile(
+    r"\b(?:no one|nobody|no one else|no-one) (?:was|were|has been) (?:killed|hurt|injured|wounded)"
+    r"|\bno (?:casualties|deaths|fatalities|injuries)\b"
+)
+#: Words between a number and "killed" that make the number the agent's ("two bombs killed").
+_AGENT = re.compile(
+    r"\b(?:bombs?|missiles?|rockets?|shells?|attacks?|explosions?|blasts?|strikes?|drones?|"
+    r"gunm[ae]n|attackers?|assailants?|bombers?|militants? (?:who|that)|men who|shooters?|"
+    r"suspects?|cars?|trucks?|vehicles?|days?|weeks?|months?|years?|hours?|times?|percent|"
+    r"per cent|%)\b"
+)
+
+
+def parse_number(text: str) -> int | None:
+    """The value of a number written in digits or words ("1,200", "forty-nine", "a dozen").
+
+    Parameters
+    ----------
+    text : str
+        The number, lower-case.
+
+    Returns
+    -------
+    int or None
+        Its value, or None when it is not a number.
+    """
+    text = text.strip().replace(",", "")
+    if text.isdigit():
+        # no count of people has more than nine digits (a long run is a code or an id)
+        return int(text) if len(text) <= 9 else None
+    total, current = 0, 0
+    words = text.replace("-", " ").split()
+    k = 0
+    while k < len(words):
+        word = words[k]
+        if word == "a" and k + 1 < len(words):
+            word = "a " + words[k + 1]
+            k += 1
+        value = NUMBER_WORDS.get(word)
+        if value is None:
+            return None
+        if value in (100, 1000) and word.endswith(("hundred", "thousand")):
+            current = max(current, 1) * value
+            if value == 1000:
+                total, current = total + current, 0
+        else:
+            current += value
+        k += 1
+    return total + current
+
+
+def _count(match: re.Match[str]) -> int | None:
+    text = match.group("n")
+    if len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100:
+        return None  # a year, not a count
+    return parse_number(text)
+
+
+def casualties(clause: str) -> tuple[int | None, int | None]:
+    """The (killed, wounded) counts a clause states, each None when it states none.
+
+    Parameters
+    ----------
+    clause : str
+        The clause, lower-case.
+
+    Returns
+    -------
+    tuple of (int or None, int or None)
+        Killed and wounded.
+
+    Examples
+    --------
+    >>> casualties("two bombs killed six people")
+    (6, None)
+    >>> casualties("four servicemen were killed and four wounded")
+    (4, 4)
+    """
+    killed = wounded = None
+    none = _NONE_KILLED.search(clause) if "no" in clause else None
+    if none is not None:  # read "no one was hurt" as 0, not as "one was hurt"
+        text = none.group(0)
+        if "killed" in text or "casualt" in text or "death" in text or "fatal" in text:
+            killed = 0
+        if any(w in text for w in ("hurt", "injur", "wound", "casualt")):
+            wounded = 0
+        clause = clause[: none.start()] + " " * len(text) + clause[none.end() :]
+    if (
+        "kill" in clause
+        or "dead" in clause
+        or "death" in clause
+        or "died" in clause
+        or ("lives" in clause or "slain" in clause or "perish" in clause or "fatalit" in clause)
+    ):
+        found = [
+            n for m in _KILLED_OBJECT.finditer(clause)
+            if (m.group(0).startswith(("left", "leaving")) is False or m.group("tail"))
+            and (n := _count(m)) is not None
+        ]  # fmt: skip
+        found += [
+            n
+            for pat in _KILLED_DEATHS
+            for m in pat.finditer(clause)
+            if (n := _count(m)) is not None
+        ]
+        if not found:
+            found = [
+                n for m in _KILLED_SUBJECT.finditer(clause)
+                if not _AGENT.search(m.group("between")) and (n := _count(m)) is not None
+            ]  # fmt: skip
+        if found:
+            killed = max(found)
+    if "wound" in clause or "injur" in clause or "hurt" in clause:
+        found = [n for m in _WOUNDED_OBJECT.finditer(clause) if (n := _count(m)) is not None]
+        if not found:
+            found = [
+                n for m in _WOUNDED_SUBJECT.finditer(clause)
+                if not _AGENT.search(m.group("between")) and (n := _count(m)) is not None
+            ]  # fmt: skip
+        if found:
+            wounded = max(found)
+    return killed, wounded

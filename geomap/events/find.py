@@ -1,0 +1,609 @@
+"""An article's events: cues in clauses, the place where each happened, its date, actors and counts.
+
+For each sentence that names a place (and the two after an event, for counts), the
+codebook's cues (``geomap.events.codebook``) are found in it; a clause — the sentence cut
+at ``;``, ``:``, dashes and "but", "while", "whereas", "although" — gives at most one event
+type, the first of ``CUES`` it matches, and one event per place where that happened:
+
+* the place is a resolved mention in the clause, not a dateline nor background history,
+  in a locative position — after "in", "at", "near", "on"… or a verb of striking
+  ("shelled Stepanakert", "hit Ganja"), or as the subject of a passive ("Ganja was
+  shelled") — or in a list that continues one ("Ganja, Mingachevir, Khizi as well as
+  Absheron district"; "in Nagorno-Karabakh, including Stepanakert");
+* not an actor: a country is a place only right after "in", "at", "across", "throughout"…
+  ("Armenia said", "called on Yerevan", "fire from Armenia" name actors), and a
+  place after "from", "visiting from", "citizen of" is someone's home, not where it
+  happened ("a woman visiting from Canada was killed in Jordan" is in Jordan);
+* continents, oceans and regions spanning several countries are never the place
+  unless the sub-type happens at sea (``MARITIME``: a sinking);
+* the clause is not about what will, would or could happen, or what someone calls for
+  (``UNREAL``).
+
+A clause with a cue but no place gives its counts to the article's last event if that is
+at most two sentences before ("four servicemen were killed in the clashes"). Then an
+article's events are merged (``geomap.events.merge``): the same type at the same place or
+a contained one on overlapping dates is one event. ``other`` cues give an event only when
+the article has no other.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from geomap.events.actors import find_actors
+from geomap.events.codebook import CUES, MARITIME, NOT_EVENTS, RETYPES, UNREAL
+from geomap.events.counts import casualties
+from geomap.events.merge import WEAK, ArticleEvent, contains, merge_article
+from geomap.models import Article, Mention, Place
+
+if TYPE_CHECKING:
+    from geomap.gazetteer import Gazetteer
+
+__all__ = ["find_events", "article_events", "default_codebook", "is_wide", "Codebook"]
+
+_CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\s[–—-]\s|\s-\s")
+#: Words before a place that make it where something happened (up to three words between).
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|on|onto|into|inside|outside|around|across|through|throughout|toward|towards|over|"
+    r"along|within|off|outskirts of|of|hit|struck|shelled|bombed|bombarded|attacked|targeted|"
+    r"rocked|pounded|shook|flooded|battered|lashed|devastated|ravaged|raided|stormed|captured|"
+    r"seized|recaptured|liberated|retook|entered|hitting|striking|shelling|targeting|between|"
+    r"damaged|damages|destroyed|destroys|swept|sweeping|evacuated)"
+    r"\s+(?:(?:[a-z]\.[a-z]\.|the|a|an|its|their|this|that|disputed|occupied|besieged|embattled|capital|port|"
+    r"border|frontier|front-?line|nearby|neighbou?ring|key|strategic|small|large|coastal|"
+    r"mountain(?:ous)?|historic|rural|remote|city|town|village|province|region|district|county|"
+    r"state|area|island|suburb|outskirts|parts|part|much|large parts|[\w-]+ern|[\w-]+-held|"
+    r"[\w-]+-controlled|north|south|east|west|central|(?:north|south)(?:east|west)|"
+    r"[a-z]+(?:ian|ani|i|ese|ish)|of)\s+){0,3}$"
+)
+#: The same for a country: the preposition right before it (with "the" at most).
+_COUNTRY_LOCATIVE = re.compile(
+    r"\b(?:in|at|across|throughout|inside|within|into|over|all over|parts of|north of|south of|"
+    r"east of|west of|northern|southern|eastern|western|central)\s+(?:the\s+)?$"
+)
+#: After a town or district: the subject of a passive ("Ganja was shelled").
+_PASSIVE_AFTER = re.compile(
+    r"^[\s,]*(?:was|were|has been|have been|had been|is being|came under|come under|had come under|"
+    r"has come under|suffered|saw|experienced)\b"
+)
+#: Before a place: it is someone's origin or an addressee, not where it happened.
+_NOT_WHERE_BEFORE = re.compile(
+    r"(?:\b\d{1,3},\s+of|\b(?:residents?|man|woman|men|women|boy|girl|teen|native) of)\s+$|"
+    r"\b(?:from|by|visiting from|native of|citizens? of|nationals? of|natives? of|born in|"
+    r"called on|urged|addressed|asked|told|accused|blamed|against|with|to|for|"
+    r"ambassador to|envoy to|embassy in|embassies in|president of|prime minister of|"
+    r"government of|authorities of|army of|forces of|minister of|ministry of)\s+(?:the\s+)?$"
+)
+#: After a place: it is an actor or a speaker ("Armenia said", "Baku's troops").
+_ACTOR_AFTER = re.compile(
+    r"^\s*(?:'s|’s|'|’|said|says|stated|announced|reported|claimed|denied|urged|called|accused|"
+    r"blamed|warned|insisted|responded|expressed|declared|confirmed|told|added|noted|"
+    r"launched|staged|mounted|fired|carried out|sent|deployed|ordered|retaliated|responded)\b"
+)
+#: After a place: it is someone's home ("a Palestine man", "Canadian tourists" aside).
+_HOME_AFTER = re.compile(
+    r"^\s*(?:man|woman|men|women|resident|residents|teen|teens|teenager|teenagers|boy|boys|girl|"
+    r"girls|couple|family|native|natives|mother|father|driver|student|students|youth|"
+    r"native|businessman|person|people|couple|citizen|citizens|"
+    # an institution of the place, or a street named after one: not where it happened
+    r"hospital|medical center|clinic|jail|prison|court|courthouse|district court|police|"
+    r"sheriff|coroner|fire department|firefighters|officials|authorities|university|college|"
+    r"school district|city council|council|mayor|governor|county commission|"
+    r"street|st\.|road|rd\.|avenue|ave\.|boulevard|blvd|drive|dr\.|lane|ln\.|court|ct\.|way|"
+    r"highway|parkway|pike|turnpike|vista|square|plaza)\b"
+)
+_COUNTRY_ACTOR_AFTER = re.compile(r"^\s*(?:has|have|had|is|was|were|will|would|and its|did|does)\b")
+#: Text between two places of one list ("Ganja, Mingachevir, Khizi as well as Absheron").
+_WORDS_ONLY = re.compile(r"[^\W\d]+(?:[\s'’-]+[^\W\d]+)*")
+_LIST_WORDS = frozenset(
+    "and or as well including such plus the its their district province region city county town "
+    "village area oblast governorate state municipality prefecture villages towns cities "
+    "districts regions administrative center centre capital main port nearby neighbouring "
+    "neighboring".split()
+)
+
+
+def _lower(text: str) -> str:
+    """``text.lower()`` with the same length (offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def is_wide(place: Place) -> bool:
+    """Whether a place is wider than a large country (a continent, an ocean, a region of
+    several countries): never an event's place unless the event happened there."""
+    if place.place_type == "country":
+        return False
+    if place.country_code is None and place.place_type in ("region", "historical"):
+        return True
+    return place.radius_km > 1000
+
+
+class Codebook:
+    """The codebook compiled: cue and not-event patterns and one scan for their keys.
+
+    Parameters
+    ----------
+    cues, not_events, unreal, retypes
+        The codebook's data (default: ``geomap.events.codebook``'s).
+    """
+
+    def __init__(
+        self,
+        cues: Sequence[Any] = CUES,
+        not_events: Sequence[Any] = NOT_EVENTS,
+        unreal: str = UNREAL,
+        retypes: Sequence[Any] = RETYPES,
+    ) -> None:
+        import ahocorasick
+
+        self.retypes = [
+            (r.event_type, r.sub_event_type, re.compile(r.pattern), r.new_type, r.new_sub_type)
+            for r in retypes
+        ]
+
+        self.cues = tuple(cues)
+        #: the longest match of each cue's and each not-event's pattern: a match holding
+        #: a key at ``at`` lies within ``at - width`` and ``at + width``
+        self.widths = [_width(c.pattern) for c in self.cues]
+        self.not_widths = [_width(n.pattern) for n in not_events]
+        #: the indices of the ``other`` type's cues (looked for in an article's lead only)
+        self.other = frozenset(k for k, c in enumerate(self.cues) if c.event_type == "other")
+        self.patterns = [re.compile(c.pattern) for c in self.cues]
+        self.not_patterns = [re.compile(n.pattern) for n in not_events]
+        self.unreal = re.compile(unreal)
+        auto = ahocorasick.Automaton()
+        keys: dict[str, list[tuple[int, int]]] = {}
+        for k, cue in enumerate(self.cues):
+            for key in cue.keys:
+                keys.setdefault(key, []).append((0, k))
+        for k, ne in enumerate(not_events):
+            for key in ne.keys:
+                keys.setdefault(key, []).append((1, k))
+        for key, targets in keys.items():
+            auto.add_word(key, (len(key), tuple(targets)))
+        auto.make_automaton()
+        self._auto = auto
+
+    def keys(self, low: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
+        """Where the keys of cues (kind 0) and not-event phrases (kind 1) are in a lower-cased
+        text (or in ``low[start:end]``): (start, kind, index), by end."""
+        found = self._auto.iter(low, start, len(low) if end is None else end)
+        return [(at + 1 - size, kind, k) for at, (size, targets) in found for kind, k in targets]
+
+    def hits(
+        self,
+        low: str,
+        text: str | None = None,
+        keys: Sequence[tuple[int, int, int]] | None = None,
+        *,
+        other: bool = True,
+    ) -> list[tuple[int, int, int]]:
+        """The cue matches of a lower-cased sentence that no not-event phrase covers, not
+        negated ("there is no outbreak", "had never been arrested") and, when ``text`` (the
+        sentence as written) is given, not part of a name ("author Bracelen Flood"):
+        (start, end, cue index), by start. ``keys``: ``self.keys(low)``, if known;
+        ``other``: whether the ``other`` type's cues are looked for."""
+        cues: dict[int, list[int]] = {}
+        nots: dict[int, list[int]] = {}
+        skipped = () if other else self.other
+        for at, kind, k in self.keys(low) if keys is None else keys:
+            if kind:
+                nots.setdefault(k, []).append(at)
+            elif k not in skipped:
+                cues.setdefault(k, []).append(at)
+        found = [
+            (s, e, k)
+            for k in sorted(cues)
+            for s, e in _matches(self.patterns[k], low, cues[k], self.widths[k])
+            if not _NEGATED.search(low, max(0, s - 30), s)
+            and (text is None or not _in_name(text, s))
+        ]
+        if not found:
+            return []
+        # the not-event phrases only where a cue matched
+        blocked = [
+            span
+            for k in sorted(nots)
+            for span in _matches(self.not_patterns[k], low, nots[k], self.not_widths[k])
+        ]
+        out = [(s, e, k) for s, e, k in found if not any(bs < e and s < be for bs, be in blocked)]
+        out.sort()
+        return out
+
+
+def _width(pattern: str) -> int:
+    """The longest text ``pattern`` can match.
+
+    Raises
+    ------
+    ValueError
+        When that is unbounded (``\\w+``): a codebook pattern must be bounded (``\\w{1,20}``).
+    """
+    import re._parser  # the parser re compiles with; its width is the pattern's bounds
+
+    width = re._parser.parse(pattern).getwidth()[1]
+    if width >= 65535:  # re's MAXREPEAT: no bound
+        raise ValueError(f"codebook pattern without a longest match: {pattern[:60]!r}")
+    return int(width)
+
+
+def _matches(
+    pattern: re.Pattern[str], low: str, keys: list[int], width: int
+) -> list[tuple[int, int]]:
+    """``[m.span() for m in pattern.finditer(low)]`` for a pattern every match of which holds
+    one of its keys (found at ``keys``) and is at most ``width`` long: a match holding the
+    key at ``at`` starts no earlier than ``at - width`` and ends by ``at + width``, so the
+    pattern is searched only there."""
+    out: list[tuple[int, int]] = []
+    reached = 0
+    windows: list[list[int]] = []
+    for at in sorted(keys):
+        lo = max(0, at - width)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = at
+        else:
+            windows.append([lo, at])
+    for lo, hi in windows:
+        pos = max(lo, reached)
+        while pos <= hi:
+            m = pattern.search(low, pos, hi + width)
+            if m is None or m.start() > hi:
+                break
+            out.append(m.span())
+            reached = pos = max(m.end(), m.start() + 1)
+    return out
+
+
+#: Right before a cue: it is denied ("no outbreak", "had never been arrested").
+_NEGATED = re.compile(r"\b(?:not|never|no|n't|no longer|nor|without)\s+(?:[\w-]+\s+){0,2}$")
+#: A capitalised word (not all capitals: a dateline's "KYIV" is none) right before.
+_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]* $")
+#: After a capitalised word: it is a person who speaks ("Flood wrote", "Storm said").
+_SPEAKS = re.compile(r"\s+(?:said|says|wrote|writes|told|added|spoke|speaks|explained|noted)\b")
+
+
+def _in_name(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is capitalised inside a sentence after another capitalised
+    word: a name ("Bracelen Flood", "Storm Lake"), unless the sentence is a headline."""
+    if not text[at : at + 1].isupper() or not text[:at].strip():
+        return False
+    words = text.split()
+    capitals = sum(1 for w in words if w[:1].isupper())
+    if capitals * 2 > len(words):
+        return False  # a headline in title case
+    if _NAME_WORD.search(text, max(0, at - 30), at):
+        return True
+    return bool(_SPEAKS.match(text, text.find(" ", at) if " " in text[at:] else len(text)))
+
+
+def _clauses(low: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _CLAUSE_STOP.finditer(low):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(low)))
+    return out
+
+
+def _continues_list(between: str) -> bool:
+    words = _WORDS_ONLY.findall(between.replace(",", " "))
+    tokens = " ".join(words).lower().split()
+    return (
+        len(between) <= 60
+        and len(tokens) <= 5
+        and all(t in _LIST_WORDS or not t.isalpha() for t in tokens)
+        or (len(tokens) <= 4 and "including" in tokens)
+    )
+
+
+def _places(
+    low: str, c_start: int, c_end: int, s_base: int, mentions: Sequence[Mention], maritime: bool
+) -> tuple[list[Mention], list[Mention]]:
+    """The mentions of a clause where its event happened, and those that are actor countries."""
+    where: list[Mention] = []
+    actors: list[Mention] = []
+    last: Mention | None = None
+    for m in mentions:
+        rs, re_ = m.start - s_base, m.end - s_base
+        if rs < c_start or re_ > c_end:
+            continue
+        place = m.place
+        before = low[max(c_start, rs - 40) : rs]
+        after = low[re_ : re_ + 30]
+        country = place.place_type == "country"
+        if _HOME_AFTER.match(after):
+            last = None
+            continue
+        if _ACTOR_AFTER.match(after) or _NOT_WHERE_BEFORE.search(before):
+            if country:
+                actors.append(m)
+            last = None
+            continue
+        if country and _COUNTRY_ACTOR_AFTER.match(after):
+            actors.append(m)
+            last = None
+            continue
+        if last is not None and _continues_list(low[last.end - s_base : rs]):
+            ok = True
+        elif country:
+            ok = bool(_COUNTRY_LOCATIVE.search(before))
+        else:
+            ok = bool(_LOCATIVE.search(before)) or bool(_PASSIVE_AFTER.match(after))
+        if not ok:
+            if country:
+                actors.append(m)
+            last = None
+            continue
+        last = m
+        if m.is_dateline or m.role == "background" or (is_wide(place) and not maritime):
+            continue
+        where.append(m)
+    return where, actors
+
+
+def _summary(text: str) -> str:
+    flat = " ".join(text.split()).strip(" ,;:-–—\"“”'")
+    return flat if len(flat) <= 300 else flat[:297].rstrip() + "..."
+
+
+def find_events(
+    article: Article,
+    mentions: Sequence[Mention],
+    bounds: Sequence[tuple[int, int]],
+    *,
+    codebook: Codebook,
+    demonym: Callable[[str], str | None],
+) -> list[ArticleEvent]:
+    """The events one article reports, merged within the article.
+
+    Parameters
+    ----------
+    article : Article
+        The article (its ``body`` is read).
+    mentions : sequence of Mention
+        Its resolved place mentions, dated and with roles (``make_mentions``).
+    bounds : sequence of (int, int)
+        Its sentences' offsets in ``body``.
+    codebook : Codebook
+        The compiled codebook.
+    demonym : callable
+        The country code of a demonym ("Armenian" -> "AM") or None.
+
+    Returns
+    -------
+    list of ArticleEvent
+        In order of their first mention.
+    """
+    body = article.body
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence_start, []).append(m)
+    found: list[ArticleEvent] = []
+    fallback: list[ArticleEvent] = []
+    # an "other" event is the article's news: only its first sentences (title and lead) tell it
+    lead = next((k for k, (a, b) in enumerate(bounds) if body[a:b].strip()), 0) + 3
+    # the dateline: where a lead sentence's happening is when the sentence names no place
+    # (local news: "ST. PARIS — A fire killed four children")
+    dateline = next(
+        (
+            m
+            for m in mentions
+            if m.is_dateline and not is_wide(m.place) and m.place.place_type != "country"
+        ),
+        None,
+    )
+    dateline_lead = -1
+    if dateline is not None:
+        dateline_lead = (
+            next((k for k, (a, b) in enumerate(bounds) if a <= dateline.start < b), -1) + 2
+        )
+    last_at = -10  # the sentence index of the last event found
+    low_body = _lower(body)
+    # the keys of the sentences that name a place and of the two after each (for counts)
+    keys: list[tuple[int, int, int]] = []
+    with_places = [k for k, (a, _b) in enumerate(bounds) if a in by_sentence]
+    if dateline_lead >= 0:
+        with_places = sorted({*with_places, *range(min(dateline_lead + 1, len(bounds)))})
+    region_end = -1
+    for k in with_places:
+        a, b = bounds[k][0], bounds[min(k + 2, len(bounds) - 1)][1]
+        a = max(a, region_end)
+        if a < b:
+            keys += codebook.keys(low_body, a, b)
+            region_end = b
+    keys.sort()
+    key_starts = [at for at, _kind, _k in keys]
+    for index, (s_start, s_end) in enumerate(bounds):
+        ms = by_sentence.get(s_start, ())
+        if not ms and index - last_at > 2:
+            continue
+        lo, hi = bisect.bisect_left(key_starts, s_start), bisect.bisect_left(key_starts, s_end)
+        mine = [(at - s_start, kind, k) for at, kind, k in keys[lo:hi] if at < s_end]
+        low = low_body[s_start:s_end]
+        has_cue = any(kind == 0 for _at, kind, _k in mine)
+        hits = (
+            codebook.hits(low, body[s_start:s_end], mine, other=index < lead and not found)
+            if has_cue
+            else []
+        )
+        sentence = body[s_start:s_end]
+        if not hits:
+            if found and index - last_at <= 2 and not _elsewhere(ms, found[-1].place):
+                killed, wounded = casualties(low)
+                if killed is not None or wounded is not None:
+                    prev = found[-1]
+                    found[-1] = prev._replace(
+                        fatalities=_max(prev.fatalities, killed),
+                        wounded=_max(prev.wounded, wounded),
+                    )
+            continue
+        for c_start, c_end in _clauses(low):
+            in_clause = [h for h in hits if c_start <= h[0] and h[1] <= c_end]
+            if not in_clause:
+                continue
+            cs, ce, k = min(in_clause, key=lambda h: (h[2], h[0]))
+            cue = codebook.cues[k]
+            clause_low = low[c_start:c_end]
+            killed, wounded = casualties(clause_low)
+            where, actor_ms = _places(
+                low, c_start, c_end, s_start, ms, cue.sub_event_type in MARITIME
+            )
+            by_dateline = False
+            if (
+                not where
+                and not found
+                and dateline is not None
+                and index <= dateline_lead
+                and not any(s_start + c_start <= m.start < s_start + c_end for m in ms)
+            ):
+                where, by_dateline = [dateline], True
+            if codebook.unreal.search(clause_low):
+                continue
+            if not where:
+                if (
+                    found
+                    and index - last_at <= 2
+                    and cue.event_type != "other"
+                    and not _elsewhere(
+                        [m for m in ms if s_start + c_start <= m.start < s_start + c_end],
+                        found[-1].place,
+                    )
+                ):
+                    prev = found[-1]
+                    if (killed is not None or wounded is not None) and (
+                        prev.event_type == cue.event_type
+                        or cue.weight <= WEAK
+                        or cue.event_type in ("battles", "explosions_remote_violence")
+                    ):
+                        found[-1] = prev._replace(
+                            fatalities=_max(prev.fatalities, killed),
+                            wounded=_max(prev.wounded, wounded),
+                        )
+                continue
+            countries = [(m.start, m.end, m.surface, m.place.country_code or "") for m in actor_ms]
+            actor1, actor2 = find_actors(
+                sentence[c_start:c_end], s_start + c_start, s_start + cs, s_start + ce,
+                countries, demonym,
+            )  # fmt: skip
+            summary = _summary(sentence[c_start:c_end] if c_end - c_start >= 40 else sentence)
+            for n, m in enumerate(where):
+                if n:  # a count before a list of places is the first one's
+                    killed = wounded = None
+                date, basis = m.date, m.date_basis
+                if (
+                    date is not None
+                    and basis == "text"
+                    and _reference_year(clause_low) == date.start.year
+                ):
+                    date, basis = None, None  # "since 2003", "by 2023": not when it happened
+                ev = ArticleEvent(
+                    article_id=article.id,
+                    start=m.start,
+                    event_type=cue.event_type,
+                    sub_event_type=cue.sub_event_type,
+                    place=m.place,
+                    date=date,
+                    date_basis=basis,
+                    actor1=actor1.name if actor1 else "",
+                    actor1_country=actor1.country if actor1 else "",
+                    actor2=actor2.name if actor2 else "",
+                    actor2_country=actor2.country if actor2 else "",
+                    fatalities=killed,
+                    wounded=wounded,
+                    summary=summary,
+                    surfaces=(m.surface,),
+                    starts=(m.start,),
+                    confidence=_confidence(cue.weight, m, killed, wounded)
+                    * (0.8 if by_dateline else 1.0),
+                    weight=cue.weight,
+                )
+                if cue.event_type == "other":
+                    if index < lead:
+                        fallback.append(ev)
+                else:
+                    found.append(ev)
+                    last_at = index
+    if not found and fallback:
+        found = [fallback[0]]
+    if found:
+        kinds = {(e.event_type, e.sub_event_type) for e in found}
+        for etype, sub, pattern, new_type, new_sub in codebook.retypes:
+            if (etype, sub) in kinds and pattern.search(_lower(body)):
+                found = [
+                    e._replace(event_type=new_type, sub_event_type=new_sub)
+                    if (e.event_type, e.sub_event_type) == (etype, sub) else e
+                    for e in found
+                ]  # fmt: skip
+    return merge_article(found)
+
+
+#: A reference period or a deadline: "since December of 2003", "by 2023", "until 1994".
+_REFERENCE = re.compile(
+    r"\b(?:since|until|till|by|before|through)\s+(?:(?:early|late|mid|the end of|the start of|"
+    r"the beginning of)\s+)?(?:[a-z]+\.?\s+){0,2}(?:of\s+)?(\d{4})\b"
+)
+
+
+def _reference_year(clause: str) -> int | None:
+    """The year of a reference period or deadline in a clause, if it gives one."""
+    m = (
+        _REFERENCE.search(clause)
+        if any(w in clause for w in ("since", "until", "till", "by", "before", "through"))
+        else None
+    )
+    return int(m.group(1)) if m else None
+
+
+def _elsewhere(mentions: Sequence[Mention], place: Place) -> bool:
+    """Whether a sentence (or clause) names a place other than ``place`` or one holding it:
+    then its counts are not ``place``'s event's ("Hawaii's governor said 36 were killed"
+    after a fire in Lahaina is about Lahaina; "forty cases in Nairobi" is not)."""
+    return any(
+        m.place.place_id != place.place_id and not contains(m.place, place) for m in mentions
+    )
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+_PLACE_WEIGHT = {"populated_place": 1.0, "admin2": 0.95, "admin1": 0.9, "region": 0.85}
+_DATE_WEIGHT = {"text": 1.0, "published": 0.9, "inferred": 0.8}
+
+
+def _confidence(weight: float, m: Mention, killed: int | None, wounded: int | None) -> float:
+    value = weight * _PLACE_WEIGHT.get(m.place.place_type, 0.8)
+    value *= _DATE_WEIGHT.get(m.date_basis or "", 0.6)
+    if killed is not None or wounded is not None:
+        value += 0.05
+    return round(min(1.0, max(0.0, value)), 2)
+
+
+@functools.lru_cache(maxsize=1)
+def default_codebook() -> Codebook:
+    """The codebook of ``geomap.events.codebook``, compiled once per process."""
+    return Codebook()
+
+
+def article_events(
+    article: Article,
+    mentions: Sequence[Mention],
+    bounds: Sequence[tuple[int, int]],
+    gazetteer: Gazetteer,
+) -> list[ArticleEvent]:
+    """``find_events`` with the default codebook and the gazetteer's demonyms (what the
+    pipeline runs for each article)."""
+    return find_events(
+        article, mentions, bounds, codebook=default_codebook(), demonym=gazetteer.demonym_country
+    )

@@ -1,0 +1,144 @@
+"""The finer rules of event finding, each on a snippet written for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from geomap.events import Codebook
+from geomap.events.find import _lower, _matches
+from geomap.models import Dateline
+from tests.test_events import events_of
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def codebook() -> Codebook:
+    return Codebook()
+
+
+def kinds(events):
+    return [(e.place.name, e.event_type, e.sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no cholera outbreak in Manila, officials said on Monday.",
+        "Her son had never been arrested in Dallas.",
+        "Author Bracelen Flood spoke in Lincoln on Monday about the book.",
+        "A 36-year-old Palestine man was arrested.",
+        "Diplomats said a truce in Gaza could be agreed next week.",
+    ],
+)
+def test_negated_named_homes_and_planned_are_no_events(text, gazetteer, codebook):
+    assert events_of(text, gazetteer, codebook) == []
+
+
+def test_a_disease_death_is_an_epidemic_not_an_attack(gazetteer, codebook):
+    text = "Four people have died of cholera in Harare since Monday."
+    assert kinds(events_of(text, gazetteer, codebook)) == [("Harare", "disaster", "epidemic")]
+
+
+def test_the_rest_of_the_article_retypes_an_explosion(gazetteer, codebook):
+    text = (
+        "An explosion ripped through a market in Peshawar on Monday. "
+        "Police said a bomb was hidden in a cart."
+    )
+    ev = events_of(text, gazetteer, codebook)
+    assert kinds(ev) == [
+        ("Peshawar", "explosions_remote_violence", "remote_explosive_landmine_ied")
+    ]
+
+
+def test_a_reference_period_is_no_event_date(gazetteer, codebook):
+    (ev,) = events_of("Cholera cases have risen in Harare since March 2020.", gazetteer, codebook)
+    assert ev.date is None and ev.date_basis is None
+
+
+def test_counts_do_not_cross_to_another_place(gazetteer, codebook):
+    text = (
+        "An outbreak of cholera was confirmed in Harare on Monday. In Lusaka, 40 people have died."
+    )
+    ev = {e.place.name: e for e in events_of(text, gazetteer, codebook)}
+    assert ev["Harare"].fatalities is None
+
+
+def test_a_lead_without_a_place_happened_at_the_dateline(gazetteer, codebook):
+    text = "WESTFIELD - A fire killed four children early Saturday, officials said."
+    dateline = Dateline(0, 9, "WESTFIELD", 0, 9)
+    art_events = analyse_with_dateline(text, dateline, gazetteer, codebook)
+    assert [(e.place.name, e.event_type, e.fatalities) for e in art_events] == [
+        ("Westfield", "accident", 4)
+    ]
+
+
+def analyse_with_dateline(text, dateline, gazetteer, codebook):
+    from geomap.dates import tag_dates
+    from geomap.events import find_events, make_mentions
+    from geomap.extract import find_toponyms, sentences
+    from geomap.models import Article
+    from geomap.resolve import resolve_spans
+
+    art = Article(id="d1", text=text, body=text, dateline=dateline)
+    bounds = sentences(text)
+    res = resolve_spans(find_toponyms(art, gazetteer, bounds=bounds), gazetteer)
+    ms = make_mentions(art, res, tag_dates(text, dt.date(2009, 3, 21)), bounds,
+                       dt.date(2009, 3, 21), "header")  # fmt: skip
+    return find_events(art, ms, bounds, codebook=codebook, demonym=gazetteer.demonym_country)
+
+
+def test_a_count_after_the_event_in_a_wider_place_is_the_events(gazetteer, codebook):
+    text = (
+        "A wildfire destroyed much of Lahaina on Tuesday night. "
+        "Hawaii Governor Josh Green said at least 36 people were killed."
+    )
+    (ev,) = events_of(text, gazetteer, codebook)
+    assert (ev.place.name, ev.fatalities) == ("Lahaina", 36)
+
+
+def _texts() -> list[str]:
+    texts = [
+        line.split(",", 5)[-1]
+        for line in (ROOT / "examples" / "desk.csv").read_text().splitlines()[1:]
+    ]
+    texts += [
+        json.loads(line)["text"]
+        for line in (ROOT / "examples" / "wire.jsonl").read_text().splitlines()
+    ]
+    texts += [p.read_text() for p in sorted((ROOT / "examples").glob("*.txt"))]
+    for path in sorted((ROOT.parent / "shared" / "eval").glob("*.jsonl")):  # when present
+        with open(path, encoding="utf-8") as fh:  # lines end at "\n" only
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    return texts
+
+
+def test_patterns_tried_near_their_keys_find_what_finditer_finds(codebook):
+    """``Codebook.hits`` tries a pattern only near its keys: every match must hold a key."""
+    checked = 0
+    for text in _texts():
+        low = _lower(text)
+        keys: dict[tuple[int, int], list[int]] = {}
+        for at, kind, k in codebook.keys(low):
+            keys.setdefault((kind, k), []).append(at)
+        for kind, patterns, widths in (
+            (0, codebook.patterns, codebook.widths),
+            (1, codebook.not_patterns, codebook.not_widths),
+        ):
+            for k, pattern in enumerate(patterns):
+                everywhere = [m.span() for m in pattern.finditer(low)]
+                found = _matches(pattern, low, keys.get((kind, k), []), widths[k])
+                assert found == everywhere, (kind, k)
+                checked += len(everywhere)
+    assert checked > 20
+
+
+def test_an_unbounded_pattern_is_refused():
+    from geomap.events.codebook import CUES, Cue
+
+    with pytest.raises(ValueError):
+        Codebook(cues=(*CUES, Cue("other", "other", ("x",), r"\\bx\\w+", 0.1)))
