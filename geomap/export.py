@@ -33,6 +33,8 @@ __all__ = [
     "to_geojson",
     "write_geojson",
     "write_csv",
+    "csv_safe",
+    "FORMULA_STARTS",
     "write_json",
     "atomic_write_text",
     "atomic_open",
@@ -365,18 +367,48 @@ def _csv_text(value: Any) -> str:
     return _cell(value)
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet shows as text: one that begins as a formula
+    would (``=HYPERLINK(…)``, ``+1``, ``-1+2``, ``@SUM``, a tab or carriage return) gets
+    a leading ``'``, as OWASP recommends; any other text is left as it is.
+
+    >>> csv_safe("=SUM(A1)"), csv_safe("-2+3"), csv_safe("Kharkiv")
+    ("'=SUM(A1)", "'-2+3", 'Kharkiv')
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv_cell(value: Any) -> str:
+    """The CSV cell of a JSON-ready value that is not a ``str``: numbers as they are
+    (``-74.01`` is a number, not a formula), text made from lists ``csv_safe``."""
+    text = _csv_text(value)
+    if type(value) is int or type(value) is float:
+        return text
+    return csv_safe(text)
+
+
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = "events") -> Path:
     """Write ``events.csv`` (or ``mentions.csv``): every column of the table, in order.
 
     Lists (``articles``, ``mentions``, ``fatalities_reported``) are joined with ``; ``;
-    ``sources`` is a JSON array.
+    ``sources`` is a JSON array. Text that a spreadsheet would run as a formula (an
+    article id ``=HYPERLINK(…)``) is escaped (``csv_safe``); numbers are written as they
+    are.
     """
     columns = _TABLES[table][0]
+    starts = FORMULA_STARTS
     with atomic_open(path) as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(columns)
         writer.writerows(
-            [v if type(v) is str else _csv_text(v) for v in row]
+            [
+                ("'" + v if v.startswith(starts) else v) if type(v) is str else _csv_cell(v)
+                for v in row
+            ]
             for row in _plain_rows(frame, columns)
         )
     return Path(path)

@@ -677,3 +677,52 @@ def test_a_build_stopped_while_publishing_shows_one_whole_set(
     run_build([src], out, gazetteer=gazetteer, today=TODAY, progress=False)
     assert _debris(out) == []  # what the stopped build left is gone
     assert "b" in json.dumps(json.loads((out / "report.json").read_text()))
+
+
+# --- 8. CSV injection ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_cells_that_begin_as_a_formula_are_escaped(tmp_path, gazetteer, start):
+    import csv
+
+    hostile = start + 'HYPERLINK("http://evil.example/","x")'
+    src = _jsonl(
+        tmp_path / "in.jsonl",
+        [{"id": hostile, "text": GOOD, "title": start + "1+1", "source": "@wire"}],
+    )
+    out = tmp_path / "out"
+    run_build([src], out, gazetteer=gazetteer, today=TODAY)
+    for name in ("events.csv", "mentions.csv"):
+        with open(out / name, newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        assert rows
+        for row in rows:
+            for column, cell in row.items():
+                if cell[:1] in ("=", "+", "@", "\t", "\r") or (
+                    cell[:1] == "-" and not cell.lstrip("-").replace(".", "", 1).isdigit()
+                ):
+                    raise AssertionError(f"{name} {column}: {cell!r} runs as a formula")
+        cells = [c for row in rows for c in row.values()]
+        assert any(c.startswith("'" + start) for c in cells)
+    geojson = (out / "events.geojson").read_text()  # GeoJSON keeps the id as it is
+    assert json.dumps(hostile)[1:-1] in geojson
+
+
+def test_csv_safe_escapes_what_owasp_lists():
+    from geomap.export import csv_safe
+
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert csv_safe(start + "x") == "'" + start + "x"
+    assert csv_safe("Kharkiv") == "Kharkiv" and csv_safe("") == ""
+
+
+def test_negative_coordinates_stay_numbers_in_csv(tmp_path, gazetteer):
+    import csv
+
+    src = _jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": GOOD}])  # Porto Alegre: lat < 0
+    out = tmp_path / "out"
+    run_build([src], out, gazetteer=gazetteer, today=TODAY)
+    with open(out / "events.csv", newline="", encoding="utf-8") as fh:
+        lats = [row["lat"] for row in csv.DictReader(fh)]
+    assert any(lat.startswith("-") for lat in lats) and all(float(lat) for lat in lats)
