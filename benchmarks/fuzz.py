@@ -7,7 +7,8 @@ bytes in any encoding, and file and folder names of any bytes (not UTF-8 include
 any suffix. Good articles (ids ``good-…``) are put among them: in JSONL files between
 hostile lines, at the head of CSV files, in their own text files. A run must exit 0
 (never 1: there is always a good article), print no traceback, write outputs that are
-valid UTF-8 and JSON, and map every good article.
+valid UTF-8 and JSON, no CSV cell a spreadsheet would run as a formula, and map every
+good article.
 
 ``tests/test_reliability_fuzz.py`` runs a few dozen examples with a fixed seed in CI;
 this script runs as many as asked::
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import io
 import json
 import os
@@ -215,6 +217,14 @@ def write_corpus(corpus: Corpus, root: Path) -> None:
                     fh.write(data)
 
 
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def check_build(corpus: Corpus, root: Path, out: Path, *, workers: int = 1) -> list[str]:
     """Run ``geomap build`` on ``root``; what went wrong (an empty list: nothing)."""
     from geomap.cli import main as geomap_main
@@ -249,6 +259,12 @@ def check_build(corpus: Corpus, root: Path, out: Path, *, workers: int = 1) -> l
                 json.loads(text)
             except ValueError as exc:
                 failures.append(f"{name} is not JSON: {exc}")
+    for name in ("events.csv", "mentions.csv"):
+        rows = csv.reader(io.StringIO(texts.get(name, "")))
+        for cell in (c for row in rows for c in row):
+            if cell.startswith(("=", "+", "@")) or (cell.startswith("-") and not _number(cell)):
+                failures.append(f"{name}: a cell runs as a formula: {cell[:40]!r}")
+                break
     events = texts.get("events.geojson", "")
     lost = [g for g in corpus.good if json.dumps(g) not in events]
     if lost:

@@ -145,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     ev.add_argument("--gazetteer", default=None, help="a compiled gazetteer file to use")
-    ev.add_argument("-j", "--workers", type=int, default=1, help="processes per build")
+    ev.add_argument("-j", "--workers", type=_at_least(1), default=1, help="processes per build")
 
     q = sub.add_parser("geocode", help="look a place name up in the gazetteer (offline)")
     q.add_argument("query")

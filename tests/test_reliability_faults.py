@@ -156,6 +156,12 @@ def test_bad_workers_and_max_chars_are_usage_errors(tmp_path, capsys, command, e
     assert not out.exists()
 
 
+def test_evaluate_events_workers_below_one_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["evaluate-events", "gold.jsonl", "-j", "0"])
+    assert exc.value.code == 2 and "must be at least 1" in capsys.readouterr().err
+
+
 def test_workers_below_one_are_refused_by_the_library(tmp_path, gazetteer):
     src = tmp_path / "a.txt"
     src.write_text(GOOD)
