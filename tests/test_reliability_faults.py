@@ -732,3 +732,22 @@ def test_negative_coordinates_stay_numbers_in_csv(tmp_path, gazetteer):
     with open(out / "events.csv", newline="", encoding="utf-8") as fh:
         lats = [row["lat"] for row in csv.DictReader(fh)]
     assert any(lat.startswith("-") for lat in lats) and all(float(lat) for lat in lats)
+
+
+def test_without_symlinks_each_output_is_moved_into_place(tmp_path, gazetteer, monkeypatch):
+    import geomap.pipeline.publish as publish
+
+    real = os.symlink
+
+    def refuse(src, dst, *args, **kwargs):
+        if Path(dst).name == ".symlink-probe":
+            raise OSError(errno.EPERM, "Operation not permitted")
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(publish.os, "symlink", refuse)
+    src = _jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": GOOD}])
+    out = tmp_path / "out"
+    for _ in range(2):
+        run_build([src], out, gazetteer=gazetteer, today=TODAY)
+        assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_NAMES)
+        assert not any((out / n).is_symlink() for n in OUTPUT_NAMES)

@@ -23,6 +23,7 @@ set, which becomes the current one, before the names are made symlinks (same con
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import shutil
@@ -164,13 +165,42 @@ def _adopt(out_dir: Path, names: Sequence[str]) -> None:
         os.close(fd)
 
 
+#: What ``symlink(2)`` fails with on a file system that has no symlinks (FAT, some shares).
+_NO_SYMLINKS = (errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL)
+
+
+def _has_symlinks(folder: Path) -> bool:
+    """Whether the file system of ``folder`` makes symlinks (a probe made and removed)."""
+    probe = folder / ".symlink-probe"
+    try:
+        os.symlink(LOCK, probe)
+    except OSError as exc:
+        if exc.errno in _NO_SYMLINKS:
+            return False
+        raise
+    os.unlink(probe)
+    return True
+
+
+def _move_each(out_dir: Path, folder: Path, names: Sequence[str]) -> None:
+    """Publish by moving each file into place (one rename each): the fallback on a file
+    system without symlinks, where a set cannot switch at once."""
+    for name in names:
+        os.replace(folder / name, out_dir / name)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def switch_to(out_dir: Path, folder: Path, names: Sequence[str]) -> None:
     """Publish the set in ``folder`` (a set folder in ``out_dir``) under ``names``, at once,
     and remove the set it replaces.
 
     Each name becomes (if it is not yet) a symlink into ``CURRENT``, which still shows
-    the old set; then one rename points ``CURRENT`` at ``folder``.
+    the old set; then one rename points ``CURRENT`` at ``folder``. On a file system with
+    no symlinks, each file is moved into place instead (one rename each).
     """
+    if not _has_symlinks(folder):
+        _move_each(out_dir, folder, names)
+        return
     if current_set(out_dir) is None:
         _adopt(out_dir, names)
     for name in names:
