@@ -751,3 +751,21 @@ def test_without_symlinks_each_output_is_moved_into_place(tmp_path, gazetteer, m
         run_build([src], out, gazetteer=gazetteer, today=TODAY)
         assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_NAMES)
         assert not any((out / n).is_symlink() for n in OUTPUT_NAMES)
+
+
+def test_the_published_set_is_as_readable_as_the_umask_allows(tmp_path, gazetteer):
+    import stat
+
+    from geomap.pipeline.publish import current_set
+
+    src = _jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": GOOD}])
+    out = tmp_path / "out"
+    old = os.umask(0o022)
+    try:
+        run_build([src], out, gazetteer=gazetteer, today=TODAY)
+    finally:
+        os.umask(old)
+    folder = out / str(current_set(out))
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+    for name in OUTPUT_NAMES:
+        assert stat.S_IMODE((out / name).stat().st_mode) & 0o044 == 0o044, name

@@ -75,6 +75,13 @@ def _try_lock(folder: Path) -> int | None:
     return fd
 
 
+def _folder_mode() -> int:
+    """The mode a new folder gets under the current umask (0o777 minus umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o777 & ~mask
+
+
 def _new_locked_folder(out_dir: Path) -> tuple[Path, int]:
     """A new set folder in ``out_dir`` and the descriptor of its lock, held.
 
@@ -84,7 +91,10 @@ def _new_locked_folder(out_dir: Path) -> tuple[Path, int]:
     """
     making = Path(tempfile.mkdtemp(prefix=NEW_PREFIX, dir=out_dir))
     try:
-        fd = os.open(making / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        # mkdtemp makes it private (0o700); the outputs stay in it, readable as the umask
+        # lets files in the output folder be
+        os.chmod(making, _folder_mode())
+        fd = os.open(making / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
         fcntl.flock(fd, fcntl.LOCK_EX)
         folder = out_dir / (SET_PREFIX + making.name[len(NEW_PREFIX) :])
         os.rename(making, folder)
