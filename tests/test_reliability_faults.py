@@ -769,3 +769,51 @@ def test_the_published_set_is_as_readable_as_the_umask_allows(tmp_path, gazettee
     assert stat.S_IMODE(folder.stat().st_mode) == 0o755
     for name in OUTPUT_NAMES:
         assert stat.S_IMODE((out / name).stat().st_mode) & 0o044 == 0o044, name
+
+
+# --- record level: any JSON value in any field (hypothesis) -----------------------------------
+
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text()
+    | st.sampled_from(["\ud800", "x\udfffy", "=1+1", "2020-02-30", ""]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.dictionaries(
+        st.sampled_from(["id", "text", "date", "title", "url", "source", "x"]), _json_values
+    )
+)
+def test_any_json_value_in_any_field_gives_an_article_or_a_problem(rec):
+    from geomap.ingest import Line, line_record
+    from geomap.models import Article, Problem
+
+    line = Line(Path("f.jsonl"), 1, json.dumps(rec), "utf-8")
+    got = line_record(line, max_chars=10_000, today=TODAY)
+    assert isinstance(got, Article | Problem)
+    if isinstance(got, Article):
+        for value in (got.id, got.text, got.title, got.url, got.source):
+            if value is not None:
+                value.encode("utf-8")  # every field can be written
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(st.binary(min_size=1, max_size=20).filter(lambda b: b"/" not in b and b"\x00" not in b))
+def test_any_file_name_gives_an_article_whose_fields_can_be_written(tmp_path_factory, name):
+    from geomap.ingest import read_file
+
+    folder = tmp_path_factory.mktemp("names")
+    path = os.path.join(os.fsencode(folder), name + b".txt")
+    with open(path, "wb") as fh:
+        fh.write(GOOD.encode())
+    (article,) = list(read_file(Path(os.fsdecode(path))))
+    article.id.encode("utf-8")
