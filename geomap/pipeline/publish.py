@@ -90,6 +90,7 @@ def _new_locked_folder(out_dir: Path) -> tuple[Path, int]:
     ``remove_dead``.
     """
     making = Path(tempfile.mkdtemp(prefix=NEW_PREFIX, dir=out_dir))
+    fd = -1
     try:
         # mkdtemp makes it private (0o700); the outputs stay in it, readable as the umask
         # lets files in the output folder be
@@ -99,6 +100,8 @@ def _new_locked_folder(out_dir: Path) -> tuple[Path, int]:
         folder = out_dir / (SET_PREFIX + making.name[len(NEW_PREFIX) :])
         os.rename(making, folder)
     except BaseException:
+        if fd >= 0:
+            os.close(fd)
         shutil.rmtree(making, ignore_errors=True)
         raise
     return folder, fd
