@@ -6,7 +6,7 @@ Usage::
     python -m geomap.bench_map --sizes 1000,5000
 
 Events are synthetic (random points over Europe and the Caucasus with the columns of
-``geomap.events.EVENT_COLUMNS``, a fixed seed). Each map is rendered with the installed
+``geomap.schema.EVENT_COLUMNS``, a fixed seed). Each map is rendered with the installed
 offline assets and opened from disk in headless Chromium (Debian's ``/usr/bin/chromium``
 driven by Playwright) with every network request blocked; "first draw" is the time from
 navigation start until the map script has added the default layers and two animation
@@ -34,15 +34,26 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-_TYPES = ["armed_clash", "shelling", "casualties", "ceasefire", "diplomacy", "protest", "other"]
-_ROLES = ["event"] * 6 + ["reference", "dateline", "background"]
+_SUBTYPES = {
+    "battles": "armed_clash",
+    "explosions_remote_violence": "shelling_artillery_missile_attack",
+    "violence_against_civilians": "attack",
+    "protests": "peaceful_protest",
+    "strategic_developments": "agreement",
+    "disaster": "flood",
+    "other": "announcement",
+}
+_TYPES = list(_SUBTYPES)
 
 
 def synthetic_events(n: int, seed: int = 7) -> Any:
-    """A DataFrame of ``n`` plausible events (points, districts and regions), reproducible."""
+    """A DataFrame of ``n`` plausible events (points, districts and regions), reproducible.
+
+    Columns are ``geomap.schema.EVENT_COLUMNS``; one event in 20 is undated.
+    """
     import pandas as pd
 
-    from geomap.events import EVENT_COLUMNS
+    from geomap.schema import EVENT_COLUMNS
 
     rng = random.Random(seed)
     rows = []
@@ -51,9 +62,12 @@ def synthetic_events(n: int, seed: int = 7) -> Any:
         day = 1 + rng.randrange(28)
         month = 1 + rng.randrange(12)
         etype = rng.choice(_TYPES)
+        dated = rng.random() >= 0.05
         rows.append(
             {
                 "event_id": f"{i:016x}",
+                "event_type": etype,
+                "sub_event_type": _SUBTYPES[etype],
                 "name": f"Place {i % 5000}",
                 "country_code": rng.choice(["AZ", "AM", "GE", "TR", "UA"]),
                 "place_type": "admin2" if area else "populated_place",
@@ -63,25 +77,29 @@ def synthetic_events(n: int, seed: int = 7) -> Any:
                 "lon": 20.0 + rng.random() * 30.0,
                 "geo_precision": 2 if area else 1,
                 "radius_km": 20.0 if area else 0.0,
-                "date": f"2020-{month:02d}-{day:02d}",
+                "date": f"2020-{month:02d}-{day:02d}" if dated else None,
                 "date_end": None,
-                "date_precision": "day",
-                "date_basis": "text",
-                "role": rng.choice(_ROLES),
-                "event_type": etype,
+                "date_precision": "day" if dated else None,
+                "date_basis": "text" if dated else None,
+                "actor1": rng.choice([None, "Armed forces", "Protesters"]),
+                "actor1_country": None,
+                "actor2": None,
+                "actor2_country": None,
                 "fatalities": rng.choice([None, None, 1, 4]),
+                "fatalities_reported": [],
                 "wounded": None,
-                "articles": (f"a{i % 3000}",),
-                "mentions": (f"Place {i % 5000}",),
-                "sentence": f"Event {i}: something happened at Place {i % 5000}.",
-                "sources": (
+                "summary": f"Event {i}: something happened at Place {i % 5000}.",
+                "articles": [f"a{i % 3000}"],
+                "sources": [
                     {
                         "id": f"a{i % 3000}",
                         "title": f"Story {i % 3000}",
                         "url": f"https://example.org/{i % 3000}",
                         "source": "Wire",
                     },
-                ),
+                ],
+                "mentions": [f"Place {i % 5000}"],
+                "confidence": round(0.5 + rng.random() / 2, 2),
             }  # fmt: skip
         )
     frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
