@@ -137,7 +137,10 @@ class Timeline(MacroElement):  # type: ignore[misc]
 
 
 class EventConsole(MacroElement):  # type: ignore[misc]
-    """Hands the map, its data and the country outlines to ``GeomapConsole.start``.
+    """The map's data, and the call that hands it with the map to ``GeomapConsole.start``.
+
+    The data is a JSON block (``<script type="application/json">``), parsed with
+    ``JSON.parse``: for megabytes of data that is faster than a JavaScript literal.
 
     Parameters
     ----------
@@ -152,8 +155,12 @@ class EventConsole(MacroElement):  # type: ignore[misc]
 
     _template = Template(
         """
+{% macro html(this, kwargs) %}
+<script type="application/json" id="geomap-data">{{ this.spec_json }}</script>
+{% endmacro %}
 {% macro script(this, kwargs) %}
-GeomapConsole.start({{ this._parent.get_name() }}, {{ this.spec_json }},
+GeomapConsole.start({{ this._parent.get_name() }},
+  JSON.parse(document.getElementById("geomap-data").textContent),
   {{ this.countries|tojson }}, {attribution: {{ this.attribution|tojson }}});
 {% endmacro %}
 """

@@ -82,7 +82,7 @@ def _folium_map(
         tiles=None,
         prefer_canvas=True,
         max_zoom=18,
-        control_scale=True,
+        control_scale=False,
         attribution_control=False,
     )
     fmap._id = "geomap"  # stable element ids: identical inputs give identical HTML

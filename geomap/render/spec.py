@@ -18,14 +18,15 @@ Event arrays (``spec["events"]``), by position (``-1`` is "none" for every index
  8   area radius in metres (0: a point; drawn as a faint circle when > 0)
  9   country outline: index into ``spec["outlines"]`` (drawn instead of a circle)
 10   first day (days since 1970-01-01) or null when undated
-11   last day, inclusive (the end of ``date_end`` or of ``date`` at its precision)
+11   days after the first that the event also covers (to the end of ``date_end``, or of
+     ``date`` at its precision; 0 for one day), or null when undated
 12   date, 13 date_end, 14 date_precision, 15 date_basis (string indexes)
 16   actor1, 17 actor2 (string indexes)
 18   fatalities, 19 wounded (``-1``: not stated)
 20   summary (string index)
 21   sources: indexes into ``spec["sources"]`` (``[id, title, url, publisher]`` string
      indexes; the url only when http/https)
-22   event_id (string index)
+22   event_id (the text itself: it is unique, a table entry would only add an index)
 23   confidence (2 decimals; ``-1`` when unknown)
 ===  ===========================================================================
 
@@ -358,7 +359,7 @@ class MapSpec:
                 radius_m,
                 outline,
                 day,
-                last,
+                None if day is None or last is None else last - day,
                 s(date),
                 s(date_end),
                 s(date_precision),
@@ -369,7 +370,7 @@ class MapSpec:
                 -1 if _missing(wounded) else int(wounded),
                 s(_text(summary)[:600]),
                 [self.source(src) for src in _list(sources)],
-                s(event_id),
+                _text(event_id),
                 -1 if _missing(confidence) else round(float(confidence), 2),
             ]
 

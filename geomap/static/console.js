@@ -108,7 +108,7 @@
         const ev = E[i];
         const base = on[ev[2]] && (!q || haystack(i).indexOf(q) >= 0);
         app.baseMask[i] = base ? 1 : 0;
-        const inTime = ev[10] === null ? st.undated : ev[10] <= to && ev[11] >= from;
+        const inTime = ev[10] === null ? st.undated : ev[10] <= to && ev[10] + ev[11] >= from;
         const show = base && inTime;
         app.shownMask[i] = show ? 1 : 0;
         if (show) { shown.push(i); }
@@ -221,7 +221,7 @@
         return {id: nul(s(src[0])), title: nul(s(src[1])), url: nul(s(src[2])), source: nul(s(src[3]))};
       });
       return {
-        event_id: s(ev[22]), event_type: app.typeKeys[ev[2]], sub_event_type: nul(s(ev[3])),
+        event_id: ev[22], event_type: app.typeKeys[ev[2]], sub_event_type: nul(s(ev[3])),
         name: s(ev[4]), country_code: nul(s(ev[5])), place_type: nul(s(ev[6])), lat: ev[0], lon: ev[1],
         geo_precision: ev[7], date: nul(s(ev[12])), date_end: nul(s(ev[13])),
         date_precision: nul(s(ev[14])), date_basis: nul(s(ev[15])), actor1: nul(s(ev[16])),
@@ -311,12 +311,12 @@
       app: app,
       map: map,
       drawn: () => app.layers.drawn(),
-      shownIds: () => app.shown.map((i) => app.str(E[i][22])),
+      shownIds: () => app.shown.map((i) => E[i][22]),
       feedIds: () => app.feed.ids(),
       setRange: (from, to) => app.setRange(G.dayOf(from), G.dayOf(to)),
       focus: (id) => {
         for (let i = 0; i < E.length; i++) {
-          if (app.str(E[i][22]) === id) { app.layers.focus(i); return true; }
+          if (E[i][22] === id) { app.layers.focus(i); return true; }
         }
         return false;
       },

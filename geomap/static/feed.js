@@ -27,8 +27,8 @@
 
     // newest first (by last day, undated last), ties in the table's order
     const order = Array.from(E.keys()).sort((a, b) => {
-      const da = E[a][11] === null ? -Infinity : E[a][11];
-      const db = E[b][11] === null ? -Infinity : E[b][11];
+      const da = E[a][10] === null ? -Infinity : E[a][10] + E[a][11];
+      const db = E[b][10] === null ? -Infinity : E[b][10] + E[b][11];
       return da === db ? a - b : db - da;
     });
     let rows = [];
@@ -57,7 +57,7 @@
       const el = document.createElement("div");
       el.className = "geomap-feed-item";
       el.setAttribute("data-geomap", "feed-item");
-      el.setAttribute("data-event-id", str(ev[22]));
+      el.setAttribute("data-event-id", ev[22]);
       el.setAttribute("role", "listitem");
       el.tabIndex = 0;
       el.style.top = k * ROW + "px";

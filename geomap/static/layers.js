@@ -57,15 +57,25 @@
       m.geomapIndex = i;
       markers[i] = m;
     }
-    function clusterIcon(cluster) {
+    /** Events per type under a cluster, cached on it while its child count holds (from
+     * its child clusters' counts and its own markers: no walk over every marker). */
+    function mix(cluster) {
+      const cached = cluster.geomapMix;
+      if (cached && cached.n === cluster._childCount) { return cached.counts; }
       const counts = new Array(types.length).fill(0);
-      const children = cluster.getAllChildMarkers();
-      children.forEach((m) => { counts[E[m.geomapIndex][2]] += 1; });
+      cluster._childClusters.forEach((c) => { mix(c).forEach((k, t) => { counts[t] += k; }); });
+      cluster._markers.forEach((m) => { counts[E[m.geomapIndex][2]] += 1; });
+      cluster.geomapMix = {n: cluster._childCount, counts: counts};
+      return counts;
+    }
+    function clusterIcon(cluster) {
+      const counts = mix(cluster);
+      const total = counts.reduce((a, b) => a + b, 0) || 1;
       let at = 0;
       const stops = [];
       counts.forEach((c, t) => {
         if (!c) { return; }
-        const next = at + (360 * c) / children.length;
+        const next = at + (360 * c) / total;
         stops.push(`${types[t].color} ${at.toFixed(1)}deg ${next.toFixed(1)}deg`);
         at = next;
       });
@@ -86,7 +96,9 @@
     const cluster = canCluster ? L.markerClusterGroup({
       chunkedLoading: true,
       chunkProgress: (done, total) => { if (done >= total) { pending = 0; loaded(); } },
-      spiderfyOnMaxZoom: true, showCoverageOnHover: false, maxClusterRadius: 44,
+      // clusters up to zoom 8 (a grid per zoom level: more levels cost first-draw time);
+      // beyond, events stacked at one point are listed in their popup
+      disableClusteringAtZoom: 9, spiderfyOnMaxZoom: true, showCoverageOnHover: false, maxClusterRadius: 44,
       spiderLegPolylineOptions: {weight: 1.5, color: "#222", opacity: 0.6},
       iconCreateFunction: clusterIcon,
     }) : L.featureGroup();
@@ -123,11 +135,35 @@
 
     // popups: one shared popup, built on demand from the data (escaped)
     const popup = L.popup({maxWidth: 380, autoPanPadding: [30, 30], offset: [0, -4]});
+    /** The events shown at exactly this event's point (itself included), in table order. */
+    function stackOf(i) {
+      const lat = E[i][0];
+      const lon = E[i][1];
+      const out = [];
+      for (const j of app.shown) { if (E[j][0] === lat && E[j][1] === lon) { out.push(j); } }
+      return out;
+    }
+    function stackHtml(i, stack) {
+      const items = stack.map((j) => {
+        const t = types[E[j][2]];
+        return `<li><button type="button" data-geomap="stack-item" data-index="${j}"` +
+          ` data-event-id="${esc(E[j][22])}"${j === i ? ' aria-current="true"' : ""}>` +
+          `${G.icon(t.key, t.color, 14, E[j][7] > 1)} ${esc(app.label(j))} · ${esc(t.label)}</button></li>`;
+      });
+      return `<div class="geomap-stack" data-geomap="stack"><b>${stack.length} events here</b>` +
+        `<ol>${items.join("")}</ol></div>`;
+    }
+    document.addEventListener("click", (e) => {
+      const b = e.target.closest ? e.target.closest(".leaflet-popup [data-geomap=stack-item]") : null;
+      if (b) { openPopup(parseInt(b.getAttribute("data-index"), 10)); }
+    });
     function popupHtml(i) {
       const ev = E[i];
       const t = types[ev[2]];
       const sub = str(ev[3]).replace(/_/g, " ");
+      const stack = stackOf(i);
       const out = [
+        stack.length > 1 ? stackHtml(i, stack) : "",
         `<div class="geomap-popup-type">${G.icon(t.key, t.color, 18, ev[7] > 1)} <b>${esc(t.label)}</b>` +
           (sub ? ` · ${esc(sub)}` : "") + "</div>",
         `<div class="geomap-popup-place"><b>${esc(str(ev[4]))}</b>` +
@@ -152,7 +188,7 @@
           return "<li>" + (url ? `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">${title}</a>`
             : title) + pub + "</li>";
         });
-        out.push(`<div class="geomap-popup-sources">${ev[21].length} source${ev[21].length > 1 ? "s" : ""}` +
+        out.push(`<div class="geomap-popup-sources">${ev[21].length} source${ev[21].length > 1 ? "s" : ""}:` +
                  `<ul class="geomap-sources">${items.join("")}</ul></div>`);
       }
       if (ev[23] >= 0) { out.push(`<div><small>confidence ${esc(ev[23])}</small></div>`); }
