@@ -82,6 +82,8 @@ AREA_MAX_KM = 1200.0
 _DEFAULT_RADIUS_KM = {2: 15.0, 3: 60.0, 4: 250.0}
 _PRECISION_DAYS = {"day": 0, "week": 6}
 _EPOCH = dt.date(1970, 1, 1)
+#: Rows read from the frame at a time (as Python values, column by column).
+_CHUNK = 2048
 
 #: The event types of the events table before issue #17 (a row per place mention with a
 #: ``role``), read as the codebook's types so that maps of such tables still draw.
@@ -210,8 +212,9 @@ def _split_legacy(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame | No
     if "role" not in events.columns:
         return events, None
     is_event = (events["role"] == "event").fillna(False).to_numpy(dtype=bool)
-    mentions = events[~is_event].rename(columns={"sentence": "summary_"})
-    mentions = mentions.assign(sentence=mentions["summary_"])
+    mentions = events[~is_event]
+    if "sentence" not in mentions.columns and "summary" in mentions.columns:
+        mentions = mentions.assign(sentence=mentions["summary"])
     return events[is_event], mentions
 
 
@@ -325,13 +328,17 @@ class MapSpec:
     def rows(self) -> Iterator[list[Any]]:
         """The event arrays, in the frame's order (made one at a time, a column at a time
         read as Python values)."""
-        s = self.s
         frame = self.events
         names = ("lat", "lon", "event_type", "sub_event_type", "name", "country_code",
                  "place_type", "geo_precision", "radius_km", "date", "date_end",
                  "date_precision", "date_basis", "actor1", "actor2", "fatalities", "wounded",
                  "summary" if "summary" in frame.columns else "sentence", "sources",
                  "event_id", "confidence")  # fmt: skip
+        for start in range(0, len(frame), _CHUNK):
+            yield from self._rows(frame.iloc[start : start + _CHUNK], names)
+
+    def _rows(self, frame: pd.DataFrame, names: tuple[str, ...]) -> Iterator[list[Any]]:
+        s = self.s
         columns = [self._column(frame, name) for name in names]
         for (lat, lon, event_type, sub, name, cc, place_type, geo_precision, radius_km, date,
              date_end, date_precision, date_basis, actor1, actor2, killed, wounded, summary,
