@@ -158,10 +158,8 @@
       const p = new URLSearchParams(location.hash.replace(/^#/, ""));
       const st = app.state;
       const view = (p.get("map") || "").split("/").map(Number);
-      if (p.has("types")) {
-        const keys = new Set((p.get("types") || "").split(","));
-        st.types = new Set(app.typeKeys.filter((k) => keys.has(k)));
-      }
+      const keys = p.has("types") ? new Set((p.get("types") || "").split(",")) : null;
+      st.types = new Set(app.typeKeys.filter((k) => keys === null || keys.has(k)));
       st.from = G.dayOf(p.get("from"));
       st.to = G.dayOf(p.get("to"));
       if (st.from !== null && st.to !== null && st.from > st.to) { st.to = st.from; }

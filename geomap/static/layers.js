@@ -316,6 +316,7 @@
       drawn: () => (canCluster ? cluster.getLayers().length : cluster.getLayers().length) +
         (mentions && map.hasLayer(mentions) ? mentions.getLayers().length : 0),
       popupHtml: popupHtml,
+      heat: () => heat,
     };
   };
 
