@@ -149,8 +149,8 @@
       if (hash === location.hash) { return; }
       try {
         history.replaceState(null, "", hash);
-      } catch (err) {
-        location.replace(hash);
+      } catch {
+        location.replace(hash);  // where history is not allowed (some file: pages)
       }
     }
     /** Read the state from the hash; untrusted text: only known keys and numbers pass. */
