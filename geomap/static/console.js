@@ -204,7 +204,16 @@
     app.fitEvents = function () {
       const b = spec.bounds;
       if (!b) { map.setView([30, 20], 2, {animate: false}); return; }
-      const pad = app.padding();
+      const zoomFor = (pad) => map.getBoundsZoom(b, false, L.point(pad.left + pad.right, pad.top + pad.bottom));
+      let pad = app.padding();
+      const control = app.layersControl;
+      if (control && control.isOpen()) {
+        // an open layers control that costs the events a zoom level is closed (one click opens it)
+        const open = zoomFor(pad);
+        control.setOpen(false);
+        const closed = app.padding();
+        if (zoomFor(closed) > open) { pad = closed; } else { control.setOpen(true); }
+      }
       map.fitBounds(b, {paddingTopLeft: [pad.left, pad.top], paddingBottomRight: [pad.right, pad.bottom],
                         maxZoom: 9, animate: false});
     };

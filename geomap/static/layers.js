@@ -306,6 +306,7 @@
 
     // one compact control: layers and legend
     const control = G.layersControl(app, bases, setBase);
+    app.layersControl = control;
     return {
       cluster: cluster,
       markers: markers,
@@ -388,6 +389,7 @@
     return {
       element: div,
       setOpen: setOpen,
+      isOpen: () => div.classList.contains("geomap-open"),
       sync: () => {
         const st = app.state;
         div.querySelectorAll("input[data-layer]").forEach((input) => {
