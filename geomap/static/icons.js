@@ -55,4 +55,18 @@
       `<g transform="translate(12 12) scale(.6) translate(-12 -12)">${glyph}</g></svg>`
     );
   };
+
+  /**
+   * A CSS rule giving elements of a class the type's icon as their background: the SVG is
+   * decoded once and painted for every marker, instead of one SVG document per marker.
+   * @param {string} cls the class name (made by geomap from an index)
+   * @param {string} type an event type key
+   * @param {string} color the type's colour
+   * @param {boolean} area whether the icon is an area's
+   * @returns {string} the CSS rule
+   */
+  G.iconRule = function (cls, type, color, area) {
+    const svg = G.icon(type, color, 24, area).replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ');
+    return `.${cls}{background:url("data:image/svg+xml,${encodeURIComponent(svg)}") center/contain no-repeat}`;
+  };
 })();

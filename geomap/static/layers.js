@@ -43,12 +43,18 @@
     setBase(app.state.base);
 
     // event markers: one icon per type (point or area), shared by its markers
-    const icons = types.map((t) => ({
-      point: L.divIcon({className: "geomap-marker", html: G.icon(t.key, t.color, 22, false),
-                        iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -9]}),
-      area: L.divIcon({className: "geomap-marker", html: G.icon(t.key, t.color, 22, true),
-                       iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -9]}),
-    }));
+    // (a CSS background each: far cheaper to draw than an SVG element per marker)
+    const rules = [];
+    const icons = types.map((t, k) => {
+      rules.push(G.iconRule(`geomap-i${k}p`, t.key, t.color, false), G.iconRule(`geomap-i${k}a`, t.key, t.color, true));
+      return {
+        point: L.divIcon({className: `geomap-marker geomap-i${k}p`, html: "", iconSize: [22, 22]}),
+        area: L.divIcon({className: `geomap-marker geomap-i${k}a`, html: "", iconSize: [22, 22]}),
+      };
+    });
+    const sheet = document.createElement("style");
+    sheet.textContent = rules.join("\n");
+    document.head.appendChild(sheet);
     const markers = new Array(E.length);
     for (let i = 0; i < E.length; i++) {
       const ev = E[i];
