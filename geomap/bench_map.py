@@ -4,19 +4,24 @@ Usage::
 
     python -m geomap.bench_map                    # 1000,10000,100000 events
     python -m geomap.bench_map --sizes 1000,5000
+    python -m geomap.bench_map --repeat 5 --baseline ../main   # side by side, medians
 
 Events are synthetic (random points over Europe and the Caucasus with the columns of
 ``geomap.schema.EVENT_COLUMNS``, a fixed seed). Each map is rendered with the installed
 offline assets and opened from disk in headless Chromium (Debian's ``/usr/bin/chromium``
 driven by Playwright) with every network request blocked; "first draw" is the time from
 navigation start until the map script has added the default layers and two animation
-frames have painted.
+frames have painted; "main thread" is how long the page's main thread was busy until then.
+With ``--repeat N`` each figure is the median of N openings (each in a fresh browser).
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -108,8 +113,18 @@ def synthetic_events(n: int, seed: int = 7) -> Any:
     return frame
 
 
-def first_draw_ms(html_path: Path, *, timeout_ms: int = 120_000) -> tuple[float, int, list[str]]:
-    """Open a map offline in headless Chromium: (ms to first draw, features drawn, errors)."""
+def first_draw_ms(
+    html_path: Path, *, timeout_ms: int = 120_000
+) -> tuple[float, int, list[str], float]:
+    """Open a map offline in headless Chromium.
+
+    Returns
+    -------
+    tuple
+        ms to first draw, features drawn, console errors, and the ms the page's main
+        thread was busy until then (Chromium's ``TaskDuration``: less swayed than the
+        wall clock by other work on a shared machine).
+    """
     from playwright.sync_api import sync_playwright
 
     errors: list[str] = []
@@ -127,37 +142,95 @@ def first_draw_ms(html_path: Path, *, timeout_ms: int = 120_000) -> tuple[float,
             )
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda e: errors.append(str(e)))
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Performance.enable")
             page.goto(html_path.resolve().as_uri(), timeout=timeout_ms)
             page.wait_for_function("window.geomapReady !== undefined", timeout=timeout_ms)
+            metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
             ready = float(page.evaluate("window.geomapReady"))
             drawn = int(page.evaluate("geomap.drawn()"))
         finally:
             browser.close()
-    return ready, drawn, errors
+    return ready, drawn, errors, float(metrics.get("TaskDuration", 0.0)) * 1000.0
+
+
+def _render_elsewhere(checkout: Path, n: int, path: Path) -> float:
+    """Render ``n`` synthetic events with another checkout's geomap (its own ``render_map``
+    and ``synthetic_events``) in a subprocess; return the seconds it took."""
+    code = (
+        "import sys, time\n"
+        "from geomap.bench_map import synthetic_events\n"
+        "from geomap.render import render_map\n"
+        "events = synthetic_events(int(sys.argv[1]))\n"
+        "t0 = time.perf_counter()\n"
+        "render_map(events, sys.argv[2], title=sys.argv[1] + ' synthetic events')\n"
+        "print(time.perf_counter() - t0)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(n), str(path)],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(proc.stdout.strip().splitlines()[-1])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geomap.bench_map", description=__doc__)
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="open each map N times; print the median"
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout of geomap: its maps are rendered there and opened in turn "
+        "with this one's, and printed beside them",
+    )
     args = parser.parse_args(argv)
     from geomap.assets import load
     from geomap.render import render_map
 
     if load() is None:
         raise SystemExit("geomap.bench_map: run `geomap assets install` first")
-    print("| events | map.html MB | render s | first draw s (headless Chromium) | drawn |")
-    print("|---|---|---|---|---|")
+    head = "| events | map.html MB | render s | first draw s | main thread s | drawn |"
+    if args.baseline:
+        head += " baseline MB | render s | first draw s | main thread s | drawn |"
+    print(head)
+    print("|---" * head.count(" | ") + "|---|")
     with tempfile.TemporaryDirectory(prefix="geomap-bench-map-") as tmp:
         for n in (int(x) for x in args.sizes.split(",") if x):
             events = synthetic_events(n)
-            path = Path(tmp) / f"map-{n}.html"
+            maps = [Path(tmp) / f"map-{n}.html"]
             t0 = time.perf_counter()
-            render_map(events, path, title=f"{n} synthetic events")
-            render_s = time.perf_counter() - t0
-            ms, drawn, errors = first_draw_ms(path)
-            size = path.stat().st_size / 1e6
-            note = f" ({len(errors)} console errors)" if errors else ""
-            print(f"| {n:,} | {size:.1f} | {render_s:.1f} | {ms / 1000:.2f}{note} | {drawn:,} |")
+            render_map(events, maps[0], title=f"{n} synthetic events")
+            renders = [time.perf_counter() - t0]
+            del events
+            if args.baseline:
+                maps.append(Path(tmp) / f"baseline-{n}.html")
+                renders.append(_render_elsewhere(args.baseline, n, maps[1]))
+            draws: list[list[float]] = [[] for _ in maps]
+            busy: list[list[float]] = [[] for _ in maps]
+            drawn = [0 for _ in maps]
+            errors = [0 for _ in maps]
+            for _ in range(max(1, args.repeat)):
+                for k, path in enumerate(maps):  # in turn: both see the same machine
+                    ms, drawn[k], errs, task_ms = first_draw_ms(path)
+                    draws[k].append(ms)
+                    busy[k].append(task_ms)
+                    errors[k] += len(errs)
+            cells = [f"{n:,}"]
+            for k, path in enumerate(maps):
+                note = f" ({errors[k]} console errors)" if errors[k] else ""
+                cells += [
+                    f"{path.stat().st_size / 1e6:.1f}",
+                    f"{renders[k]:.1f}",
+                    f"{statistics.median(draws[k]) / 1000:.2f}{note}",
+                    f"{statistics.median(busy[k]) / 1000:.2f}",
+                    f"{drawn[k]:,}",
+                ]
+            print("| " + " | ".join(cells) + " |", flush=True)
     return 0
 
 

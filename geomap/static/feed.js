@@ -108,24 +108,32 @@
         ? `${rows.length.toLocaleString("en")} event${rows.length === 1 ? "" : "s"}`
         : `${rows.length.toLocaleString("en")} of ${app.shown.length.toLocaleString("en")} events in view`;
     }
+    // drawing waits for the next frame, so that a burst of changes (the first view, a
+    // brush, a zoom) draws once; reading the feed (ids, inView) draws what is pending
     let queued = false;
-    function redraw() {
+    let stale = true;
+    function flush() {
+      queued = false;
+      if (stale) { rows = inView(); stale = false; }
+      draw();
+    }
+    function redraw(filter) {
+      if (filter) { stale = true; }
       if (queued) { return; }
       queued = true;
-      requestAnimationFrame(() => { queued = false; draw(); });
+      requestAnimationFrame(() => { if (queued) { flush(); } });
     }
     function update(why) {
       if (why === "select") {
         drawn.forEach((el) => el.classList.toggle("geomap-selected", el.geomapIndex === app.selected));
         return;
       }
-      rows = inView();
-      draw();
+      redraw(true);
     }
     app.onRefresh(update);
-    map.on("moveend", () => { rows = inView(); draw(); });
-    list.addEventListener("scroll", redraw);
-    window.addEventListener("resize", redraw);
+    map.on("moveend", () => redraw(true));
+    list.addEventListener("scroll", () => redraw(false));
+    window.addEventListener("resize", () => redraw(false));
 
     function itemOf(e) {
       const el = e.target.closest ? e.target.closest("[data-geomap=feed-item]") : null;
@@ -159,14 +167,20 @@
       document.body.classList.toggle("geomap-feed-collapsed", on);
       toggle.setAttribute("aria-expanded", on ? "false" : "true");
       map.invalidateSize({pan: false});
-      redraw();
+      redraw(true);
     }
     toggle.addEventListener("click", () => setCollapsed(!document.body.classList.contains("geomap-feed-collapsed")));
     if (window.matchMedia && window.matchMedia("(max-width: 700px)").matches) { setCollapsed(true); }
 
     return {
-      ids: () => Array.from(list.querySelectorAll("[data-geomap=feed-item]")).map((el) => el.dataset.eventId),
-      inView: () => rows.slice(),
+      ids: () => {
+        if (queued) { flush(); }
+        return Array.from(list.querySelectorAll("[data-geomap=feed-item]")).map((el) => el.dataset.eventId);
+      },
+      inView: () => {
+        if (queued) { flush(); }
+        return rows.slice();
+      },
       sync: () => { filter.value = app.state.q; },
       setCollapsed: setCollapsed,
       light: (i) => {
