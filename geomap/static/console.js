@@ -291,12 +291,13 @@
     app.layers = G.layers(app);
     app.timeline = G.timeline(app);
     app.feed = G.feed(app);
-    app.refresh();
+    // the view first: the clusters are then made once, at the zoom they are seen at
     if (view) {
       map.setView(view.center, view.zoom, {animate: false});
     } else {
       app.fitEvents();
     }
+    app.refresh();
     hashReady = true;
     writeHash();
     map.on("moveend", writeHash);
