@@ -320,7 +320,7 @@ def test_render_map_writes_the_page_build_map_renders(tmp_path, n, assets):
         assert spec["strings"][spec["events"][0][20]] == frame.loc[0, "summary"]
 
 
-def test_bounds_are_those_of_the_rounded_rows():
+def test_bounds_and_view_are_those_of_the_rounded_rows():
     frame = crowded(60, 1)
     frame.loc[7, "lat"] = 12.3456749999  # just under a rounding half
     frame.loc[8, "lon"] = -0.000004999
@@ -330,6 +330,11 @@ def test_bounds_are_those_of_the_rounded_rows():
     assert spec["bounds"] == [[min(lats), min(lons)], [max(lats), max(lons)]]
     assert all(type(x) is float for corner in spec["bounds"] for x in corner)
     assert map_spec(crowded(0))["bounds"] is None
+    # where most events are: the 10th and 90th percentiles, for the first view
+    plats, plons = sorted(lats), sorted(lons)
+    lo, hi = int(0.1 * (len(rows) - 1)), int(round(0.9 * (len(rows) - 1)))
+    assert spec["view"] == [[plats[lo], plons[lo]], [plats[hi], plons[hi]]]
+    assert map_spec(crowded(4))["view"] is None  # under five events: all of them
 
 
 def test_render_map_does_not_hold_the_spec_in_memory(tmp_path):

@@ -273,6 +273,7 @@ class MapSpec:
         self._outline_index = {k: i for i, k in enumerate(keys)}
         self.outlines = [outlines[k] for k in keys]
         self.bounds = _bounds(events)
+        self.view = _trimmed_bounds(events)
 
     @staticmethod
     def _column(frame: pd.DataFrame, name: str) -> Iterable[Any]:
@@ -417,6 +418,7 @@ class MapSpec:
             "mentions": mentions,
             "outlines": self.outlines,
             "bounds": self.bounds,
+            "view": self.view,
         }
 
     def json_pieces(self) -> Iterator[str]:
@@ -499,6 +501,22 @@ def _bounds(events: pd.DataFrame) -> list[list[float]] | None:
     return [
         [round(float(lats.min()), 5), round(float(lons.min()), 5)],
         [round(float(lats.max()), 5), round(float(lons.max()), 5)],
+    ]
+
+
+def _trimmed_bounds(events: pd.DataFrame) -> list[list[float]] | None:
+    """The 10th and 90th percentile corners of the events (rounded as the rows are): where
+    most of them are, for a first view that a few far-away events do not zoom out to the
+    world. None under five events."""
+    n = len(events)
+    if n < 5:
+        return None
+    lats = np.sort(events["lat"].to_numpy(dtype=float))
+    lons = np.sort(events["lon"].to_numpy(dtype=float))
+    lo, hi = int(0.1 * (n - 1)), int(round(0.9 * (n - 1)))
+    return [
+        [round(float(lats[lo]), 5), round(float(lons[lo]), 5)],
+        [round(float(lats[hi]), 5), round(float(lons[hi]), 5)],
     ]
 
 

@@ -200,22 +200,52 @@
       return {left: pad.left + margin, right: pad.right + margin, top: pad.top + margin,
               bottom: pad.bottom + margin};
     };
-    /** The first view: every event shown, clear of the controls. */
+    /**
+     * The first view, clear of the controls: every event, or — when that is two zoom
+     * levels or more further out — where most of them are (spec.view, the 10th to 90th
+     * percentiles), widened to take in every event that is then in sight anyway, so that
+     * no marker sits at the map's edge under a control.
+     */
     app.fitEvents = function () {
-      const b = spec.bounds;
-      if (!b) { map.setView([30, 20], 2, {animate: false}); return; }
-      const zoomFor = (pad) => map.getBoundsZoom(b, false, L.point(pad.left + pad.right, pad.top + pad.bottom));
+      if (!spec.bounds) { map.setView([30, 20], 2, {animate: false}); return; }
+      const all = L.latLngBounds(spec.bounds);
+      const zoomFor = (box, pad) => map.getBoundsZoom(box, false, L.point(pad.left + pad.right, pad.top + pad.bottom));
       let pad = app.padding();
       const control = app.layersControl;
       if (control && control.isOpen()) {
         // an open layers control that costs the events a zoom level is closed (one click opens it)
-        const open = zoomFor(pad);
+        const open = zoomFor(all, pad);
         control.setOpen(false);
         const closed = app.padding();
-        if (zoomFor(closed) > open) { pad = closed; } else { control.setOpen(true); }
+        if (zoomFor(all, closed) > open) { pad = closed; } else { control.setOpen(true); }
       }
-      map.fitBounds(b, {paddingTopLeft: [pad.left, pad.top], paddingBottomRight: [pad.right, pad.bottom],
-                        maxZoom: 9, animate: false});
+      let box = all;
+      if (spec.view) {
+        const most = L.latLngBounds(spec.view);
+        if (zoomFor(most, pad) >= zoomFor(all, pad) + 2) { box = most; }
+      }
+      const options = {paddingTopLeft: [pad.left, pad.top], paddingBottomRight: [pad.right, pad.bottom],
+                       maxZoom: 7, animate: false};
+      for (let round = 0; round < 4; round++) {
+        map.fitBounds(box, options);
+        if (box === all) { return; }
+        const seen = map.getBounds().pad(0.05);
+        const s = seen.getSouth(), n = seen.getNorth(), w = seen.getWest(), e = seen.getEast();
+        let south = box.getSouth(), north = box.getNorth(), west = box.getWest(), east = box.getEast();
+        let grown = false;
+        for (const ev of E) {
+          const lat = ev[0], lon = ev[1];
+          if (lat < s || lat > n || lon < w || lon > e) { continue; }
+          if (lat < south || lat > north || lon < west || lon > east) {
+            south = Math.min(south, lat); north = Math.max(north, lat);
+            west = Math.min(west, lon); east = Math.max(east, lon);
+            grown = true;
+          }
+        }
+        if (!grown) { return; }
+        box = L.latLngBounds([south, west], [north, east]);
+      }
+      map.fitBounds(all, options);  // did not settle: every event, then
     };
 
     /** The events shown, as GeoJSON features or CSV rows (made from the embedded data). */

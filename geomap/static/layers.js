@@ -112,31 +112,34 @@
     areas.addTo(map);
     cluster.addTo(map);
 
-    // faint areas: made when first shown; outlined strongly on hover or selection
+    // faint areas: one shape per place (events at one place share it, so fills do not pile
+    // up), made when first shown; outlined strongly on hover or selection
     const shapes = new Map();
+    const byPlace = new Map();
     const FAINT = {weight: 1, opacity: 0.45, fillOpacity: 0.04, dashArray: "4 4"};
     const STRONG = {weight: 2.5, opacity: 0.95, fillOpacity: 0.08, dashArray: null};
     function shape(i) {
       let s = shapes.get(i);
       if (s !== undefined) { return s; }
       const ev = E[i];
-      const color = types[ev[2]].color;
-      const style = Object.assign({renderer: renderer, interactive: false, color: color, fillColor: color}, FAINT);
-      if (ev[9] >= 0) {
-        s = L.geoJSON(spec.outlines[ev[9]], {renderer: renderer, interactive: false, style: () => style});
-      } else if (ev[8] > 0) {
-        s = L.circle([ev[0], ev[1]], Object.assign({radius: ev[8]}, style));
-      } else {
-        s = null;
+      const place = ev[9] >= 0 ? "o" + ev[9] : ev[8] > 0 ? `${ev[0]},${ev[1]},${ev[8]}` : null;
+      s = place === null ? null : byPlace.get(place);
+      if (s === undefined) {
+        const color = types[ev[2]].color;
+        const style = Object.assign({renderer: renderer, interactive: false, color: color, fillColor: color}, FAINT);
+        s = ev[9] >= 0
+          ? L.geoJSON(spec.outlines[ev[9]], {renderer: renderer, interactive: false, style: () => style})
+          : L.circle([ev[0], ev[1]], Object.assign({radius: ev[8]}, style));
+        byPlace.set(place, s);
       }
       shapes.set(i, s);
       return s;
     }
     let strong = new Set();
     function outline(list) {
-      strong.forEach((i) => { const s = shapes.get(i); if (s) { s.setStyle(FAINT); } });
-      strong = new Set(list.filter((i) => i !== null && shape(i)));
-      strong.forEach((i) => { shapes.get(i).setStyle(STRONG); });
+      strong.forEach((s) => s.setStyle(FAINT));
+      strong = new Set(list.filter((i) => i !== null && i !== undefined).map(shape).filter((s) => s));
+      strong.forEach((s) => s.setStyle(STRONG));
     }
 
     // popups: one shared popup, built on demand from the data (escaped)
@@ -296,7 +299,7 @@
         const list = app.shown.map((i) => markers[i]);
         pending = canCluster && list.length ? 1 : 0;
         cluster.addLayers(list);
-        app.shown.forEach((i) => { const s = E[i][7] > 1 ? shape(i) : null; if (s) { areas.addLayer(s); } });
+        app.shown.forEach((i) => { const s = E[i][7] > 1 ? shape(i) : null; if (s && !areas.hasLayer(s)) { areas.addLayer(s); } });
         loaded();
       }
       if (st.mentions && spec.mentions.length) { drawMentions(); } else if (mentions) { map.removeLayer(mentions); }
