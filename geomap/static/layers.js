@@ -100,7 +100,7 @@
       loadedCallbacks.splice(0).forEach((f) => f());
     }
     const cluster = canCluster ? L.markerClusterGroup({
-      chunkedLoading: true, chunkInterval: 250, chunkDelay: 1,  // yield to the page, not idle
+      chunkedLoading: true, chunkInterval: 1000, chunkDelay: 1,  // few, long chunks; no idling between
       chunkProgress: (done, total) => { if (done >= total) { pending = 0; loaded(); } },
       // clusters up to zoom 8 (a grid per zoom level: more levels cost first-draw time);
       // beyond, events stacked at one point are listed in their popup
