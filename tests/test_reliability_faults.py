@@ -817,3 +817,18 @@ def test_any_file_name_gives_an_article_whose_fields_can_be_written(tmp_path_fac
         fh.write(GOOD.encode())
     (article,) = list(read_file(Path(os.fsdecode(path))))
     article.id.encode("utf-8")
+
+
+def test_a_stray_nul_in_one_csv_row_costs_only_that_row(tmp_path, gazetteer):
+    src = tmp_path / "feed.csv"
+    src.write_bytes(
+        b"id,text\na," + GOOD.replace(",", "").encode() + b"\n\x00\nb,Rain\x00 in Baku.\n"
+    )
+    events = build_events(src, gazetteer=gazetteer, today=TODAY)
+    assert "a" in _articles(events)
+    png = tmp_path / "image.csv"  # a file dense with NULs is still binary
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    from geomap.ingest import read_file
+
+    (problem,) = list(read_file(png))
+    assert "binary" in problem.reason

@@ -113,7 +113,7 @@ def _read_csv_rows(
     date_order: DateOrder | None,
 ) -> Iterator[Article | Problem]:
     name = str(path)
-    if looks_binary_head(fh):
+    if looks_binary_head(fh, any_nul=False):
         yield Problem(name, "binary file, not CSV; skipped", severity="skipped")
         return
     lines = Lines(fh, name)

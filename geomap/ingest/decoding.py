@@ -154,13 +154,17 @@ def looks_binary(text: str) -> bool:
     return "\x00" in sample or controls > max(8, len(sample) // 100)
 
 
-def looks_binary_head(fh: BinaryIO) -> bool:
+def looks_binary_head(fh: BinaryIO, *, any_nul: bool = True) -> bool:
     """Whether the first 64 KiB of an open file look binary; the file is rewound.
 
     Parameters
     ----------
     fh : BinaryIO
         A seekable file open for reading bytes.
+    any_nul : bool, default True
+        One NUL byte makes a file binary. A record file (CSV) turns it off: a stray NUL
+        in one record then counts as one more control character, and only a file dense
+        with them is binary (its other records are read).
 
     Returns
     -------
@@ -171,7 +175,7 @@ def looks_binary_head(fh: BinaryIO) -> bool:
     fh.seek(0)
     if head.startswith(tuple(bom for bom, _ in BOMS)):
         return False
-    return b"\x00" in head or _many_controls(head)
+    return (any_nul and b"\x00" in head) or _many_controls(head)
 
 
 class Lines:
