@@ -55,6 +55,13 @@ def _parser() -> argparse.ArgumentParser:
             help="latest date an inferred publication date may take (default: today)",
         )
         p.add_argument(
+            "--date-order",
+            choices=("dmy", "mdy"),
+            default=None,
+            help="read JSONL/CSV dates such as 05/04/2015 day first (dmy) or month first "
+            "(mdy); without it they are reported and ignored",
+        )
+        p.add_argument(
             "--strict",
             action="store_true",
             help="exit 3 if any file or article was skipped or ignored",
@@ -326,6 +333,7 @@ def _build_or_extract(args: argparse.Namespace) -> int:
             gazetteer=gaz,
             today=args.today,
             max_chars=args.max_chars,
+            date_order=args.date_order,
             progress=show,
             title=args.title,
             workers=args.workers,
@@ -347,6 +355,7 @@ def _build_or_extract(args: argparse.Namespace) -> int:
             gazetteer=gaz,
             today=args.today,
             max_chars=args.max_chars,
+            date_order=args.date_order,
             progress=show,
             workers=args.workers,
             dask=args.dask,

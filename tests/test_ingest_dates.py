@@ -168,3 +168,32 @@ def test_a_jsonl_line_carries_its_date_order_to_where_it_is_parsed(tmp_path):
     assert isinstance(plain, Line)
     refused = line_record(plain, max_chars=1000, today=TODAY)
     assert isinstance(refused, Article) and refused.published is None and refused.problems
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_cli_date_order_reaches_the_readers(tmp_path, workers, capsys):
+    from geomap.cli import main
+
+    (tmp_path / "in").mkdir()
+    text = "Protesters gathered in Tbilisi."
+    (tmp_path / "in" / "a.jsonl").write_text(
+        json.dumps({"id": "j", "text": text, "date": "05/04/2015"})
+    )
+    (tmp_path / "in" / "b.csv").write_text(f'id,date,text\nc,"05/04/2015",{text}\n')
+    common = ["--today", "2026-01-01", "--workers", str(workers), "-q"]
+    published = {}
+    for order in (None, "dmy", "mdy"):
+        out = tmp_path / f"out-{order}"
+        flags = [] if order is None else ["--date-order", order]
+        assert main(["build", str(tmp_path / "in"), "-o", str(out), *common, *flags]) == 0
+        report = json.loads((out / "report.json").read_text())
+        reasons = [p["reason"] for f in report["inputs"] for p in f["problems"]]
+        events = (out / "events.csv").read_text()
+        published[order] = (len([r for r in reasons if "ambiguous day and month" in r]), events)
+    assert published[None][0] == 2 and published["dmy"][0] == 0 and published["mdy"][0] == 0
+    assert "2015-04-05" in published["dmy"][1] and "2015-05-04" not in published["dmy"][1]
+    assert "2015-05-04" in published["mdy"][1] and "2015-04-05" not in published["mdy"][1]
+    assert "2015-04-05" not in published[None][1] and "2015-05-04" not in published[None][1]
+    with pytest.raises(SystemExit):
+        main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "x"), "--date-order", "ymd"])
+    capsys.readouterr()

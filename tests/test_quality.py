@@ -24,3 +24,18 @@ def test_mypy_clean():
     pytest.importorskip("mypy")
     proc = run(sys.executable, "-m", "mypy", "geomap", "gazetteer")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_every_package_is_listed_for_installation():
+    # pyproject lists geomap's packages by name: one left out installs without its modules
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "geomap").rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found - listed == set()
+    assert "geomap._gazetteer" in listed

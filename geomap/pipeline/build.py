@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from geomap.events import Aggregator
 from geomap.gazetteer import Gazetteer
+from geomap.ingest import DateOrder
 from geomap.pipeline.execution import collector_paused, import_all
 from geomap.pipeline.output import OUTPUT_MODULES, publish_outputs
 from geomap.pipeline.passes import ArticleResult, run_passes
@@ -75,6 +76,7 @@ def build(
     gazetteer: Gazetteer | None = None,
     today: dt.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    date_order: DateOrder | None = None,
     progress: bool | None = False,
     workers: int = 1,
     dask: str | None = None,
@@ -91,6 +93,7 @@ def build(
         gazetteer=gazetteer,
         today=today,
         max_chars=max_chars,
+        date_order=date_order,
         progress=progress,
         workers=workers,
         dask=dask,
@@ -114,6 +117,7 @@ def build_events(
     gazetteer: Gazetteer | None = None,
     today: dt.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    date_order: DateOrder | None = None,
     progress: bool | None = False,
     workers: int = 1,
     dask: str | None = None,
@@ -155,6 +159,7 @@ def build_events(
         gazetteer=gazetteer,
         today=today,
         max_chars=max_chars,
+        date_order=date_order,
         progress=progress,
         workers=workers,
         dask=dask,
@@ -171,6 +176,7 @@ def run_build(
     gazetteer: Gazetteer | None = None,
     today: dt.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    date_order: DateOrder | None = None,
     progress: bool | None = None,
     title: str = "geomap",
     workers: int = 1,
@@ -196,6 +202,7 @@ def run_build(
         gazetteer=gazetteer,
         today=today,
         max_chars=max_chars,
+        date_order=date_order,
         progress=progress,
         workers=workers,
         dask=dask,

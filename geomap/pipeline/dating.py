@@ -16,7 +16,7 @@ from geomap.dates import (
     publication_evidence,
     run_years,
 )
-from geomap.ingest import Line, line_record
+from geomap.ingest import DateOrder, Line, line_record
 from geomap.models import Article, Problem
 from geomap.pipeline.execution import Executor, chunks, mapped
 from geomap.pipeline.reading import InputItem, PathLike, input_items
@@ -109,6 +109,7 @@ def first_pass(
     *,
     today: dt.date,
     max_chars: int,
+    date_order: DateOrder | None = None,
     report: RunReport,
     run: Executor | None,
 ) -> tuple[RunDates, int]:
@@ -125,7 +126,7 @@ def first_pass(
     renamed: dict[int, str] = {}
     count = 0
     place = -1
-    items = input_items(paths, max_chars=max_chars, today=today)
+    items = input_items(paths, max_chars=max_chars, today=today, date_order=date_order)
     for chunk, looked in mapped(run, first_look, chunks(items, FIRST_PASS_CHUNK), max_chars, today):
         for item, got in zip(chunk, looked, strict=True):
             if got is None:
@@ -166,11 +167,18 @@ def first_pass(
 
 
 def decide_run_dates(
-    paths: Sequence[PathLike], *, today: dt.date, max_chars: int, report: RunReport
+    paths: Sequence[PathLike],
+    *,
+    today: dt.date,
+    max_chars: int,
+    report: RunReport,
+    date_order: DateOrder | None = None,
 ) -> tuple[RunDates, int]:
     """First pass: read every article once, keep only its date evidence; decide the dates.
 
     Returns the decisions and the number of articles read. Memory holds the evidence of
     the articles that need the run (datelines without a year), not the articles.
     """
-    return first_pass(paths, today=today, max_chars=max_chars, report=report, run=None)
+    return first_pass(
+        paths, today=today, max_chars=max_chars, date_order=date_order, report=report, run=None
+    )

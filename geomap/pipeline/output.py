@@ -67,14 +67,14 @@ def write_outputs(result: BuildResult, folder: Path, *, title: str, workers: int
                 pool.submit(writer, frame, folder / name, table)
                 for writer, frame, name, table in tables
             ]
-            render_map(events, folder / "map.html", title=title)
+            render_map(events, folder / "map.html", title=title, mentions=mentions)
             write_json(result.report.to_dict(), folder / "report.json")
             for future in written:
                 future.result()
         return
     for writer, frame, name, table in tables:
         writer(frame, folder / name, table)
-    render_map(events, folder / "map.html", title=title)
+    render_map(events, folder / "map.html", title=title, mentions=mentions)
     write_json(result.report.to_dict(), folder / "report.json")
 
 

@@ -13,7 +13,7 @@ from geomap.events import ArticleEvent, article_events, make_mentions, source_re
 from geomap.extract import sentences
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import geoparse
-from geomap.ingest import Line, line_record
+from geomap.ingest import DateOrder, Line, line_record
 from geomap.models import Article, Mention, Problem
 from geomap.pipeline.dating import RunDates, first_pass
 from geomap.pipeline.execution import (
@@ -159,13 +159,14 @@ def second_pass(
     run: Executor | None,
     gazetteer: Gazetteer,
     max_chars: int,
+    date_order: DateOrder | None = None,
     chunk_size: int = CHUNK_SIZE,
     events: bool = False,
 ) -> Iterator[tuple[int, _T]]:
     """``map_chunks`` with ``run``'s workers (None: here): the second stage of a build or
     an extract, lazily (nothing is read before the first item is asked for); ``events``:
     find each article's events."""
-    items = input_items(paths, max_chars=max_chars, today=dates.today)
+    items = input_items(paths, max_chars=max_chars, today=dates.today, date_order=date_order)
     renamed, from_run_at = dates.renamed, dates.from_run_at
     records: Iterator[_Record] = (
         (item, renamed.get(at), from_run_at.get(at))
@@ -193,6 +194,7 @@ def map_chunks(
     *,
     gazetteer: Gazetteer,
     max_chars: int,
+    date_order: DateOrder | None = None,
     workers: int = 1,
     dask: str | None = None,
     chunk_size: int = CHUNK_SIZE,
@@ -239,6 +241,7 @@ def map_chunks(
             run=run,
             gazetteer=gazetteer,
             max_chars=max_chars,
+            date_order=date_order,
             chunk_size=chunk_size,
         )
 
@@ -249,6 +252,7 @@ def iter_results(
     *,
     gazetteer: Gazetteer,
     max_chars: int,
+    date_order: DateOrder | None = None,
     workers: int = 1,
     dask: str | None = None,
     chunk_size: int = CHUNK_SIZE,
@@ -266,6 +270,7 @@ def iter_results(
         _as_list,
         gazetteer=gazetteer,
         max_chars=max_chars,
+        date_order=date_order,
         workers=workers,
         dask=dask,
         chunk_size=chunk_size,
@@ -280,6 +285,7 @@ def run_passes(
     gazetteer: Gazetteer | None,
     today: dt.date | None,
     max_chars: int,
+    date_order: DateOrder | None = None,
     progress: bool | None,
     workers: int,
     dask: str | None,
@@ -305,6 +311,7 @@ def run_passes(
         gazetteer=gaz,
         today=today or dt.date.today(),
         max_chars=max_chars,
+        date_order=date_order,
         progress=progress,
         workers=workers,
         dask=dask,
@@ -322,6 +329,7 @@ def _both_passes(
     gazetteer: Gazetteer,
     today: dt.date,
     max_chars: int,
+    date_order: DateOrder | None = None,
     progress: bool | None,
     workers: int,
     dask: str | None,
@@ -330,7 +338,14 @@ def _both_passes(
 ) -> Iterator[_T]:
     # one pool (or client) for both passes: the workers parse the inputs in both
     with executor(workers, dask, gazetteer) as run:
-        dates, count = first_pass(paths, today=today, max_chars=max_chars, report=report, run=run)
+        dates, count = first_pass(
+            paths,
+            today=today,
+            max_chars=max_chars,
+            date_order=date_order,
+            report=report,
+            run=run,
+        )
         if on_stage is not None:
             on_stage("first pass")
         parts = second_pass(
@@ -340,6 +355,7 @@ def _both_passes(
             run=run,
             gazetteer=gazetteer,
             max_chars=max_chars,
+            date_order=date_order,
             chunk_size=CHUNK_SIZE,
             events=events,
         )

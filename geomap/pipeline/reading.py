@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from geomap.ingest import (
     SUFFIXES,
+    DateOrder,
     Line,
     iter_input_files,
     jsonl_lines,
@@ -58,7 +59,11 @@ def input_paths(paths: PathLike | Iterable[PathLike]) -> list[PathLike]:
 
 
 def input_items(
-    paths: Iterable[PathLike], *, max_chars: int, today: dt.date | None
+    paths: Iterable[PathLike],
+    *,
+    max_chars: int,
+    today: dt.date | None,
+    date_order: DateOrder | None = None,
 ) -> Iterator[InputItem]:
     """The inputs as ``read_articles`` reads them, with JSONL lines left unparsed.
 
@@ -72,9 +77,9 @@ def input_items(
             continue
         yield str(item)
         if SUFFIXES.get(item.suffix.lower()) == "jsonl":
-            yield from jsonl_lines(item)
+            yield from jsonl_lines(item, date_order=date_order)
         else:
-            yield from read_file(item, max_chars=max_chars, today=today)
+            yield from read_file(item, max_chars=max_chars, today=today, date_order=date_order)
 
 
 def with_id(article: Article, new_id: str) -> Article:
@@ -86,6 +91,7 @@ def read_articles(
     paths: Iterable[PathLike],
     *,
     max_chars: int = DEFAULT_MAX_CHARS,
+    date_order: DateOrder | None = None,
     report: RunReport,
     today: dt.date | None = None,
 ) -> Iterator[Article]:
@@ -94,7 +100,7 @@ def read_articles(
     Articles with an id already seen get ``#2``, ``#3``… appended (with a warning).
     """
     ledger = Ledger(report)
-    for item in input_items(paths, max_chars=max_chars, today=today):
+    for item in input_items(paths, max_chars=max_chars, today=today, date_order=date_order):
         if isinstance(item, Line):
             item = line_record(item, max_chars=max_chars, today=today)
         if not isinstance(item, Article):

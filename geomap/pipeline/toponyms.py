@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from geomap.gazetteer import Gazetteer
+from geomap.ingest import DateOrder
 from geomap.pipeline.passes import ArticleResult, run_passes
 from geomap.pipeline.reading import DEFAULT_MAX_CHARS, PathLike
 from geomap.pipeline.report import NoArticlesError, RunReport
@@ -68,6 +69,7 @@ def run_extract(
     gazetteer: Gazetteer | None = None,
     today: dt.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    date_order: DateOrder | None = None,
     progress: bool | None = None,
     workers: int = 1,
     dask: str | None = None,
@@ -92,6 +94,7 @@ def run_extract(
         gazetteer=gazetteer,
         today=today,
         max_chars=max_chars,
+        date_order=date_order,
         progress=progress,
         workers=workers,
         dask=dask,

