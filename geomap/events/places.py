@@ -7,7 +7,9 @@
   Absheron district");
 * not an actor: a country is a place only right after "in", "at", "across"… ("Armenia
   said", "called on Yerevan" name actors); a place after "from", "visiting from",
-  "citizen of" is someone's home, not where it happened;
+  "citizen of" or "from across" is someone's home, not where it happened;
+* not a person: a name that a person's predicate follows or governs ("Paris had been
+  shot", "police arrested Chester") is someone's name;
 * continents, oceans and regions spanning several countries are never the place unless
   the sub-type happens at sea (``MARITIME``).
 """
@@ -51,7 +53,23 @@ _NOT_WHERE_BEFORE = re.compile(
     r"\b(?:from|by|visiting from|native of|citizens? of|nationals? of|natives? of|born in|"
     r"called on|urged|addressed|asked|told|accused|blamed|against|with|to|for|"
     r"ambassador to|envoy to|embassy in|embassies in|president of|prime minister of|"
-    r"government of|authorities of|army of|forces of|minister of|ministry of)\s+(?:the\s+)?$"
+    r"government of|authorities of|army of|forces of|minister of|ministry of)\s+(?:the\s+)?$|"
+    # where people come from: "fans from across the U.S.", "visitors from around Europe"
+    r"\bfrom\s+(?:all\s+)?(?:across|around|over|throughout)\s+(?:the\s+)?$"
+)
+#: After a name: a predicate only a person takes ("Paris had been shot", "Chester told
+#: police"): the name is a person's, not where anything happened.
+_PERSON_AFTER = re.compile(
+    r"^[\s,]*(?:(?:(?:had|has|have) been|was|were|is being|is) (?:shot|killed|stabbed|arrested|"
+    r"charged|sentenced|convicted|murdered|wounded|injured|hospitali[sz]ed)|"
+    r"(?:has |had )?died|dies|"
+    r"pleaded|testified|confessed|told (?:police|officers|deputies|investigators|detectives|"
+    r"reporters|the court|the jury))\b"
+)
+#: Before a name: a verb whose object is a person ("police arrested Chester").
+_PERSON_BEFORE = re.compile(
+    r"\b(?:shot|shooting|killed|killing|stabbed|stabbing|arrested|arresting|murdered|charged|"
+    r"sentenced|kidnapped|abducted)\s+$"
 )
 #: After a place: it is an actor or a speaker ("Armenia said", "Baku's troops").
 _ACTOR_AFTER = re.compile(
@@ -118,7 +136,7 @@ def places_of(
         before = low[max(c_start, rs - 40) : rs]
         after = low[re_ : re_ + 30]
         country = place.place_type == "country"
-        if _HOME_AFTER.match(after):
+        if _HOME_AFTER.match(after) or _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
             last = None
             continue
         if _ACTOR_AFTER.match(after) or _NOT_WHERE_BEFORE.search(before):
