@@ -3,7 +3,9 @@
 An actor is a noun phrase ending in one of ``ACTOR_HEADS`` ("Armenian armed forces",
 "Azerbaijani troops", "police", "Houthi rebels"), or a country named as the doer
 ("Armenia has launched missile attacks", "shelling by Azerbaijan"). ``actor1`` is the
-doer: the actor nearest before the cue in its clause, else the one after "by" or "from"
+doer: the actor nearest before the cue in its clause, unless another verb or a
+subordinate clause stands between them ("Greece asked for help after 100 were killed",
+"police said two men abducted her": none), else the one after "by" or "from"
 after it; ``actor2`` is the first other actor after the cue ("an attack on positions of the
 Azerbaijani army"). The country code is set only where the actor is a state's forces or
 government (a head in ``STATE_HEADS`` after a demonym or a country's name, or the country
@@ -42,6 +44,15 @@ _HEADS = "|".join(sorted((re.escape(h) for h in ACTOR_HEADS), key=len, reverse=T
 #: Up to three capitalised words (or "the"), then a head: "the Armenian Armed Forces".
 _ACTOR = re.compile(r"\b(?P<mods>(?:[A-Z][\w'’.-]*\s+){0,3})(?P<head>(?i:" + _HEADS + r"))\b")
 _CAPITAL = re.compile(r"[A-Z]")
+#: Between an actor and the cue: the actor is the subject of another verb (it speaks, asks,
+#: investigates) or the cue is in a clause of its own ("after", "when"), so not the doer.
+_OTHER_PREDICATE = re.compile(
+    r"\b(?:said|says|say|told|tells|asked|asks|called|calls|urged|announced|reported|claimed|"
+    r"accused|blamed|warned|demanded|added|noted|believed?|believes|investigat\w*|identified|"
+    r"confirmed|denied|requested|appealed|after|when|while|because|since|before|following|"
+    r"until|saying|telling|asking)\b",
+    re.IGNORECASE,
+)
 
 
 class Actor(NamedTuple):
@@ -110,6 +121,8 @@ def find_actors(
     before = [a for a in actors if a.end <= cue_start]
     after = [a for a in actors if a.start >= cue_end]
     actor1: Actor | None = before[-1] if before else None
+    if actor1 is not None and _OTHER_PREDICATE.search(clause, actor1.end - base, cue_start - base):
+        actor1 = None  # "Greece asked for help after 100 were killed": not the doer
     if actor1 is None:
         for a in after:
             lead = clause[max(0, a.start - base - 9) : a.start - base].lower()
