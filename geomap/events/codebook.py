@@ -121,6 +121,9 @@ __all__ = [
     "UNREAL",
     "FALLBACK_TYPES",
     "MARITIME",
+    "CAUSES",
+    "GENERIC_KILLS",
+    "DISEASE",
 ]
 
 
@@ -182,6 +185,10 @@ _CASE = (
     r"contracted|diagnosed|sickened|fell ill|fallen ill|victims?|patients?|spread|broke out|"
     r"outbreak|epidemic)"
 )
+
+#: A disease or infection word: "new cases" report an epidemic only with one in the sentence
+#: or the article's lead ("a court won't accept new cases" is no epidemic).
+DISEASE: str = r"\b" + _DISEASE + r"\b"
 
 #: The codebook, most specific first (the first cue a clause matches gives its type).
 CUES: tuple[Cue, ...] = (
@@ -395,13 +402,26 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              r"bidding|price|turf|ratings|culture|trade|tariff|budget|uphill|internal|leadership) (?:battles?|wars?|fights?)\b",
              "a war of words, a legal battle"),
     NotEvent(("shooting", "shot"), r"\bshooting (?:a |the )?(?:film|movie|video|scene|season|guard|star|"
-             r"percentage|range)|\bphoto ?shoot|\bshot (?:at (?:the )?(?:title|presidency|goal|glory)|"
+             r"percentage|range|footage|photos?|pictures|hoops|baskets|documentary|commercial|episode|pilot)|\bphoto ?shoot|\bshot (?:at (?:the )?(?:title|presidency|goal|glory)|"
              r"a film|a video)|\bbig shot", "shooting a film; sports"),
     NotEvent(("offensive",), r"\boffensive (?:remarks?|comments?|language|words|tweets?|posts?|jokes?|"
              r"line|coordinator|player|rebounds?|tackle)|\b(?:charm|diplomatic|media|pr|legal) offensive",
              "offensive remarks, a charm offensive"),
     NotEvent(("rall", "march"), r"\b(?:rallied (?:to|behind|around|support|from)|rally(?:ing)? (?:support|behind|"
              r"around|cry|driver|car)|march(?:ed)? (?:madness|in step|toward victory))", "rallying support"),
+    NotEvent(("rall",), r"\b(?:biker|bikers|motorcycle|motorbike|bike|car|truck|jeep|harley|classic car|pep|"
+             r"festival|music|youth|scout|charity|fundraising|fun|rock|gospel)s? rall(?:y|ies)\b|"
+             r"\brall(?:y|ies) (?:race|racing|stage|championship|team)",
+             "a biker rally, a pep rally, a car rally: a gathering or a race, no protest"),
+    NotEvent(("charge", "convict", "indict", "accused", "sentenc", "trial", "suspect", "guilty", "served"),
+             r"\b(?:charged with|charges? of|convicted of|convictions? for|indicted (?:on|for)|accused of|"
+             r"sentenced (?:for|to \w{1,10} years for)|trial (?:for|in)|suspects? in|suspected (?:of|in)|"
+             r"pleaded guilty to|served (?:\w{1,10} ){1,3}for) (?:\w{1,20} ){0,5}?(?:murders?|assault(?:ing)?|"
+             r"robber(?:y|ies)|homicides?|rapes?|raping|kidnapping|killings?|shootings?|stabbing|"
+             r"manslaughter|death|abduction|attack(?:ing)?)\b|"
+             r"\b(?:murder|rape|homicide|robbery|assault|kidnapping|drowning|shooting|manslaughter|"
+             r"stabbing) (?:suspects?|trials?|charges?|convictions?)\b|\bsuspect(?:ed)? (?:\w{1,20} ){0,2}?to stand trial",
+             "charged with murder, a rape suspect to stand trial: court news refers to an earlier event"),
     NotEvent(("protest",), r"\b(?:under|in) protest\b|\bprotest(?:ed|s)? (?:his|her|their) innocence",
              "under protest"),
     NotEvent(("flood",), r"\bflood(?:ed|ing|s)? (?:of|with) (?:calls|messages|requests|applications|emails|"
@@ -425,6 +445,42 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              r"critics|opponents|policy|move|media|report)", "blasted the decision"),
 )  # fmt: skip
 
+#: A bare count of the dead ("were killed", "kills") in a sentence that names a disaster or
+#: an accident is that cause's ("after the fires, when 100 people were killed", "fire kills
+#: man"): the first pattern found gives the type. Plural "fires" without a building are
+#: wildfires; a single fire or blaze is an accident.
+GENERIC_KILLS: str = r"(?:was|were|been) killed|kills"
+CAUSES: tuple[tuple[str, str, str], ...] = (
+    (r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?)\b", "disaster", "earthquake"),
+    (r"\btsunamis?\b", "disaster", "tsunami"),
+    (r"\b(?:floods?|flooding|floodwaters|flash floods?)\b", "disaster", "flood"),
+    (r"\b(?:land ?slides?|mudslides?|avalanches?)\b", "disaster", "landslide"),
+    (
+        r"\b(?:hurricanes?|typhoons?|cyclones?|tornado(?:es|s)?|blizzards?|storms?)\b",
+        "disaster",
+        "storm",
+    ),
+    (r"\b(?:wildfires?|bush ?fires?|forest fires?|brush ?fires?)\b", "disaster", "wildfire"),
+    (
+        r"\b(?:house|home|building|apartment|basement|trailer|kitchen|garage|hotel|factory|club) (?:fires?|blaze)\b",
+        "accident",
+        "fire",
+    ),
+    (
+        r"(?<!opened )(?<!open )(?<!returned )(?<!under )\bfires\b(?! (?:on|at|shots|rounds))",
+        "disaster",
+        "wildfire",
+    ),
+    (
+        r"(?<!opened )(?<!open )(?<!returned )(?<!under )\b(?:fire|blaze)\b(?! (?:on|at|shots|rounds))",
+        "accident",
+        "fire",
+    ),
+    (r"\b(?:derail(?:ed|ment))\b", "accident", "derailment"),
+    (r"\b(?:crash(?:ed|es)?|collisions?|collided|wrecks?|pile-?ups?)\b", "accident", "collision"),
+    (r"\b(?:accidents?|accidentally|accidental)\b", "accident", "other"),
+)
+
 #: What the rest of an article tells about an event its clause typed.
 RETYPES: tuple[Retype, ...] = (
     Retype("accident", "explosion", r"\b(?:bombs?|bombers?|explosive devices?|ieds?|detonat\w*|grenades?)\b",
@@ -436,6 +492,7 @@ RETYPES: tuple[Retype, ...] = (
 #: A clause about what is planned, hoped for, feared, threatened or demanded: no event.
 UNREAL: str = (
     r"\b(?:will|would|could|might|may (?:have|be|not)|shall|should|must|can|plans? to|planned|intends? to|"
+    r"decided to|decides to|deciding to|voted to|hopes? to|hoping to|aims? to|seeks? to|wants? to|to host|"
     r"(?:is|are|was|were) (?:expected|scheduled|due|set|going|about|poised) to|to be held|"
     r"next (?:meeting|round|talks|week|month|year)|tomorrow|threaten(?:s|ed|ing)? to|if|unless|"
     r"called (?:on|for|upon)|calls? (?:on|for|upon)|calling (?:on|for)|urg(?:ed|es|ing)|demand(?:ed|s|ing)|"

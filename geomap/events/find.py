@@ -26,7 +26,16 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from geomap.events.actors import find_actors
-from geomap.events.codebook import CUES, MARITIME, NOT_EVENTS, RETYPES, UNREAL
+from geomap.events.codebook import (
+    CAUSES,
+    CUES,
+    DISEASE,
+    GENERIC_KILLS,
+    MARITIME,
+    NOT_EVENTS,
+    RETYPES,
+    UNREAL,
+)
 from geomap.events.counts import casualties
 from geomap.events.merge import WEAK, ArticleEvent, contains, merge_article
 from geomap.events.places import is_wide, places_of
@@ -81,6 +90,9 @@ class Codebook:
         self.patterns = [re.compile(c.pattern) for c in self.cues]
         self.not_patterns = [re.compile(n.pattern) for n in not_events]
         self.unreal = re.compile(unreal)
+        self.causes = [(re.compile(p), t, st) for p, t, st in CAUSES]
+        self.generic_kill = re.compile(GENERIC_KILLS)
+        self.disease = re.compile(DISEASE)
         auto = ahocorasick.Automaton()
         keys: dict[str, list[tuple[int, int]]] = {}
         for k, cue in enumerate(self.cues):
@@ -272,6 +284,12 @@ def find_events(
             next((k for k, (a, b) in enumerate(bounds) if a <= dateline.start < b), -1) + 2
         )
     last_at = -10  # the sentence index of the last event found
+
+    @functools.cache
+    def lead_text() -> str:
+        """The article's title and first sentences, lower case (read only when needed)."""
+        return _lower(body[: bounds[min(lead, len(bounds)) - 1][1]]) if bounds else ""
+
     low_body = _lower(body)
     # the keys of the sentences that name a place and of the two after each (for counts)
     keys: list[tuple[int, int, int]] = []
@@ -312,16 +330,33 @@ def find_events(
                     )
             continue
         for c_start, c_end in _clauses(low):
-            in_clause = [h for h in hits if c_start <= h[0] and h[1] <= c_end]
+            in_clause = [
+                h
+                for h in hits
+                if c_start <= h[0]
+                and h[1] <= c_end
+                and not (
+                    "case" in low[h[0] : h[1]]
+                    and codebook.cues[h[2]].sub_event_type == "epidemic"
+                    and not codebook.disease.search(low)
+                    and not codebook.disease.search(lead_text())
+                )
+            ]
             if not in_clause:
                 continue
             cs, ce, k = min(in_clause, key=lambda h: (h[2], h[0]))
             cue = codebook.cues[k]
+            etype, sub = cue.event_type, cue.sub_event_type
+            if etype == "violence_against_civilians" and codebook.generic_kill.fullmatch(
+                low[cs:ce]
+            ):
+                # "after the fires, when 100 were killed": the cause's type, not an attack
+                etype, sub = next(
+                    ((t, st) for pat, t, st in codebook.causes if pat.search(low)), (etype, sub)
+                )
             clause_low = low[c_start:c_end]
             killed, wounded = casualties(clause_low)
-            where, actor_ms = places_of(
-                low, c_start, c_end, s_start, ms, cue.sub_event_type in MARITIME
-            )
+            where, actor_ms = places_of(low, c_start, c_end, s_start, ms, sub in MARITIME)
             by_dateline = False
             if (
                 not where
@@ -345,9 +380,9 @@ def find_events(
                 ):
                     prev = found[-1]
                     if (killed is not None or wounded is not None) and (
-                        prev.event_type == cue.event_type
+                        prev.event_type == etype
                         or cue.weight <= WEAK
-                        or cue.event_type in ("battles", "explosions_remote_violence")
+                        or etype in ("battles", "explosions_remote_violence")
                     ):
                         found[-1] = prev._replace(
                             fatalities=_max(prev.fatalities, killed),
@@ -373,8 +408,8 @@ def find_events(
                 ev = ArticleEvent(
                     article_id=article.id,
                     start=m.start,
-                    event_type=cue.event_type,
-                    sub_event_type=cue.sub_event_type,
+                    event_type=etype,
+                    sub_event_type=sub,
                     place=m.place,
                     date=date,
                     date_basis=basis,
