@@ -73,6 +73,13 @@ def test_a_stated_bound_is_the_count(clause, killed):
 
 
 @pytest.mark.parametrize(
+    "clause", ["3,000 chickens have died of the virus", "the flood killed 40 cows", "12 dead swans"]
+)
+def test_dead_animals_are_no_fatalities(clause):
+    assert casualties(clause)[0] is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # "cases" without a disease are no epidemic
