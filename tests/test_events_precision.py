@@ -118,3 +118,8 @@ def test_where_people_come_from_is_not_where_it_happened(gazetteer, codebook):
 def test_a_place_hit_by_a_bomb_is_still_the_place(gazetteer, codebook):
     ev = events_of("Shelling in Kabul killed five people on Monday.", gazetteer, codebook)
     assert [e.place.name for e in ev] == ["Kabul"]
+
+
+def test_a_maritime_event_at_a_continent_is_no_event(gazetteer, codebook):
+    ev = events_of("A tsunami struck the coasts of Asia on Sunday.", gazetteer, codebook)
+    assert [e.place.name for e in ev] == []

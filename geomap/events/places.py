@@ -11,7 +11,7 @@
 * not a person: a name that a person's predicate follows or governs ("Paris had been
   shot", "police arrested Chester") is someone's name;
 * continents, oceans and regions spanning several countries are never the place unless
-  the sub-type happens at sea (``MARITIME``).
+  the sub-type happens at sea (``MARITIME``) and the place is no land mass.
 """
 
 from __future__ import annotations
@@ -57,6 +57,19 @@ _NOT_WHERE_BEFORE = re.compile(
     # where people come from: "fans from across the U.S.", "visitors from around Europe"
     r"\bfrom\s+(?:all\s+)?(?:across|around|over|throughout)\s+(?:the\s+)?$"
 )
+#: Land masses: never a maritime event's place either ("a tsunami hit the coasts of Asia"
+#: happened on the coasts, not across the continent).
+_LAND = frozenset(
+    "curated:" + slug
+    for slug in (
+        "africa", "asia", "europe", "americas", "north-america", "south-america",
+        "central-america", "latin-america", "oceania", "antarctica", "middle-east",
+        "central-asia", "east-asia", "south-asia", "southeast-asia", "north-africa",
+        "west-africa", "east-africa", "central-africa", "southern-africa", "sub-saharan-africa",
+        "horn-of-africa", "western-europe", "eastern-europe", "northern-europe",
+        "southern-europe", "central-europe",
+    )
+)  # fmt: skip
 #: After a name: a predicate only a person takes ("Paris had been shot", "Chester told
 #: police"): the name is a person's, not where anything happened.
 _PERSON_AFTER = re.compile(
@@ -160,7 +173,11 @@ def places_of(
             last = None
             continue
         last = m
-        if m.is_dateline or m.role == "background" or (is_wide(place) and not maritime):
+        if (
+            m.is_dateline
+            or m.role == "background"
+            or (is_wide(place) and (not maritime or place.place_id in _LAND))
+        ):
             continue
         where.append(m)
     return where, actors
