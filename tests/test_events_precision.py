@@ -123,3 +123,10 @@ def test_a_place_hit_by_a_bomb_is_still_the_place(gazetteer, codebook):
 def test_a_maritime_event_at_a_continent_is_no_event(gazetteer, codebook):
     ev = events_of("A tsunami struck the coasts of Asia on Sunday.", gazetteer, codebook)
     assert [e.place.name for e in ev] == []
+
+
+def test_a_place_closing_an_apposition_is_still_a_place(gazetteer, codebook):
+    text = "The suspect, of Elm Street in Dallas, was arrested on Friday."
+    assert kinds(events_of(text, gazetteer, codebook)) == [
+        ("Dallas", "strategic_developments", "arrests")
+    ]

@@ -73,7 +73,7 @@ _LAND = frozenset(
 #: After a name: a predicate only a person takes ("Paris had been shot", "Chester told
 #: police"): the name is a person's, not where anything happened.
 _PERSON_AFTER = re.compile(
-    r"^[\s,]*(?:(?:(?:had|has|have) been|was|were|is being|is) (?:shot|killed|stabbed|arrested|"
+    r"^\s*(?:(?:(?:had|has|have) been|was|were|is being|is) (?:shot|killed|stabbed|arrested|"
     r"charged|sentenced|convicted|murdered|wounded|injured|hospitali[sz]ed)|"
     r"(?:has |had )?died|dies|"
     r"pleaded|testified|confessed|told (?:police|officers|deputies|investigators|detectives|"
