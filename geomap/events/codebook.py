@@ -93,10 +93,18 @@ Not events (``NOT_EVENTS``): a cue inside one of these is no event — fighting 
 disease ("firefighters were fighting fires in Attica"), a verbal or figurative attack ("an
 attack on his record", "a heart attack" — a death, not violence), strikes that are not
 blows ("a strike price"), markets that crash or rally, shell companies, storms of
-criticism, a "war of words", sports ("battle for the title", "shooting guard"). ``UNREAL``:
-the clause says what is planned, hoped for, feared or demanded — "talks about a ceasefire
-next week", "called on the sides to stop the fighting", "threatened to attack", "could
-face flooding".
+criticism, a "war of words", sports ("battle for the title", "shooting guard"), filming
+("shooting footage"), rallies that are gatherings or races ("biker rally", "pep rally", "car
+rally"), court news, which refers to an earlier event ("charged with murder", "rape suspect
+to stand trial"). ``UNREAL``: the clause says what is planned, decided, hoped for, feared
+or demanded — "talks about a ceasefire next week", "called on the sides to stop the
+fighting", "threatened to attack", "could face flooding", "decided to host a rally".
+
+``CAUSES``: a bare count of the dead ("were killed", "kills") in a sentence that names a
+disaster or an accident takes that cause's type ("after the fires, when 100 people were
+killed" is a wildfire; "fire kills man" an accident). ``DISEASE``: "new cases", "confirmed
+cases" are an epidemic only with a disease or infection word in the sentence or the
+article's lead ("a court won't accept new cases" is none).
 
 ``RETYPES``: what the rest of an article says changes a type — an explosion in a story
 about a bomb is a remote explosive, a fire in a story about arson is property destruction.

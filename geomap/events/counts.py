@@ -12,8 +12,10 @@ The rules, in the order they are tried, on the lower-cased clause:
 * "no one was killed", "no casualties": 0.
 
 Numbers are digits ("1,200") or words ("forty-nine", "a dozen", "two hundred"); a range
-("20 to 30", "20-30", "between 20 and 30") gives its lower bound; "at least", "more than",
-"about" are read past. When a clause states several counts, the largest is kept (counts
+("20 to 30", "20-30", "between 20 and 30") gives its lower bound. A stated bound or an
+estimate is the number stated, as ACLED codes it: "at least 49", "more than 100", "over 100",
+"nearly 100", "about 100", "up to 100" are 49 and 100 (the figure is the source's, not a
+computed bound). When a clause states several counts, the largest is kept (counts
 of parts — "including 12 children" — never add up to more than the whole).
 """
 
