@@ -130,3 +130,23 @@ def test_a_place_closing_an_apposition_is_still_a_place(gazetteer, codebook):
     assert kinds(events_of(text, gazetteer, codebook)) == [
         ("Dallas", "strategic_developments", "arrests")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The van crossed into the wrong lane in Dallas and struck a 2004 Ford Accord.",
+        "Some 5,000 men were arrested in Dallas during World War Two.",
+    ],
+)
+def test_a_model_year_and_history_are_no_events(text, gazetteer, codebook):
+    assert [e.event_type for e in events_of(text, gazetteer, codebook)] in ([], ["accident"])
+
+
+def test_a_count_that_may_be_is_no_events_count(gazetteer, codebook):
+    text = (
+        "Flooding hit Harare on Monday, killing two people. "
+        "Officials said as many as 900 may have died across the region."
+    )
+    (ev,) = events_of(text, gazetteer, codebook)
+    assert ev.fatalities == 2

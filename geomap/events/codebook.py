@@ -98,7 +98,10 @@ criticism, a "war of words", sports ("battle for the title", "shooting guard"), 
 rally"), court news, which refers to an earlier event ("charged with murder", "rape suspect
 to stand trial"). ``UNREAL``: the clause says what is planned, decided, hoped for, feared
 or demanded — "talks about a ceasefire next week", "called on the sides to stop the
-fighting", "threatened to attack", "could face flooding", "decided to host a rally".
+fighting", "threatened to attack", "could face flooding", "decided to host a rally" — or
+is history told as background ("arrested in France during World War Two"); a count in a
+following sentence that is unreal ("as many as 1,100 may have died") is no event's count.
+A model year after "struck" is a car ("struck a 2003 Honda Accord"), not an agreement.
 
 ``CAUSES``: a bare count of the dead ("were killed", "kills") in a sentence that names a
 disaster or an accident takes that cause's type ("after the fires, when 100 people were
@@ -399,6 +402,8 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              r"leadership|reputation|judgment|opponent|rival)", "an attack on his record; a heart attack"),
     NotEvent(("strike",), r"\bstrike (?:price|rate|zone)\b|\bstruck (?:a |an )?(?:deal|chord|balance|note)\b",
              "a strike price, struck a deal"),
+    NotEvent(("struck", "signed", "reached"), r"\b(?:struck|hit|rear-ended) (?:a |an |the )?(?:19|20)\d\d (?:[\w-]{1,20} ){0,2}?"
+             r"(?:accord|deal|agreement)?", "struck a 2003 Honda Accord: a car's model year, no agreement"),
     NotEvent(("crash", "rall", "plunge"), r"\b(?:market|stock|shares?|prices?|currency|dollar|index|bonds?|economy|"
              r"stocks|markets|oil|gold|bitcoin|ratings?|website|server|system|computer|app) "
              r"(?:crash(?:ed|es)?|rall(?:y|ied|ies))\b|\b(?:stock|market|price) crash", "markets crash or rally"),
@@ -509,7 +514,9 @@ UNREAL: str = (
     r"talks? (?:on|about|over)|negotiat(?:e|ions?|ing) (?:on|about|over|a|the)|possible|potential|"
     r"hypothetical|prepar(?:e|ing) for|in case of|would-be|alleged plot|plot(?:ted)? to|aimed at|"
     r"ban(?:s|ned)? on|rules? (?:on|for)|law on|bill on|drills?|exercises?|simulat(?:ed|ion)|"
-    r"anniversary|film|movie|novel|video game)\b"
+    r"anniversary|film|movie|novel|video game|"
+    # history told as background, not news
+    r"(?:world war (?:one|two|i|ii|1|2)|(?:first|second) world war|holocaust|cold war|soviet era))\b"
 )
 
 #: Sub-types whose place may be a sea or an ocean (they happen there).

@@ -320,7 +320,12 @@ def find_events(
         )
         sentence = body[s_start:s_end]
         if not hits:
-            if found and index - last_at <= 2 and not _elsewhere(ms, found[-1].place):
+            if (
+                found
+                and index - last_at <= 2
+                and not _elsewhere(ms, found[-1].place)
+                and not codebook.unreal.search(low)  # "as many as 1,103 may have died"
+            ):
                 killed, wounded = casualties(low)
                 if killed is not None or wounded is not None:
                     prev = found[-1]
