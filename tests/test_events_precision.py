@@ -150,3 +150,22 @@ def test_a_count_that_may_be_is_no_events_count(gazetteer, codebook):
     )
     (ev,) = events_of(text, gazetteer, codebook)
     assert ev.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cheering fans flooded the gym floor in Dallas after the final.",
+        "He stands convicted of manslaughter in the death of a student in Dallas.",
+        "He had served four years in a state prison for a robbery in Dallas.",
+        "Jones was charged in two recent robberies in Dallas.",
+    ],
+)
+def test_people_flooding_and_more_court_news_are_no_events(text, gazetteer, codebook):
+    assert events_of(text, gazetteer, codebook) == []
+
+
+def test_according_to_an_actor_is_no_doer(gazetteer, codebook):
+    text = "A girl, according to police, was kidnapped in Dallas on Monday."
+    (ev,) = events_of(text, gazetteer, codebook)
+    assert ev.actor1 == ""

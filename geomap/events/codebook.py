@@ -95,8 +95,9 @@ attack on his record", "a heart attack" — a death, not violence), strikes that
 blows ("a strike price"), markets that crash or rally, shell companies, storms of
 criticism, a "war of words", sports ("battle for the title", "shooting guard"), filming
 ("shooting footage"), rallies that are gatherings or races ("biker rally", "pep rally", "car
-rally"), court news, which refers to an earlier event ("charged with murder", "rape suspect
-to stand trial"). ``UNREAL``: the clause says what is planned, decided, hoped for, feared
+rally"), people who flood a place ("fans flooded the floor"), court news, which refers to
+an earlier event ("charged with murder", "convicted of manslaughter in the death of", "rape
+suspect to stand trial", "served six years for a robbery"). ``UNREAL``: the clause says what is planned, decided, hoped for, feared
 or demanded — "talks about a ceasefire next week", "called on the sides to stop the
 fighting", "threatened to attack", "could face flooding", "decided to host a rally" — or
 is history told as background ("arrested in France during World War Two"); a count in a
@@ -426,17 +427,23 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              r"festival|music|youth|scout|charity|fundraising|fun|rock|gospel)s? rall(?:y|ies)\b|"
              r"\brall(?:y|ies) (?:race|racing|stage|championship|team)",
              "a biker rally, a pep rally, a car rally: a gathering or a race, no protest"),
-    NotEvent(("charge", "convict", "indict", "accused", "sentenc", "trial", "suspect", "guilty", "served"),
-             r"\b(?:charged with|charges? of|convicted of|convictions? for|indicted (?:on|for)|accused of|"
+    NotEvent(("charge", "convict", "indict", "accused", "sentenc", "trial", "suspect", "guilty", "served",
+              "manslaughter", "murder", "homicide"),
+             r"\b(?:charged with|charged in|charges? of|convicted of|convictions? for|indicted (?:on|for)|accused of|"
              r"sentenced (?:for|to \w{1,10} years for)|trial (?:for|in)|suspects? in|suspected (?:of|in)|"
-             r"pleaded guilty to|served (?:\w{1,10} ){1,3}for) (?:\w{1,20} ){0,5}?(?:murders?|assault(?:ing)?|"
+             r"pleaded guilty to|served (?:\w{1,10} ){1,6}for) (?:\w{1,20} ){0,5}?(?:murders?|assault(?:ing)?|"
              r"robber(?:y|ies)|homicides?|rapes?|raping|kidnapping|killings?|shootings?|stabbing|"
-             r"manslaughter|death|abduction|attack(?:ing)?)\b|"
+             r"manslaughter|death|abduction|attack(?:ing)?)\b(?: in the deaths? of)?|"
              r"\b(?:murder|rape|homicide|robbery|assault|kidnapping|drowning|shooting|manslaughter|"
-             r"stabbing) (?:suspects?|trials?|charges?|convictions?)\b|\bsuspect(?:ed)? (?:\w{1,20} ){0,2}?to stand trial",
+             r"stabbing) (?:suspects?|trials?|charges?|convictions?)\b|\bsuspect(?:ed)? (?:\w{1,20} ){0,2}?to stand trial|"
+             r"\b(?:convicted|charged|sentenced|sentencing|trial|manslaughter|murder|homicide) "
+             r"(?:\w{1,20} ){0,4}?in the deaths? of",
              "charged with murder, a rape suspect to stand trial: court news refers to an earlier event"),
     NotEvent(("protest",), r"\b(?:under|in) protest\b|\bprotest(?:ed|s)? (?:his|her|their) innocence",
              "under protest"),
+    NotEvent(("flood",), r"\b(?:fans|crowds?|people|supporters|visitors|shoppers|students|tourists|"
+             r"customers|spectators|pilgrims|volunteers|calls|letters|emails) (?:have |had )?flood(?:ed|ing)?\b",
+             "fans flooded the gym floor: people, not water"),
     NotEvent(("flood",), r"\bflood(?:ed|ing|s)? (?:of|with) (?:calls|messages|requests|applications|emails|"
              r"complaints|orders|tweets|offers|imports|refugees|migrants|money|cash|goods)|\bfloodgates\b|"
              r"\bflooded (?:the|with) (?:market|internet|social media)", "a flood of calls"),
