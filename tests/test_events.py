@@ -212,3 +212,18 @@ def test_chunks_pickled_and_in_any_order_give_the_same_frames(gazetteer, codeboo
         got = agg.frames()
         assert got[0].equals(whole[0]) and got[1].equals(whole[1]), size
     assert whole[0]["event_id"].is_unique
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "event_type"),
+    [
+        ("The Hugo Awards were announced in Helsinki on Saturday.", "Helsinki", "other"),
+        ("A sandstone statue was unearthed at Angkor in Siem Reap Province.", "Siem Reap", "other"),
+        ("A woman visiting from Canada was killed in Jordan on Monday.", "Jordan",
+         "violence_against_civilians"),
+    ],
+)  # fmt: skip
+def test_the_issues_examples_of_happenings(text, place, event_type, gazetteer, codebook):
+    assert [(e.place.name, e.event_type) for e in events_of(text, gazetteer, codebook)] == [
+        (place, event_type)
+    ]

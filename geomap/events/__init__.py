@@ -8,6 +8,7 @@ with its role. The modules:
 * ``codebook`` — the cues of each event type and sub-type, and what is not an event;
 * ``counts`` — how many were killed or wounded;
 * ``actors`` — who did it, to whom, and a state's country code;
+* ``places`` — where a clause's event happened (not an actor, a home, a continent);
 * ``find`` — an article's events: cue, clause, place, date, actors, counts;
 * ``merge`` — when two reports are one happening;
 * ``aggregate`` — the events and mentions of a run, de-duplicated across articles.

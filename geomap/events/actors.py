@@ -3,7 +3,9 @@
 An actor is a noun phrase ending in one of ``ACTOR_HEADS`` ("Armenian armed forces",
 "Azerbaijani troops", "police", "Houthi rebels"), or a country named as the doer
 ("Armenia has launched missile attacks", "shelling by Azerbaijan"). ``actor1`` is the
-doer: the actor nearest before the cue in its clause, else the one after "by" or "from"
+doer: the actor nearest before the cue in its clause, unless another verb or a
+subordinate clause stands between them ("Greece asked for help after 100 were killed",
+"police said two men abducted her": none), else the one after "by" or "from"
 after it; ``actor2`` is the first other actor after the cue ("an attack on positions of the
 Azerbaijani army"). The country code is set only where the actor is a state's forces or
 government (a head in ``STATE_HEADS`` after a demonym or a country's name, or the country
@@ -42,6 +44,17 @@ _HEADS = "|".join(sorted((re.escape(h) for h in ACTOR_HEADS), key=len, reverse=T
 #: Up to three capitalised words (or "the"), then a head: "the Armenian Armed Forces".
 _ACTOR = re.compile(r"\b(?P<mods>(?:[A-Z][\w'’.-]*\s+){0,3})(?P<head>(?i:" + _HEADS + r"))\b")
 _CAPITAL = re.compile(r"[A-Z]")
+#: Before an actor: it is the source of the report ("according to police"), not a doer.
+_SOURCE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE)
+#: Between an actor and the cue: the actor is the subject of another verb (it speaks, asks,
+#: investigates) or the cue is in a clause of its own ("after", "when"), so not the doer.
+_OTHER_PREDICATE = re.compile(
+    r"\b(?:said|says|say|told|tells|asked|asks|called|calls|urged|announced|reported|claimed|"
+    r"accused|blamed|warned|demanded|added|noted|believed?|believes|investigat\w*|identified|"
+    r"confirmed|denied|requested|appealed|after|when|while|because|since|before|following|"
+    r"until|saying|telling|asking|according)\b",
+    re.IGNORECASE,
+)
 
 
 class Actor(NamedTuple):
@@ -107,9 +120,16 @@ def find_actors(
     actors = _phrase_actors(clause, base, demonym)
     actors += [Actor(surface, code, s, e) for s, e, surface, code in countries]
     actors.sort(key=lambda a: a.start)
-    before = [a for a in actors if a.end <= cue_start]
+    before = [
+        a
+        for a in actors
+        if a.end <= cue_start
+        and not _SOURCE.search(clause, max(0, a.start - base - 20), a.start - base)
+    ]
     after = [a for a in actors if a.start >= cue_end]
     actor1: Actor | None = before[-1] if before else None
+    if actor1 is not None and _OTHER_PREDICATE.search(clause, actor1.end - base, cue_start - base):
+        actor1 = None  # "Greece asked for help after 100 were killed": not the doer
     if actor1 is None:
         for a in after:
             lead = clause[max(0, a.start - base - 9) : a.start - base].lower()

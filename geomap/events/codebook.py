@@ -93,10 +93,22 @@ Not events (``NOT_EVENTS``): a cue inside one of these is no event — fighting 
 disease ("firefighters were fighting fires in Attica"), a verbal or figurative attack ("an
 attack on his record", "a heart attack" — a death, not violence), strikes that are not
 blows ("a strike price"), markets that crash or rally, shell companies, storms of
-criticism, a "war of words", sports ("battle for the title", "shooting guard"). ``UNREAL``:
-the clause says what is planned, hoped for, feared or demanded — "talks about a ceasefire
-next week", "called on the sides to stop the fighting", "threatened to attack", "could
-face flooding".
+criticism, a "war of words", sports ("battle for the title", "shooting guard"), filming
+("shooting footage"), rallies that are gatherings or races ("biker rally", "pep rally", "car
+rally"), people who flood a place ("fans flooded the floor"), court news, which refers to
+an earlier event ("charged with murder", "convicted of manslaughter in the death of", "rape
+suspect to stand trial", "served six years for a robbery"). ``UNREAL``: the clause says what is planned, decided, hoped for, feared
+or demanded — "talks about a ceasefire next week", "called on the sides to stop the
+fighting", "threatened to attack", "could face flooding", "decided to host a rally" — or
+is history told as background ("arrested in France during World War Two"); a count in a
+following sentence that is unreal ("as many as 1,100 may have died") is no event's count.
+A model year after "struck" is a car ("struck a 2003 Honda Accord"), not an agreement.
+
+``CAUSES``: a bare count of the dead ("were killed", "kills") in a sentence that names a
+disaster or an accident takes that cause's type ("after the fires, when 100 people were
+killed" is a wildfire; "fire kills man" an accident). ``DISEASE``: "new cases", "confirmed
+cases" are an epidemic only with a disease or infection word in the sentence or the
+article's lead ("a court won't accept new cases" is none).
 
 ``RETYPES``: what the rest of an article says changes a type — an explosion in a story
 about a bomb is a remote explosive, a fire in a story about arson is property destruction.
@@ -121,6 +133,9 @@ __all__ = [
     "UNREAL",
     "FALLBACK_TYPES",
     "MARITIME",
+    "CAUSES",
+    "GENERIC_KILLS",
+    "DISEASE",
 ]
 
 
@@ -182,6 +197,10 @@ _CASE = (
     r"contracted|diagnosed|sickened|fell ill|fallen ill|victims?|patients?|spread|broke out|"
     r"outbreak|epidemic)"
 )
+
+#: A disease or infection word: "new cases" report an epidemic only with one in the sentence
+#: or the article's lead ("a court won't accept new cases" is no epidemic).
+DISEASE: str = r"\b" + _DISEASE + r"\b"
 
 #: The codebook, most specific first (the first cue a clause matches gives its type).
 CUES: tuple[Cue, ...] = (
@@ -384,6 +403,8 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              r"leadership|reputation|judgment|opponent|rival)", "an attack on his record; a heart attack"),
     NotEvent(("strike",), r"\bstrike (?:price|rate|zone)\b|\bstruck (?:a |an )?(?:deal|chord|balance|note)\b",
              "a strike price, struck a deal"),
+    NotEvent(("struck", "signed", "reached"), r"\b(?:struck|hit|rear-ended) (?:a |an |the )?(?:19|20)\d\d (?:[\w-]{1,20} ){0,2}?"
+             r"(?:accord|deal|agreement)?", "struck a 2003 Honda Accord: a car's model year, no agreement"),
     NotEvent(("crash", "rall", "plunge"), r"\b(?:market|stock|shares?|prices?|currency|dollar|index|bonds?|economy|"
              r"stocks|markets|oil|gold|bitcoin|ratings?|website|server|system|computer|app) "
              r"(?:crash(?:ed|es)?|rall(?:y|ied|ies))\b|\b(?:stock|market|price) crash", "markets crash or rally"),
@@ -395,15 +416,34 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              r"bidding|price|turf|ratings|culture|trade|tariff|budget|uphill|internal|leadership) (?:battles?|wars?|fights?)\b",
              "a war of words, a legal battle"),
     NotEvent(("shooting", "shot"), r"\bshooting (?:a |the )?(?:film|movie|video|scene|season|guard|star|"
-             r"percentage|range)|\bphoto ?shoot|\bshot (?:at (?:the )?(?:title|presidency|goal|glory)|"
+             r"percentage|range|footage|photos?|pictures|hoops|baskets|documentary|commercial|episode|pilot)|\bphoto ?shoot|\bshot (?:at (?:the )?(?:title|presidency|goal|glory)|"
              r"a film|a video)|\bbig shot", "shooting a film; sports"),
     NotEvent(("offensive",), r"\boffensive (?:remarks?|comments?|language|words|tweets?|posts?|jokes?|"
              r"line|coordinator|player|rebounds?|tackle)|\b(?:charm|diplomatic|media|pr|legal) offensive",
              "offensive remarks, a charm offensive"),
     NotEvent(("rall", "march"), r"\b(?:rallied (?:to|behind|around|support|from)|rally(?:ing)? (?:support|behind|"
              r"around|cry|driver|car)|march(?:ed)? (?:madness|in step|toward victory))", "rallying support"),
+    NotEvent(("rall",), r"\b(?:biker|bikers|motorcycle|motorbike|bike|car|truck|jeep|harley|classic car|pep|"
+             r"festival|music|youth|scout|charity|fundraising|fun|rock|gospel)s? rall(?:y|ies)\b|"
+             r"\brall(?:y|ies) (?:race|racing|stage|championship|team)",
+             "a biker rally, a pep rally, a car rally: a gathering or a race, no protest"),
+    NotEvent(("charge", "convict", "indict", "accused", "sentenc", "trial", "suspect", "guilty", "served",
+              "manslaughter", "murder", "homicide"),
+             r"\b(?:charged with|charged in|charges? of|convicted of|convictions? for|indicted (?:on|for)|accused of|"
+             r"sentenced (?:for|to \w{1,10} years for)|trial (?:for|in)|suspects? in|suspected (?:of|in)|"
+             r"pleaded guilty to|served (?:\w{1,10} ){1,6}for) (?:\w{1,20} ){0,5}?(?:murders?|assault(?:ing)?|"
+             r"robber(?:y|ies)|homicides?|rapes?|raping|kidnapping|killings?|shootings?|stabbing|"
+             r"manslaughter|death|abduction|attack(?:ing)?)\b(?: in the deaths? of)?|"
+             r"\b(?:murder|rape|homicide|robbery|assault|kidnapping|drowning|shooting|manslaughter|"
+             r"stabbing) (?:suspects?|trials?|charges?|convictions?)\b|\bsuspect(?:ed)? (?:\w{1,20} ){0,2}?to stand trial|"
+             r"\b(?:convicted|charged|sentenced|sentencing|trial|manslaughter|murder|homicide) "
+             r"(?:\w{1,20} ){0,4}?in the deaths? of",
+             "charged with murder, a rape suspect to stand trial: court news refers to an earlier event"),
     NotEvent(("protest",), r"\b(?:under|in) protest\b|\bprotest(?:ed|s)? (?:his|her|their) innocence",
              "under protest"),
+    NotEvent(("flood",), r"\b(?:fans|crowds?|people|supporters|visitors|shoppers|students|tourists|"
+             r"customers|spectators|pilgrims|volunteers|calls|letters|emails) (?:have |had )?flood(?:ed|ing)?\b",
+             "fans flooded the gym floor: people, not water"),
     NotEvent(("flood",), r"\bflood(?:ed|ing|s)? (?:of|with) (?:calls|messages|requests|applications|emails|"
              r"complaints|orders|tweets|offers|imports|refugees|migrants|money|cash|goods)|\bfloodgates\b|"
              r"\bflooded (?:the|with) (?:market|internet|social media)", "a flood of calls"),
@@ -425,6 +465,42 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              r"critics|opponents|policy|move|media|report)", "blasted the decision"),
 )  # fmt: skip
 
+#: A bare count of the dead ("were killed", "kills") in a sentence that names a disaster or
+#: an accident is that cause's ("after the fires, when 100 people were killed", "fire kills
+#: man"): the first pattern found gives the type. Plural "fires" without a building are
+#: wildfires; a single fire or blaze is an accident.
+GENERIC_KILLS: str = r"(?:was|were|been) killed|kills"
+CAUSES: tuple[tuple[str, str, str], ...] = (
+    (r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?)\b", "disaster", "earthquake"),
+    (r"\btsunamis?\b", "disaster", "tsunami"),
+    (r"\b(?:floods?|flooding|floodwaters|flash floods?)\b", "disaster", "flood"),
+    (r"\b(?:land ?slides?|mudslides?|avalanches?)\b", "disaster", "landslide"),
+    (
+        r"\b(?:hurricanes?|typhoons?|cyclones?|tornado(?:es|s)?|blizzards?|storms?)\b",
+        "disaster",
+        "storm",
+    ),
+    (r"\b(?:wildfires?|bush ?fires?|forest fires?|brush ?fires?)\b", "disaster", "wildfire"),
+    (
+        r"\b(?:house|home|building|apartment|basement|trailer|kitchen|garage|hotel|factory|club) (?:fires?|blaze)\b",
+        "accident",
+        "fire",
+    ),
+    (
+        r"(?<!opened )(?<!open )(?<!returned )(?<!under )\bfires\b(?! (?:on|at|shots|rounds))",
+        "disaster",
+        "wildfire",
+    ),
+    (
+        r"(?<!opened )(?<!open )(?<!returned )(?<!under )\b(?:fire|blaze)\b(?! (?:on|at|shots|rounds))",
+        "accident",
+        "fire",
+    ),
+    (r"\b(?:derail(?:ed|ment))\b", "accident", "derailment"),
+    (r"\b(?:crash(?:ed|es)?|collisions?|collided|wrecks?|pile-?ups?)\b", "accident", "collision"),
+    (r"\b(?:accidents?|accidentally|accidental)\b", "accident", "other"),
+)
+
 #: What the rest of an article tells about an event its clause typed.
 RETYPES: tuple[Retype, ...] = (
     Retype("accident", "explosion", r"\b(?:bombs?|bombers?|explosive devices?|ieds?|detonat\w*|grenades?)\b",
@@ -436,6 +512,7 @@ RETYPES: tuple[Retype, ...] = (
 #: A clause about what is planned, hoped for, feared, threatened or demanded: no event.
 UNREAL: str = (
     r"\b(?:will|would|could|might|may (?:have|be|not)|shall|should|must|can|plans? to|planned|intends? to|"
+    r"decided to|decides to|deciding to|voted to|hopes? to|hoping to|aims? to|seeks? to|wants? to|to host|"
     r"(?:is|are|was|were) (?:expected|scheduled|due|set|going|about|poised) to|to be held|"
     r"next (?:meeting|round|talks|week|month|year)|tomorrow|threaten(?:s|ed|ing)? to|if|unless|"
     r"called (?:on|for|upon)|calls? (?:on|for|upon)|calling (?:on|for)|urg(?:ed|es|ing)|demand(?:ed|s|ing)|"
@@ -444,7 +521,9 @@ UNREAL: str = (
     r"talks? (?:on|about|over)|negotiat(?:e|ions?|ing) (?:on|about|over|a|the)|possible|potential|"
     r"hypothetical|prepar(?:e|ing) for|in case of|would-be|alleged plot|plot(?:ted)? to|aimed at|"
     r"ban(?:s|ned)? on|rules? (?:on|for)|law on|bill on|drills?|exercises?|simulat(?:ed|ion)|"
-    r"anniversary|film|movie|novel|video game)\b"
+    r"anniversary|film|movie|novel|video game|"
+    # history told as background, not news
+    r"(?:world war (?:one|two|i|ii|1|2)|(?:first|second) world war|holocaust|cold war|soviet era))\b"
 )
 
 #: Sub-types whose place may be a sea or an ocean (they happen there).

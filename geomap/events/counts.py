@@ -5,14 +5,17 @@ The rules, in the order they are tried, on the lower-cased clause:
 * the verb's object: "killing at least 49 people", "two bombs killed six" (6, not 2),
   "left 12 dead", "claimed 30 lives", "wounding 20";
 * a count of deaths or a toll: "at least 23 deaths", "the death toll rose to 40";
+* never a count of animals ("2,600 birds have died", "killed 40 cows");
 * the subject of a passive or adjectival form: "four servicemen were killed", "four
   Azerbaijani servicemen killed", "and four wounded" — unless the words between the
   number and the verb name a weapon or an attacker ("two bombs killed", "three gunmen");
 * "no one was killed", "no casualties": 0.
 
 Numbers are digits ("1,200") or words ("forty-nine", "a dozen", "two hundred"); a range
-("20 to 30", "20-30", "between 20 and 30") gives its lower bound; "at least", "more than",
-"about" are read past. When a clause states several counts, the largest is kept (counts
+("20 to 30", "20-30", "between 20 and 30") gives its lower bound. A stated bound or an
+estimate is the number stated, as ACLED codes it: "at least 49", "more than 100", "over 100",
+"nearly 100", "about 100", "up to 100" are 49 and 100 (the figure is the source's, not a
+computed bound). When a clause states several counts, the largest is kept (counts
 of parts — "including 12 children" — never add up to more than the whole).
 """
 
@@ -139,8 +142,18 @@ def parse_number(text: str) -> int | None:
     return total + current
 
 
+#: Animals: a count of dead birds or cattle is no count of people ("2,600 birds have died").
+_ANIMALS = re.compile(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:birds|chickens|hens|poultry|ducks|geese|swans|turkeys|fowl|pigs|"
+    r"hogs|swine|cows|cattle|sheep|goats|horses|animals|livestock|deer|fish|dogs|cats|camels|"
+    r"bats|monkeys|mink)\b"
+)
+
+
 def _count(match: re.Match[str]) -> int | None:
     text = match.group("n")
+    if _ANIMALS.match(match.string, match.end("n"), match.end("n") + 40):
+        return None  # animals, not people
     if len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100:
         return None  # a year, not a count
     return parse_number(text)

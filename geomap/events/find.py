@@ -5,17 +5,8 @@ codebook's cues (``geomap.events.codebook``) are found in it; a clause — the s
 at ``;``, ``:``, dashes and "but", "while", "whereas", "although" — gives at most one event
 type, the first of ``CUES`` it matches, and one event per place where that happened:
 
-* the place is a resolved mention in the clause, not a dateline nor background history,
-  in a locative position — after "in", "at", "near", "on"… or a verb of striking
-  ("shelled Stepanakert", "hit Ganja"), or as the subject of a passive ("Ganja was
-  shelled") — or in a list that continues one ("Ganja, Mingachevir, Khizi as well as
-  Absheron district"; "in Nagorno-Karabakh, including Stepanakert");
-* not an actor: a country is a place only right after "in", "at", "across", "throughout"…
-  ("Armenia said", "called on Yerevan", "fire from Armenia" name actors), and a
-  place after "from", "visiting from", "citizen of" is someone's home, not where it
-  happened ("a woman visiting from Canada was killed in Jordan" is in Jordan);
-* continents, oceans and regions spanning several countries are never the place
-  unless the sub-type happens at sea (``MARITIME``: a sinking);
+* the place is where it happened, not an actor, a home or a continent
+  (``geomap.events.places``);
 * the clause is not about what will, would or could happen, or what someone calls for
   (``UNREAL``).
 
@@ -35,9 +26,19 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from geomap.events.actors import find_actors
-from geomap.events.codebook import CUES, MARITIME, NOT_EVENTS, RETYPES, UNREAL
+from geomap.events.codebook import (
+    CAUSES,
+    CUES,
+    DISEASE,
+    GENERIC_KILLS,
+    MARITIME,
+    NOT_EVENTS,
+    RETYPES,
+    UNREAL,
+)
 from geomap.events.counts import casualties
 from geomap.events.merge import WEAK, ArticleEvent, contains, merge_article
+from geomap.events.places import is_wide, places_of
 from geomap.models import Article, Mention, Place
 
 if TYPE_CHECKING:
@@ -46,65 +47,6 @@ if TYPE_CHECKING:
 __all__ = ["find_events", "article_events", "default_codebook", "is_wide", "Codebook"]
 
 _CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\s[–—-]\s|\s-\s")
-#: Words before a place that make it where something happened (up to three words between).
-_LOCATIVE = re.compile(
-    r"\b(?:in|at|near|on|onto|into|inside|outside|around|across|through|throughout|toward|towards|over|"
-    r"along|within|off|outskirts of|of|hit|struck|shelled|bombed|bombarded|attacked|targeted|"
-    r"rocked|pounded|shook|flooded|battered|lashed|devastated|ravaged|raided|stormed|captured|"
-    r"seized|recaptured|liberated|retook|entered|hitting|striking|shelling|targeting|between|"
-    r"damaged|damages|destroyed|destroys|swept|sweeping|evacuated)"
-    r"\s+(?:(?:[a-z]\.[a-z]\.|the|a|an|its|their|this|that|disputed|occupied|besieged|embattled|capital|port|"
-    r"border|frontier|front-?line|nearby|neighbou?ring|key|strategic|small|large|coastal|"
-    r"mountain(?:ous)?|historic|rural|remote|city|town|village|province|region|district|county|"
-    r"state|area|island|suburb|outskirts|parts|part|much|large parts|[\w-]+ern|[\w-]+-held|"
-    r"[\w-]+-controlled|north|south|east|west|central|(?:north|south)(?:east|west)|"
-    r"[a-z]+(?:ian|ani|i|ese|ish)|of)\s+){0,3}$"
-)
-#: The same for a country: the preposition right before it (with "the" at most).
-_COUNTRY_LOCATIVE = re.compile(
-    r"\b(?:in|at|across|throughout|inside|within|into|over|all over|parts of|north of|south of|"
-    r"east of|west of|northern|southern|eastern|western|central)\s+(?:the\s+)?$"
-)
-#: After a town or district: the subject of a passive ("Ganja was shelled").
-_PASSIVE_AFTER = re.compile(
-    r"^[\s,]*(?:was|were|has been|have been|had been|is being|came under|come under|had come under|"
-    r"has come under|suffered|saw|experienced)\b"
-)
-#: Before a place: it is someone's origin or an addressee, not where it happened.
-_NOT_WHERE_BEFORE = re.compile(
-    r"(?:\b\d{1,3},\s+of|\b(?:residents?|man|woman|men|women|boy|girl|teen|native) of)\s+$|"
-    r"\b(?:from|by|visiting from|native of|citizens? of|nationals? of|natives? of|born in|"
-    r"called on|urged|addressed|asked|told|accused|blamed|against|with|to|for|"
-    r"ambassador to|envoy to|embassy in|embassies in|president of|prime minister of|"
-    r"government of|authorities of|army of|forces of|minister of|ministry of)\s+(?:the\s+)?$"
-)
-#: After a place: it is an actor or a speaker ("Armenia said", "Baku's troops").
-_ACTOR_AFTER = re.compile(
-    r"^\s*(?:'s|’s|'|’|said|says|stated|announced|reported|claimed|denied|urged|called|accused|"
-    r"blamed|warned|insisted|responded|expressed|declared|confirmed|told|added|noted|"
-    r"launched|staged|mounted|fired|carried out|sent|deployed|ordered|retaliated|responded)\b"
-)
-#: After a place: it is someone's home ("a Palestine man", "Canadian tourists" aside).
-_HOME_AFTER = re.compile(
-    r"^\s*(?:man|woman|men|women|resident|residents|teen|teens|teenager|teenagers|boy|boys|girl|"
-    r"girls|couple|family|native|natives|mother|father|driver|student|students|youth|"
-    r"native|businessman|person|people|couple|citizen|citizens|"
-    # an institution of the place, or a street named after one: not where it happened
-    r"hospital|medical center|clinic|jail|prison|court|courthouse|district court|police|"
-    r"sheriff|coroner|fire department|firefighters|officials|authorities|university|college|"
-    r"school district|city council|council|mayor|governor|county commission|"
-    r"street|st\.|road|rd\.|avenue|ave\.|boulevard|blvd|drive|dr\.|lane|ln\.|court|ct\.|way|"
-    r"highway|parkway|pike|turnpike|vista|square|plaza)\b"
-)
-_COUNTRY_ACTOR_AFTER = re.compile(r"^\s*(?:has|have|had|is|was|were|will|would|and its|did|does)\b")
-#: Text between two places of one list ("Ganja, Mingachevir, Khizi as well as Absheron").
-_WORDS_ONLY = re.compile(r"[^\W\d]+(?:[\s'’-]+[^\W\d]+)*")
-_LIST_WORDS = frozenset(
-    "and or as well including such plus the its their district province region city county town "
-    "village area oblast governorate state municipality prefecture villages towns cities "
-    "districts regions administrative center centre capital main port nearby neighbouring "
-    "neighboring".split()
-)
 
 
 def _lower(text: str) -> str:
@@ -113,16 +55,6 @@ def _lower(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def is_wide(place: Place) -> bool:
-    """Whether a place is wider than a large country (a continent, an ocean, a region of
-    several countries): never an event's place unless the event happened there."""
-    if place.place_type == "country":
-        return False
-    if place.country_code is None and place.place_type in ("region", "historical"):
-        return True
-    return place.radius_km > 1000
 
 
 class Codebook:
@@ -158,6 +90,9 @@ class Codebook:
         self.patterns = [re.compile(c.pattern) for c in self.cues]
         self.not_patterns = [re.compile(n.pattern) for n in not_events]
         self.unreal = re.compile(unreal)
+        self.causes = [(re.compile(p), t, st) for p, t, st in CAUSES]
+        self.generic_kill = re.compile(GENERIC_KILLS)
+        self.disease = re.compile(DISEASE)
         auto = ahocorasick.Automaton()
         keys: dict[str, list[tuple[int, int]]] = {}
         for k, cue in enumerate(self.cues):
@@ -292,62 +227,6 @@ def _clauses(low: str) -> list[tuple[int, int]]:
     return out
 
 
-def _continues_list(between: str) -> bool:
-    words = _WORDS_ONLY.findall(between.replace(",", " "))
-    tokens = " ".join(words).lower().split()
-    return (
-        len(between) <= 60
-        and len(tokens) <= 5
-        and all(t in _LIST_WORDS or not t.isalpha() for t in tokens)
-        or (len(tokens) <= 4 and "including" in tokens)
-    )
-
-
-def _places(
-    low: str, c_start: int, c_end: int, s_base: int, mentions: Sequence[Mention], maritime: bool
-) -> tuple[list[Mention], list[Mention]]:
-    """The mentions of a clause where its event happened, and those that are actor countries."""
-    where: list[Mention] = []
-    actors: list[Mention] = []
-    last: Mention | None = None
-    for m in mentions:
-        rs, re_ = m.start - s_base, m.end - s_base
-        if rs < c_start or re_ > c_end:
-            continue
-        place = m.place
-        before = low[max(c_start, rs - 40) : rs]
-        after = low[re_ : re_ + 30]
-        country = place.place_type == "country"
-        if _HOME_AFTER.match(after):
-            last = None
-            continue
-        if _ACTOR_AFTER.match(after) or _NOT_WHERE_BEFORE.search(before):
-            if country:
-                actors.append(m)
-            last = None
-            continue
-        if country and _COUNTRY_ACTOR_AFTER.match(after):
-            actors.append(m)
-            last = None
-            continue
-        if last is not None and _continues_list(low[last.end - s_base : rs]):
-            ok = True
-        elif country:
-            ok = bool(_COUNTRY_LOCATIVE.search(before))
-        else:
-            ok = bool(_LOCATIVE.search(before)) or bool(_PASSIVE_AFTER.match(after))
-        if not ok:
-            if country:
-                actors.append(m)
-            last = None
-            continue
-        last = m
-        if m.is_dateline or m.role == "background" or (is_wide(place) and not maritime):
-            continue
-        where.append(m)
-    return where, actors
-
-
 def _summary(text: str) -> str:
     flat = " ".join(text.split()).strip(" ,;:-–—\"“”'")
     return flat if len(flat) <= 300 else flat[:297].rstrip() + "..."
@@ -405,6 +284,12 @@ def find_events(
             next((k for k, (a, b) in enumerate(bounds) if a <= dateline.start < b), -1) + 2
         )
     last_at = -10  # the sentence index of the last event found
+
+    @functools.cache
+    def lead_text() -> str:
+        """The article's title and first sentences, lower case (read only when needed)."""
+        return _lower(body[: bounds[min(lead, len(bounds)) - 1][1]]) if bounds else ""
+
     low_body = _lower(body)
     # the keys of the sentences that name a place and of the two after each (for counts)
     keys: list[tuple[int, int, int]] = []
@@ -435,7 +320,12 @@ def find_events(
         )
         sentence = body[s_start:s_end]
         if not hits:
-            if found and index - last_at <= 2 and not _elsewhere(ms, found[-1].place):
+            if (
+                found
+                and index - last_at <= 2
+                and not _elsewhere(ms, found[-1].place)
+                and not codebook.unreal.search(low)  # "as many as 1,103 may have died"
+            ):
                 killed, wounded = casualties(low)
                 if killed is not None or wounded is not None:
                     prev = found[-1]
@@ -445,16 +335,33 @@ def find_events(
                     )
             continue
         for c_start, c_end in _clauses(low):
-            in_clause = [h for h in hits if c_start <= h[0] and h[1] <= c_end]
+            in_clause = [
+                h
+                for h in hits
+                if c_start <= h[0]
+                and h[1] <= c_end
+                and not (
+                    "case" in low[h[0] : h[1]]
+                    and codebook.cues[h[2]].sub_event_type == "epidemic"
+                    and not codebook.disease.search(low)
+                    and not codebook.disease.search(lead_text())
+                )
+            ]
             if not in_clause:
                 continue
             cs, ce, k = min(in_clause, key=lambda h: (h[2], h[0]))
             cue = codebook.cues[k]
+            etype, sub = cue.event_type, cue.sub_event_type
+            if etype == "violence_against_civilians" and codebook.generic_kill.fullmatch(
+                low[cs:ce]
+            ):
+                # "after the fires, when 100 were killed": the cause's type, not an attack
+                etype, sub = next(
+                    ((t, st) for pat, t, st in codebook.causes if pat.search(low)), (etype, sub)
+                )
             clause_low = low[c_start:c_end]
             killed, wounded = casualties(clause_low)
-            where, actor_ms = _places(
-                low, c_start, c_end, s_start, ms, cue.sub_event_type in MARITIME
-            )
+            where, actor_ms = places_of(low, c_start, c_end, s_start, ms, sub in MARITIME)
             by_dateline = False
             if (
                 not where
@@ -478,9 +385,9 @@ def find_events(
                 ):
                     prev = found[-1]
                     if (killed is not None or wounded is not None) and (
-                        prev.event_type == cue.event_type
+                        prev.event_type == etype
                         or cue.weight <= WEAK
-                        or cue.event_type in ("battles", "explosions_remote_violence")
+                        or etype in ("battles", "explosions_remote_violence")
                     ):
                         found[-1] = prev._replace(
                             fatalities=_max(prev.fatalities, killed),
@@ -506,8 +413,8 @@ def find_events(
                 ev = ArticleEvent(
                     article_id=article.id,
                     start=m.start,
-                    event_type=cue.event_type,
-                    sub_event_type=cue.sub_event_type,
+                    event_type=etype,
+                    sub_event_type=sub,
                     place=m.place,
                     date=date,
                     date_basis=basis,

@@ -1,0 +1,183 @@
+"""Where a clause's event happened: the place mentions in a locative position, not actors.
+
+* the place is a resolved mention in the clause, not a dateline nor background history,
+  in a locative position — after "in", "at", "near", "on"… or a verb of striking
+  ("shelled Stepanakert", "hit Ganja"), or as the subject of a passive ("Ganja was
+  shelled") — or in a list that continues one ("Ganja, Mingachevir, Khizi as well as
+  Absheron district");
+* not an actor: a country is a place only right after "in", "at", "across"… ("Armenia
+  said", "called on Yerevan" name actors); a place after "from", "visiting from",
+  "citizen of" or "from across" is someone's home, not where it happened;
+* not a person: a name that a person's predicate follows or governs ("Paris had been
+  shot", "police arrested Chester") is someone's name;
+* continents, oceans and regions spanning several countries are never the place unless
+  the sub-type happens at sea (``MARITIME``) and the place is no land mass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from geomap.models import Mention, Place
+
+__all__ = ["is_wide", "places_of"]
+
+#: Words before a place that make it where something happened (up to three words between).
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|on|onto|into|inside|outside|around|across|through|throughout|toward|towards|over|"
+    r"along|within|off|outskirts of|of|hit|struck|shelled|bombed|bombarded|attacked|targeted|"
+    r"rocked|pounded|shook|flooded|battered|lashed|devastated|ravaged|raided|stormed|captured|"
+    r"seized|recaptured|liberated|retook|entered|hitting|striking|shelling|targeting|between|"
+    r"damaged|damages|destroyed|destroys|swept|sweeping|evacuated)"
+    r"\s+(?:(?:[a-z]\.[a-z]\.|the|a|an|its|their|this|that|disputed|occupied|besieged|embattled|capital|port|"
+    r"border|frontier|front-?line|nearby|neighbou?ring|key|strategic|small|large|coastal|"
+    r"mountain(?:ous)?|historic|rural|remote|city|town|village|province|region|district|county|"
+    r"state|area|island|suburb|outskirts|parts|part|much|large parts|[\w-]+ern|[\w-]+-held|"
+    r"[\w-]+-controlled|north|south|east|west|central|(?:north|south)(?:east|west)|"
+    r"[a-z]+(?:ian|ani|i|ese|ish)|of)\s+){0,3}$"
+)
+#: The same for a country: the preposition right before it (with "the" at most).
+_COUNTRY_LOCATIVE = re.compile(
+    r"\b(?:in|at|across|throughout|inside|within|into|over|all over|parts of|north of|south of|"
+    r"east of|west of|northern|southern|eastern|western|central)\s+(?:the\s+)?$"
+)
+#: After a town or district: the subject of a passive ("Ganja was shelled").
+_PASSIVE_AFTER = re.compile(
+    r"^[\s,]*(?:was|were|has been|have been|had been|is being|came under|come under|had come under|"
+    r"has come under|suffered|saw|experienced)\b"
+)
+#: Before a place: it is someone's origin or an addressee, not where it happened.
+_NOT_WHERE_BEFORE = re.compile(
+    r"(?:\b\d{1,3},\s+of|\b(?:residents?|man|woman|men|women|boy|girl|teen|native) of)\s+$|"
+    r"\b(?:from|by|visiting from|native of|citizens? of|nationals? of|natives? of|born in|"
+    r"called on|urged|addressed|asked|told|accused|blamed|against|with|to|for|"
+    r"ambassador to|envoy to|embassy in|embassies in|president of|prime minister of|"
+    r"government of|authorities of|army of|forces of|minister of|ministry of)\s+(?:the\s+)?$|"
+    # where people come from: "fans from across the U.S.", "visitors from around Europe"
+    r"\bfrom\s+(?:all\s+)?(?:across|around|over|throughout)\s+(?:the\s+)?$"
+)
+#: Land masses: never a maritime event's place either ("a tsunami hit the coasts of Asia"
+#: happened on the coasts, not across the continent).
+_LAND = frozenset(
+    "curated:" + slug
+    for slug in (
+        "africa", "asia", "europe", "americas", "north-america", "south-america",
+        "central-america", "latin-america", "oceania", "antarctica", "middle-east",
+        "central-asia", "east-asia", "south-asia", "southeast-asia", "north-africa",
+        "west-africa", "east-africa", "central-africa", "southern-africa", "sub-saharan-africa",
+        "horn-of-africa", "western-europe", "eastern-europe", "northern-europe",
+        "southern-europe", "central-europe",
+    )
+)  # fmt: skip
+#: After a name: a predicate only a person takes ("Paris had been shot", "Chester told
+#: police"): the name is a person's, not where anything happened.
+_PERSON_AFTER = re.compile(
+    r"^\s*(?:(?:(?:had|has|have) been|was|were|is being|is) (?:shot|killed|stabbed|arrested|"
+    r"charged|sentenced|convicted|murdered|wounded|injured|hospitali[sz]ed)|"
+    r"(?:has |had )?died|dies|"
+    r"pleaded|testified|confessed|told (?:police|officers|deputies|investigators|detectives|"
+    r"reporters|the court|the jury))\b"
+)
+#: Before a name: a verb whose object is a person ("police arrested Chester").
+_PERSON_BEFORE = re.compile(
+    r"\b(?:shot|shooting|killed|killing|stabbed|stabbing|arrested|arresting|murdered|charged|"
+    r"sentenced|kidnapped|abducted)\s+$"
+)
+#: After a place: it is an actor or a speaker ("Armenia said", "Baku's troops").
+_ACTOR_AFTER = re.compile(
+    r"^\s*(?:'s|’s|'|’|said|says|stated|announced|reported|claimed|denied|urged|called|accused|"
+    r"blamed|warned|insisted|responded|expressed|declared|confirmed|told|added|noted|"
+    r"launched|staged|mounted|fired|carried out|sent|deployed|ordered|retaliated|responded)\b"
+)
+#: After a place: it is someone's home ("a Palestine man", "Canadian tourists" aside).
+_HOME_AFTER = re.compile(
+    r"^\s*(?:man|woman|men|women|resident|residents|teen|teens|teenager|teenagers|boy|boys|girl|"
+    r"girls|couple|family|native|natives|mother|father|driver|student|students|youth|"
+    r"native|businessman|person|people|couple|citizen|citizens|"
+    # an institution of the place, or a street named after one: not where it happened
+    r"hospital|medical center|clinic|jail|prison|court|courthouse|district court|police|"
+    r"sheriff|coroner|fire department|firefighters|officials|authorities|university|college|"
+    r"school district|city council|council|mayor|governor|county commission|"
+    r"street|st\.|road|rd\.|avenue|ave\.|boulevard|blvd|drive|dr\.|lane|ln\.|court|ct\.|way|"
+    r"highway|parkway|pike|turnpike|vista|square|plaza)\b"
+)
+_COUNTRY_ACTOR_AFTER = re.compile(r"^\s*(?:has|have|had|is|was|were|will|would|and its|did|does)\b")
+#: Text between two places of one list ("Ganja, Mingachevir, Khizi as well as Absheron").
+_WORDS_ONLY = re.compile(r"[^\W\d]+(?:[\s'’-]+[^\W\d]+)*")
+_LIST_WORDS = frozenset(
+    "and or as well including such plus the its their district province region city county town "
+    "village area oblast governorate state municipality prefecture villages towns cities "
+    "districts regions administrative center centre capital main port nearby neighbouring "
+    "neighboring".split()
+)
+
+
+def is_wide(place: Place) -> bool:
+    """Whether a place is wider than a large country (a continent, an ocean, a region of
+    several countries): never an event's place unless the event happened there."""
+    if place.place_type == "country":
+        return False
+    if place.country_code is None and place.place_type in ("region", "historical"):
+        return True
+    return place.radius_km > 1000
+
+
+def _continues_list(between: str) -> bool:
+    words = _WORDS_ONLY.findall(between.replace(",", " "))
+    tokens = " ".join(words).lower().split()
+    return (
+        len(between) <= 60
+        and len(tokens) <= 5
+        and all(t in _LIST_WORDS or not t.isalpha() for t in tokens)
+        or (len(tokens) <= 4 and "including" in tokens)
+    )
+
+
+def places_of(
+    low: str, c_start: int, c_end: int, s_base: int, mentions: Sequence[Mention], maritime: bool
+) -> tuple[list[Mention], list[Mention]]:
+    """The mentions of a clause where its event happened, and those that are actor countries."""
+    where: list[Mention] = []
+    actors: list[Mention] = []
+    last: Mention | None = None
+    for m in mentions:
+        rs, re_ = m.start - s_base, m.end - s_base
+        if rs < c_start or re_ > c_end:
+            continue
+        place = m.place
+        before = low[max(c_start, rs - 40) : rs]
+        after = low[re_ : re_ + 30]
+        country = place.place_type == "country"
+        if _HOME_AFTER.match(after) or _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
+            last = None
+            continue
+        if _ACTOR_AFTER.match(after) or _NOT_WHERE_BEFORE.search(before):
+            if country:
+                actors.append(m)
+            last = None
+            continue
+        if country and _COUNTRY_ACTOR_AFTER.match(after):
+            actors.append(m)
+            last = None
+            continue
+        if last is not None and _continues_list(low[last.end - s_base : rs]):
+            ok = True
+        elif country:
+            ok = bool(_COUNTRY_LOCATIVE.search(before))
+        else:
+            ok = bool(_LOCATIVE.search(before)) or bool(_PASSIVE_AFTER.match(after))
+        if not ok:
+            if country:
+                actors.append(m)
+            last = None
+            continue
+        last = m
+        if (
+            m.is_dateline
+            or m.role == "background"
+            or (is_wide(place) and (not maritime or place.place_id in _LAND))
+        ):
+            continue
+        where.append(m)
+    return where, actors
