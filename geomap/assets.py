@@ -61,6 +61,30 @@ _FILES: dict[str, list[tuple[str, str]]] = {
 _LICENCES = ("package/LICENSE", "package/MIT-LICENCE.txt", "package/LICENSE.md")
 #: Where a build without installed assets links the same files from.
 CDN = "https://cdn.jsdelivr.net/npm"
+#: Subresource Integrity (sha384) of each file the CDN fallback links, by package and path
+#: in the tarball: the files of the pinned, integrity-checked npm tarballs (``PACKAGES``),
+#: which the CDN serves byte for byte, so a browser refuses a file that differs from them.
+#: (Leaflet's own documentation gives the same two for 1.9.4.)
+_SRI: dict[tuple[str, str], str] = {
+    ("leaflet", "package/dist/leaflet.js"): (
+        "sha384-cxOPjt7s7Iz04uaHJceBmS+qpjv2JkIHNVcuOrM+YHwZOmJGBXI00mdUXEq65HTH"
+    ),
+    ("leaflet", "package/dist/leaflet.css"): (
+        "sha384-sHL9NAb7lN7rfvG5lfHpm643Xkcjzp4jFvuavGOndn6pjVqS6ny56CAt3nsEVT4H"
+    ),
+    ("leaflet.markercluster", "package/dist/leaflet.markercluster.js"): (
+        "sha384-eXVCORTRlv4FUUgS/xmOyr66XBVraen8ATNLMESp92FKXLAMiKkerixTiBvXriZr"
+    ),
+    ("leaflet.markercluster", "package/dist/MarkerCluster.css"): (
+        "sha384-pmjIAcz2bAn0xukfxADbZIb3t8oRT9Sv0rvO+BR5Csr6Dhqq+nZs59P0pPKQJkEV"
+    ),
+    ("leaflet.markercluster", "package/dist/MarkerCluster.Default.css"): (
+        "sha384-wgw+aLYNQ7dlhK47ZPK7FRACiq7ROZwgFNg0m04avm4CaXS+Z9Y7nMu8yNjBKYC+"
+    ),
+    ("leaflet.heat", "package/dist/leaflet-heat.js"): (
+        "sha384-mFKkGiGvT5vo1fEyGCD3hshDdKmW3wzXW/x+fWriYJArD0R3gawT6lMvLboM22c0"
+    ),
+}
 _MANIFEST = "manifest.json"
 
 
@@ -78,8 +102,18 @@ class Assets:
     countries: dict[str, Any]
 
     @staticmethod
+    def cdn_integrity() -> dict[str, str]:
+        """The Subresource Integrity of each URL ``cdn_links`` gives (sha384), for the
+        ``integrity`` attribute of its tag."""
+        out = {}
+        for (name, path), sri in _SRI.items():
+            out[f"{CDN}/{name}@{PACKAGES[name][0]}/{path.removeprefix('package/')}"] = sri
+        return out
+
+    @staticmethod
     def cdn_links() -> tuple[list[str], list[str]]:
-        """Script and style URLs of the same pinned files on a CDN (the fallback)."""
+        """Script and style URLs of the same pinned files on a CDN (the fallback); each has
+        its integrity in ``cdn_integrity``."""
         js, css = [], []
         for name, files in _FILES.items():
             version = PACKAGES[name][0]

@@ -832,3 +832,38 @@ def test_a_stray_nul_in_one_csv_row_costs_only_that_row(tmp_path, gazetteer):
 
     (problem,) = list(read_file(png))
     assert "binary" in problem.reason
+
+
+# --- 8. the CDN fallback carries Subresource Integrity -----------------------------------------
+
+
+def test_the_cdn_fallback_links_every_file_with_its_integrity(tmp_path):
+    import base64
+    import hashlib
+    import re
+    import warnings
+
+    from render_fixtures import fixture_events
+
+    from geomap.assets import Assets, assets_dir
+    from geomap.render import render_map
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # OfflineAssetsWarning: the CDN fallback, on purpose
+        path = render_map(fixture_events().head(3), tmp_path / "map.html", assets=None)
+    html = path.read_text(encoding="utf-8")
+    tags = re.findall(r"<(?:script|link)\b[^>]*cdn\.jsdelivr\.net[^>]*>", html)
+    js, css = Assets.cdn_links()
+    assert len(tags) == len(js) + len(css)
+    sri = Assets.cdn_integrity()
+    for tag in tags:
+        url = re.search(r'(?:src|href)="([^"]+)"', tag).group(1)
+        assert f'integrity="{sri[url]}"' in tag and 'crossorigin="anonymous"' in tag, tag
+        assert sri[url].startswith("sha384-")
+    # the scripts geomap assets install keeps are the tarballs' own bytes: the same hashes
+    for url in js:
+        name, file = url.split("/npm/")[1].split("@")[0], url.rsplit("/", 1)[1]
+        cached = assets_dir() / f"{name}-{file}"
+        if cached.exists():
+            digest = base64.b64encode(hashlib.sha384(cached.read_bytes()).digest()).decode()
+            assert sri[url] == "sha384-" + digest, url

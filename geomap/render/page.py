@@ -104,10 +104,21 @@ def _folium_map(
             stacklevel=3,
         )
         js, css = assets_mod.Assets.cdn_links()
+        sri = assets_mod.Assets.cdn_integrity()  # the browser refuses a file that differs
         for url in css:
-            root.header.add_child(Element(f'<link rel="stylesheet" href="{escape_text(url)}"/>'))
+            root.header.add_child(
+                Element(
+                    f'<link rel="stylesheet" href="{escape_text(url)}" '
+                    f'integrity="{sri[url]}" crossorigin="anonymous"/>'
+                )
+            )
         for url in js:
-            root.header.add_child(Element(f'<script src="{escape_text(url)}"></script>'))
+            root.header.add_child(
+                Element(
+                    f'<script src="{escape_text(url)}" integrity="{sri[url]}" '
+                    'crossorigin="anonymous"></script>'
+                )
+            )
         countries = None
     root.header.add_child(Element(f"<title>{escape_text(title)}</title>"))
     fmap.add_child(StaticFiles())
