@@ -68,6 +68,21 @@ def _place_state(p: Place) -> tuple[Any, ...]:
             p.population, p.admin1, p.radius_km)  # fmt: skip
 
 
+def _place_fields(place: Place) -> dict[str, Any]:
+    """The place columns events and mentions share (``schema.GEO_COLUMNS``), in order."""
+    return {
+        "name": place.name,
+        "country_code": place.country_code,
+        "place_type": place.place_type,
+        "place_id": place.place_id,
+        "geonameid": place.geonameid,
+        "lat": place.lat,
+        "lon": place.lon,
+        "geo_precision": geo_precision(place.place_type),
+        "radius_km": place.radius_km,
+    }
+
+
 class Aggregator:
     """The events and mentions of a run, built as articles stream in (memory grows with
     the events and mentions it will write, not with the text read).
@@ -225,15 +240,7 @@ class Aggregator:
             ),
             "event_type": lead.event_type,
             "sub_event_type": sub,
-            "name": place.name,
-            "country_code": place.country_code,
-            "place_type": place.place_type,
-            "place_id": place.place_id,
-            "geonameid": place.geonameid,
-            "lat": place.lat,
-            "lon": place.lon,
-            "geo_precision": geo_precision(place.place_type),
-            "radius_km": place.radius_km,
+            **_place_fields(place),
             "date": iso,
             "date_end": date.iso_end() if date else None,
             "date_precision": date.precision if date else None,
@@ -265,15 +272,7 @@ class Aggregator:
                     "start": start,
                     "end": end,
                     "text": surface,
-                    "name": place.name,
-                    "country_code": place.country_code,
-                    "place_type": place.place_type,
-                    "place_id": place.place_id,
-                    "geonameid": place.geonameid,
-                    "lat": place.lat,
-                    "lon": place.lon,
-                    "geo_precision": geo_precision(place.place_type),
-                    "radius_km": place.radius_km,
+                    **_place_fields(place),
                     "role": role,
                     "date": date.iso() if date else None,
                     "date_end": date.iso_end() if date else None,

@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from geomap.ingest.decoding import looks_binary_head
-from geomap.ingest.files import open_binary, unreadable
+from geomap.ingest.files import read_document
 from geomap.ingest.pubdate import parse_date
 from geomap.ingest.text import parse_article
 from geomap.models import Article, Problem
@@ -112,21 +111,9 @@ def read_feed(
         gave none.
     """
     name = str(path)
-    fh = open_binary(path)
-    if isinstance(fh, Problem):
-        yield fh
-        return
-    with fh:
-        try:
-            if looks_binary_head(fh):
-                yield Problem(name, "binary file, not a feed; skipped", severity="skipped")
-                return
-            data = fh.read()
-        except OSError as exc:
-            yield unreadable(path, exc)
-            return
-    if not data.strip():
-        yield Problem(name, "empty file", severity="skipped")
+    data = read_document(path, "a feed")
+    if isinstance(data, Problem):
+        yield data
         return
     if not is_feed(data[:8192]):
         yield Problem(

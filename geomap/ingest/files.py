@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from geomap.ingest.decoding import looks_binary_head
 from geomap.models import Problem
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "identities",
     "open_binary",
     "read_bytes",
+    "read_document",
     "unreadable",
 ]
 
@@ -231,6 +233,37 @@ def open_binary(path: Path) -> BinaryIO | Problem:
         return open(path, "rb")
     except OSError as exc:
         return unreadable(path, exc)
+
+
+def read_document(path: Path, kind: str) -> bytes | Problem:
+    """The whole content of a document file (a web page, a feed), or why it is skipped.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file.
+    kind : str
+        What the file should be ("a web page", "a feed"), for the message on a binary file.
+
+    Returns
+    -------
+    bytes or Problem
+        Its bytes; or the Problem that skips it: unreadable, binary, or empty.
+    """
+    name = str(path)
+    fh = open_binary(path)
+    if isinstance(fh, Problem):
+        return fh
+    with fh:
+        try:
+            if looks_binary_head(fh):
+                return Problem(name, f"binary file, not {kind}; skipped", severity="skipped")
+            data = fh.read()
+        except OSError as exc:
+            return unreadable(path, exc)
+    if not data.strip():
+        return Problem(name, "empty file", severity="skipped")
+    return data
 
 
 def read_bytes(path: Path) -> bytes | Problem:

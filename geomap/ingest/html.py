@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from geomap.ingest.decoding import looks_binary_head
-from geomap.ingest.files import open_binary, unreadable
+from geomap.ingest.files import read_document, unreadable
 from geomap.ingest.pubdate import FUTURE_SLACK, parse_date
 from geomap.ingest.text import parse_article
 from geomap.models import Article, Problem
@@ -176,31 +175,22 @@ def read_html(
         The article, with a note saying where its date came from; or the Problem that
         skipped the page (not HTML, no main text, too large).
     """
-    name = str(path)
-    fh = open_binary(path)
-    if isinstance(fh, Problem):
-        yield fh
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        yield unreadable(path, exc)
         return
-    with fh:
-        try:
-            size = path.stat().st_size
-            if size > _BYTES_PER_CHAR_LIMIT * max_chars:
-                yield Problem(
-                    name,
-                    f"page has {size:,} bytes, over {_BYTES_PER_CHAR_LIMIT} times the limit of "
-                    f"{max_chars:,} characters (raise it with --max-chars)",
-                    severity="skipped",
-                )
-                return
-            if looks_binary_head(fh):
-                yield Problem(name, "binary file, not a web page; skipped", severity="skipped")
-                return
-            data = fh.read()
-        except OSError as exc:
-            yield unreadable(path, exc)
-            return
-    if not data.strip():
-        yield Problem(name, "empty file", severity="skipped")
+    if size > _BYTES_PER_CHAR_LIMIT * max_chars:
+        yield Problem(
+            str(path),
+            f"page has {size:,} bytes, over {_BYTES_PER_CHAR_LIMIT} times the limit of "
+            f"{max_chars:,} characters (raise it with --max-chars)",
+            severity="skipped",
+        )
+        return
+    data = read_document(path, "a web page")
+    if isinstance(data, Problem):
+        yield data
         return
     yield from _page_article(path, data, max_chars=max_chars, today=today)
 
