@@ -1,7 +1,11 @@
-"""Shared fixtures: the bundled gazetteer (built once per machine) and ../shared paths."""
+"""Shared fixtures: the bundled gazetteer (built once per machine), ../shared paths, and the
+headless Chromium and fixture map of the browser tests (one each per session, that is per
+pytest-xdist worker)."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
+#: set by .ci/run: a browser test that cannot run fails instead of skipping
+REQUIRE_BROWSER = os.environ.get("GEOMAP_REQUIRE_BROWSER") == "1"
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +39,47 @@ def eval_corpora() -> list[Path]:
     if not paths:
         pytest.skip("../shared/eval not present")
     return paths
+
+
+def _browser_missing(reason: str) -> None:
+    if REQUIRE_BROWSER:
+        pytest.fail(f"browser tests required but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium with ``geomap.bench_map``'s flags, launched once per
+    session: each test opens its pages with ``browser.new_page``, a fresh context each
+    (no cookies, storage or cache shared), and blocks their network itself
+    (``test_render_browser.Opened``). Skips, or fails under GEOMAP_REQUIRE_BROWSER=1,
+    without Playwright, Chromium or the map assets."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _browser_missing("playwright is not installed (pip install '.[test]')")
+    from geomap.bench_map import CHROMIUM, CHROMIUM_ARGS
+
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        _browser_missing(f"{CHROMIUM} is missing (apt-get install chromium)")
+    from geomap.assets import load
+
+    if load() is None:
+        _browser_missing("the map assets are not installed (geomap assets install)")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def fixture_map(tmp_path_factory) -> Path:
+    """map.html of the fixture events and mentions (tests/data/map), rendered once: tests
+    open it and must not write to it."""
+    from render_fixtures import fixture_events, fixture_mentions
+
+    from geomap.render import render_map
+
+    path = tmp_path_factory.mktemp("map") / "map.html"
+    render_map(fixture_events(), path, title="Fixture events", mentions=fixture_mentions())
+    return path

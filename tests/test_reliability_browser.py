@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 from render_fixtures import fixture_events, fixture_mentions
-from test_render_browser import Opened, browser, fixture_map  # noqa: F401  (fixtures)
+from test_render_browser import Opened
 
 #: The names every plain JavaScript object answers to.
 PROTO_NAMES = [
@@ -27,7 +27,7 @@ PROTO_NAMES = [
 
 
 @pytest.mark.parametrize("query", PROTO_NAMES)
-def test_the_filter_box_takes_object_property_names_as_text(browser, fixture_map, query):  # noqa: F811
+def test_the_filter_box_takes_object_property_names_as_text(browser, fixture_map, query):
     opened = Opened(browser, fixture_map)
     try:
         box = opened.page.locator("[data-geomap=filter]")
@@ -41,7 +41,7 @@ def test_the_filter_box_takes_object_property_names_as_text(browser, fixture_map
         opened.page.close()
 
 
-def test_object_property_names_in_the_hash_are_plain_text(browser, fixture_map):  # noqa: F811
+def test_object_property_names_in_the_hash_are_plain_text(browser, fixture_map):
     hash_ = "#q=__proto__&types=constructor,toString&from=valueOf&map=" + quote("constructor")
     opened = Opened(browser, fixture_map, hash=hash_)
     try:
@@ -52,7 +52,7 @@ def test_object_property_names_in_the_hash_are_plain_text(browser, fixture_map):
         opened.page.close()
 
 
-def test_events_named_after_object_properties_are_drawn_and_found(browser, tmp_path):  # noqa: F811
+def test_events_named_after_object_properties_are_drawn_and_found(browser, tmp_path):
     from geomap.render import render_map
 
     events = fixture_events().head(len(PROTO_NAMES)).copy()

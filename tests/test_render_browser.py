@@ -2,7 +2,8 @@
 
 Needs Debian's chromium (/usr/bin/chromium), Playwright's Python package and the map assets
 (`geomap assets install`). Without them these tests skip with the reason; with
-GEOMAP_REQUIRE_BROWSER=1 (set by .ci/run) a missing piece is a failure.
+GEOMAP_REQUIRE_BROWSER=1 (set by .ci/run) a missing piece is a failure. The browser is
+the session's (``browser`` in tests/conftest.py); each ``Opened`` page has its own context.
 
 Most tests open the fixture map (tests/data/map: events and mentions in the columns of
 geomap/schema.py); screenshots are kept in each test's tmp_path.
@@ -14,44 +15,17 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import shutil
 import time
 from pathlib import Path
 
 import pytest
-from render_fixtures import fixture_events, fixture_mentions
+from render_fixtures import fixture_events
 
-from geomap.bench_map import CHROMIUM, CHROMIUM_ARGS, synthetic_events
+from geomap.bench_map import synthetic_events
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TODAY = dt.date(2026, 11, 22)
-REQUIRE = os.environ.get("GEOMAP_REQUIRE_BROWSER") == "1"
-
-
-def _missing(reason: str) -> None:
-    if REQUIRE:
-        pytest.fail(f"browser tests required but {reason}")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright is not installed (pip install '.[test]')")
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        _missing(f"{CHROMIUM} is missing (apt-get install chromium)")
-    from geomap.assets import load
-
-    if load() is None:
-        _missing("the map assets are not installed (geomap assets install)")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 class Opened:
@@ -96,15 +70,6 @@ class Opened:
 
     def clean(self) -> bool:
         return self.blocked == [] and self.errors == [] and self.dialogs == []
-
-
-@pytest.fixture(scope="module")
-def fixture_map(tmp_path_factory):
-    from geomap.render import render_map
-
-    path = tmp_path_factory.mktemp("map") / "map.html"
-    render_map(fixture_events(), path, title="Fixture events", mentions=fixture_mentions())
-    return path
 
 
 @pytest.fixture()
