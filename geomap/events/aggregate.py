@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -259,31 +260,32 @@ class Aggregator:
             "confidence": round(confidence, 2),
         }
 
-    def _mention_rows(self, event_of: dict[tuple[str, int], str]) -> list[dict[str, Any]]:
+    def _mention_rows(self, event_of: dict[tuple[str, int], str]) -> list[tuple[Any, ...]]:
+        """The mentions' rows, ``MENTION_COLUMNS`` in order, sorted by article, offsets and
+        place (tuples: a dict a row made the table several times slower to build)."""
+        place_values = {pid: tuple(_place_fields(p).values()) for pid, p in self._places.items()}
+        date_values: dict[DateValue | None, tuple[str | None, str | None, str | None]] = {
+            None: (None, None, None)
+        }
+        sources = self._sources
         out = []
-        for row in sorted(set(self._mentions), key=lambda r: (r[0], r[1], r[2], r[4])):
+        for row in sorted(set(self._mentions), key=_MENTION_ORDER):
             article, start, end, surface, pid, role, date, basis, sentence = row
-            place = self._places[pid]
-            source = self._sources.get(article, {})
+            when = date_values.get(date)
+            if when is None:
+                assert date is not None
+                when = date_values[date] = (date.iso(), date.iso_end(), date.precision)
+            source = sources.get(article)
             out.append(
-                {
-                    "mention_id": f"{article}:{start}-{end}",
-                    "article": article,
-                    "start": start,
-                    "end": end,
-                    "text": surface,
-                    **_place_fields(place),
-                    "role": role,
-                    "date": date.iso() if date else None,
-                    "date_end": date.iso_end() if date else None,
-                    "date_precision": date.precision if date else None,
-                    "date_basis": basis,
-                    "sentence": sentence,
-                    "source": source.get("source"),
-                    "event_id": event_of.get((article, start)),
-                }
-            )
+                (f"{article}:{start}-{end}", article, start, end, surface, *place_values[pid],
+                 role, *when, basis, sentence, source.get("source") if source else None,
+                 event_of.get((article, start)))
+            )  # fmt: skip
         return out
+
+
+#: The order of the mentions table: article, start, end, place id.
+_MENTION_ORDER = operator.itemgetter(0, 1, 2, 4)
 
 
 def _most(values: Iterable[int | None]) -> int | None:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import html
+import itertools
 import json
 import math
 import re
@@ -84,6 +85,7 @@ _PRECISION_DAYS = {"day": 0, "week": 6}
 _EPOCH = dt.date(1970, 1, 1)
 #: Rows read from the frame at a time (as Python values, column by column).
 _CHUNK = 2048
+
 
 def _missing(value: Any) -> bool:
     if type(value) is str:
@@ -260,7 +262,7 @@ class MapSpec:
 
     def s(self, value: Any) -> int:
         """The index of ``value``'s text in ``strings`` (added if new); -1 for no text."""
-        text = value if type(value) is str else _text(value)
+        text = value if type(value) is str else "" if value is None else _text(value)
         if not text:
             return -1
         i = self._index.get(text)
@@ -354,26 +356,37 @@ class MapSpec:
 
     def mention_rows(self) -> Iterator[list[Any]]:
         """The mention arrays: ``[lat, lon, role, name, day, date, sentence, article,
-        event_id]``."""
+        event_id]`` (made one at a time, a column at a time read as Python values)."""
+        frame = self.mentions
+        for start in range(0, len(frame), _CHUNK):
+            yield from self._mention_rows(frame.iloc[start : start + _CHUNK])
+
+    def _mention_rows(self, frame: pd.DataFrame) -> Iterator[list[Any]]:
         s = self.s
-        columns = list(self.mentions.columns)
         roles = {r: i for i, r in enumerate(MENTION_ROLES)}
-        for values in self.mentions.itertuples(index=False, name=None):
-            rec = dict(zip(columns, values, strict=True))
-            get = rec.get
-            article = get("article")
+        reference = roles["reference"]
+        names = ("lat", "lon", "role", "name", "date", "date_end", "date_precision",
+                 "sentence", "article", "articles", "event_id")  # fmt: skip
+        columns = [_values(frame, name) for name in names]
+        days: dict[tuple[Any, ...], int | None] = {}  # a few distinct dates, many mentions
+        for (lat, lon, role, name, date, date_end, precision, sentence, article, articles,
+             event_id) in zip(*columns, strict=True):  # fmt: skip
+            when = (date, date_end, precision)  # text or None
+            day = days.get(when, -1)
+            if day == -1:
+                day = days[when] = day_range(date, date_end, precision)[0]
             if _missing(article):
-                article = next(iter(_list(get("articles"))), None)
+                article = next(iter(_list(articles)), None)
             yield [
-                round(float(rec["lat"]), 5),
-                round(float(rec["lon"]), 5),
-                roles.get(_text(get("role")), roles["reference"]),
-                s(get("name")),
-                day_range(get("date"), get("date_end"), get("date_precision"))[0],
-                s(get("date")),
-                s(_text(get("sentence"))[:600]),
+                round(float(lat), 5),
+                round(float(lon), 5),
+                roles.get(role, reference) if type(role) is str else reference,
+                s(name),
+                day,
+                s(date),
+                s(_text(sentence)[:600]),
                 s(article),
-                s(get("event_id")),
+                s(event_id),
             ]
 
     def parts(self, events: Any, mentions: Any) -> dict[str, Any]:
@@ -408,18 +421,13 @@ class MapSpec:
         for key in sorted(whole):
             yield _htmlsafe(f"{sep}{_JSON.encode(key)}:")
             if key in lists:
+                items = iter(lists[key])
                 opener = "["
-                chunk: list[str] = []
-                for item in lists[key]:
-                    chunk.append(_JSON.encode(item))
-                    if len(chunk) == 256:
-                        yield _htmlsafe(opener + ",".join(chunk))
-                        opener, chunk = ",", []
-                yield (
-                    _htmlsafe(opener + ",".join(chunk)) + "]"
-                    if chunk
-                    else ("[]" if opener == "[" else "]")
-                )
+                while batch := list(itertools.islice(items, 256)):
+                    # a list's JSON is its items' joined by ",": one call for 256 of them
+                    yield _htmlsafe(opener + _JSON.encode(batch)[1:-1])
+                    opener = ","
+                yield "[]" if opener == "[" else "]"
             else:
                 yield _htmlsafe(_JSON.encode(whole[key]))
             sep = ","
@@ -450,6 +458,14 @@ def _htmlsafe(text: str) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+def _values(frame: pd.DataFrame, name: str) -> list[Any]:
+    """A column's values as Python values, None where missing (None throughout when the
+    frame has no such column)."""
+    if name not in frame.columns:
+        return [None] * len(frame)
+    return frame[name].to_numpy(dtype=object, na_value=None).tolist()  # type: ignore[no-any-return]
 
 
 def _num(value: Any, default: float) -> float:
