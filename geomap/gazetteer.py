@@ -17,7 +17,7 @@ import math
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -376,6 +376,12 @@ class Gazetteer:
                 if value:
                     out[key] = value
         return out
+
+    def name_keys(self) -> Iterator[str]:
+        """Every name key the gazetteer holds (``name_key`` of each name), each once, in
+        no set order: what a scan for every name looks for (``geomap.bench.raw_scan``)."""
+        for (key,) in self._con.execute("SELECT DISTINCT key FROM names"):
+            yield key
 
     def keys_starting(self, key: str) -> tuple[bool, bool]:
         """Whether a name key starts with ``key`` (``key`` itself or a longer one), and
