@@ -206,20 +206,21 @@ def casualties(clause: str) -> tuple[int | None, int | None]:
             for m in pat.finditer(clause)
             if (n := _count(m)) is not None
         ]
-        if not found:
-            found = [
-                n for m in _KILLED_SUBJECT.finditer(clause)
-                if not _AGENT.search(m.group("between")) and (n := _count(m)) is not None
-            ]  # fmt: skip
-        if found:
-            killed = max(found)
+        killed = _most(found, _KILLED_SUBJECT, clause, killed)
     if "wound" in clause or "injur" in clause or "hurt" in clause:
         found = [n for m in _WOUNDED_OBJECT.finditer(clause) if (n := _count(m)) is not None]
-        if not found:
-            found = [
-                n for m in _WOUNDED_SUBJECT.finditer(clause)
-                if not _AGENT.search(m.group("between")) and (n := _count(m)) is not None
-            ]  # fmt: skip
-        if found:
-            wounded = max(found)
+        wounded = _most(found, _WOUNDED_SUBJECT, clause, wounded)
     return killed, wounded
+
+
+def _most(
+    found: list[int], subject: re.Pattern[str], clause: str, otherwise: int | None
+) -> int | None:
+    """The largest of the counts ``found`` in object position ("killed six"); without any,
+    of those ``subject`` finds ("six were killed") with no agent between; else ``otherwise``."""
+    if not found:
+        found = [
+            n for m in subject.finditer(clause)
+            if not _AGENT.search(m.group("between")) and (n := _count(m)) is not None
+        ]  # fmt: skip
+    return max(found) if found else otherwise
