@@ -253,48 +253,68 @@ def _feature_text(frame: pd.DataFrame, table: Table) -> Iterator[str]:
 _ROWS = 256
 #: json's encoder as ``json.dumps(value, ensure_ascii=False)`` makes it, made once.
 _COMPACT = json.JSONEncoder(ensure_ascii=False)
-#: How a column's values are read and written: ``"str"`` (text or None), ``"int"``,
-#: ``"float"`` (NaN read as None) or ``"object"`` (anything: ``_plain`` as it is written).
+#: How a column's values are read and written: ``"str"`` (text, or a missing value: None,
+#: NaN or NA, none of them a ``str``), ``"int"`` or ``"float"`` (numbers; None where
+#: missing, NaN too) or ``"object"`` (anything: made JSON-ready, ``_plain``, as written).
 _Kind = Literal["str", "int", "float", "object"]
 #: The kind of a column by its dtype's kind (``numpy.dtype.kind``).
 _KINDS: dict[str, _Kind] = {"i": "int", "u": "int", "f": "float", "O": "object"}
 
 
 def _column_reader(series: pd.Series) -> tuple[_Kind, Callable[[int, int], list[Any]]]:
-    """A column's kind and a function of ``(start, stop)`` giving that slice of its values
-    as Python values: NA and NaN as None, but in columns of kind ``"object"``, whose values
-    are made JSON-ready (``_plain``) as they are written."""
+    """A column's kind (``_Kind``) and a function of ``(start, stop)`` giving that slice of
+    its values as Python values. The column's arrays are read once (a string column's own
+    array of ``str``, a nullable integer column's numbers and where they are missing) and
+    sliced as asked."""
     import pandas as pd
 
     dtype = series.dtype
-    raw: Callable[[int, int], list[Any]]
-    if isinstance(dtype, pd.api.extensions.ExtensionDtype):  # Int64, str: values and NA
-        array = series.array
-        kind = "str" if isinstance(dtype, pd.StringDtype) else _KINDS.get(dtype.kind, "object")
+    read: Callable[[int, int], list[Any]]
+    kind: _Kind
+    if isinstance(dtype, pd.StringDtype):
+        kind, texts = "str", series.to_numpy()
 
-        def raw(start: int, stop: int) -> list[Any]:
+        def read(start: int, stop: int) -> list[Any]:
+            return texts[start:stop].tolist()  # type: ignore[no-any-return]
+
+    elif isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind in "iuf":
+        # Int64, Float64: the numbers (0 where missing) and where they are missing
+        kind = _KINDS[dtype.kind]
+        numbers = series.to_numpy(dtype=dtype.numpy_dtype, na_value=0)  # type: ignore[attr-defined]
+        missing = series.isna().to_numpy()
+
+        def read(start: int, stop: int) -> list[Any]:
+            values = numbers[start:stop].tolist()
+            gaps = missing[start:stop]
+            if gaps.any():
+                values = [None if gap else v for v, gap in zip(values, gaps.tolist(), strict=True)]
+            return values  # type: ignore[no-any-return]
+
+    elif isinstance(dtype, pd.api.extensions.ExtensionDtype):  # booleans, categories…
+        kind, array = "object", series.array
+
+        def read(start: int, stop: int) -> list[Any]:
             return array[start:stop].to_numpy(dtype=object, na_value=None).tolist()  # type: ignore[no-any-return]
 
     elif dtype.kind in _KINDS:
-        numbers = series.to_numpy()
-        kind = _KINDS[dtype.kind]
+        kind, values = _KINDS[dtype.kind], series.to_numpy()
 
-        def raw(start: int, stop: int) -> list[Any]:
-            return numbers[start:stop].tolist()  # type: ignore[no-any-return]
+        def read(start: int, stop: int) -> list[Any]:
+            return values[start:stop].tolist()  # type: ignore[no-any-return]
 
     else:  # booleans, datetimes…: pandas' own values
         kind = "object"
 
-        def raw(start: int, stop: int) -> list[Any]:
+        def read(start: int, stop: int) -> list[Any]:
             return series.iloc[start:stop].tolist()
 
     if kind == "float":  # NaN (in a float extension too) is None
 
         def numbers_read(start: int, stop: int) -> list[Any]:
-            return [None if v != v else v for v in raw(start, stop)]
+            return [None if v != v else v for v in read(start, stop)]
 
         return kind, numbers_read
-    return kind, raw
+    return kind, read
 
 
 def _value_columns(
@@ -316,7 +336,7 @@ def _value_columns(
 def _json_texts(kind: _Kind, values: list[Any]) -> list[str]:
     """Each value as ``json.dumps(value, ensure_ascii=False)`` writes it."""
     if kind == "str":
-        return ["null" if v is None else _STRING(v) for v in values]
+        return [_STRING(v) if type(v) is str else "null" for v in values]
     if kind == "int":
         return ["null" if v is None else _INT(v) for v in values]
     if kind == "float":
@@ -452,7 +472,9 @@ def _csv_cells(kind: _Kind, values: list[Any]) -> Iterable[Any]:
         return [None if v is None else round(v, 6) for v in values]
     if kind == "str":
         starts = FORMULA_STARTS
-        return [v if v is None or not v.startswith(starts) else "'" + v for v in values]
+        return [
+            ("'" + v if v.startswith(starts) else v) if type(v) is str else None for v in values
+        ]
     return map(_object_cell, values)
 
 
