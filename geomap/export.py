@@ -395,8 +395,9 @@ def write_geojson(
     would write. ``layout="lines"``: the same FeatureCollection with each feature on a
     line of its own, compact (``json.dumps(feature, ensure_ascii=False)``): a third of the
     size and several times faster to write, for the mentions table, which has a row per
-    place name. Either way features are encoded and written a few thousand at a time, so
-    memory does not grow with the output (nor with one event's list of sources).
+    place name, laid out from each column's JSON texts. Either way features are encoded
+    and written a few hundred at a time, so memory does not grow with the output (and the
+    indented layout writes one event's list of sources in pieces).
     """
     if layout == "lines":
         with atomic_open(path) as fh:
