@@ -20,7 +20,7 @@ def codebook() -> Codebook:
         # a drug test, no infection
         "The driver later tested positive for cocaine at a clinic in Denver.",
         # a court's ruling, no rollover
-        "An appeals court in Sacramento overturned the jury's conviction on Friday.",
+        "An appeals court in Sacramento overturned John Lee Smith's conviction on Friday.",
         # the end of a state, not the state
         "The drought was declared over in Phoenix on Monday.",
         "The outbreak is officially over in Kampala, health officials said.",

@@ -169,15 +169,16 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
     NotEvent(("tested positive",), r"\btested positive for (?:\w{1,12} )?(?:marijuana|cannabis|cocaine|heroin|"
              r"methamphetamine|meth|amphetamines?|opiates?|drugs?|alcohol|steroids|a banned substance|"
              r"banned substances|doping|thc)\b", "tested positive for marijuana: a drug test, no infection"),
-    NotEvent(("overturn",), r"\boverturn(?:ed|s|ing)? (?:a |an |the |his |her |their |its )?(?:[\w'’-]{1,20} ){0,2}?"
+    NotEvent(("overturn",), r"\boverturn(?:ed|s|ing)? (?:a |an |the |his |her |their |its )?(?:[\w'’-]{1,20} ){0,4}?"
              r"(?:convictions?|rulings?|verdicts?|decisions?|sentences?|bans?|laws?|elections?|results?|"
              r"orders?|vetoe?s?)\b", "overturned a conviction: a court's ruling, no rollover"),
     NotEvent(("drought", "outbreak", "epidemic", "flood"),
              r"\b(?:declared|pronounced) (?:the )?(?:drought|outbreak|epidemic|flood emergency|flooding) "
              r"(?:\w{1,20} ){0,2}?(?:over|ended|at an end)\b|"
              r"\b(?:drought|outbreak|epidemic)s? (?:is|was|has been|had been|were|are) (?:\w{1,12} )?"
-             r"(?:over|ended|lifted)\b|\bend(?:ed)? (?:of )?the (?:drought|outbreak|epidemic)\b",
-             "the drought declared over: the end of a state, not the state"),
+             r"(?:over|ended|lifted)\b|\bend(?:ed)? (?:of )?the (?:drought|outbreak|epidemic)\b|"
+             r"\b(?:drought|outbreak|flood)[- ]free\b",
+             "the drought declared over, drought-free: the end of a state, not the state"),
     NotEvent(("such as", "like", "including"),
              r"\b(?:cases|crimes|incidents|tragedies|disasters|events|investigations|killings|"
              r"attacks|shootings|accidents|crashes|fires) (?:such as|like|including) [^;:]{1,120}",

@@ -237,11 +237,16 @@ def find_events(
             summary = _summary(sentence[c_start:c_end] if c_end - c_start >= 40 else sentence)
             if killed is None and sub == "death" and one_named_death(sentence[c_start:c_end]):
                 killed = 1  # "June Smith, 91, died Thursday"
+            stated = (killed, wounded)
             for n, m in enumerate(where):
                 # a count right before a place is its own ("1,500 in Turkey and 800 in
                 # Syria"); else a count before a list of places is the first one's
-                own = count_before(low[c_start : m.start - s_start])
-                if own is not None and (killed is not None or wounded is None):
+                own = (
+                    count_before(low[c_start : m.start - s_start])
+                    if stated[0] is not None or stated[1] is not None
+                    else None
+                )
+                if own is not None and stated[0] is not None:
                     killed = own
                 elif own is not None:
                     wounded = own
