@@ -30,19 +30,16 @@ def test_each_place_of_a_list_takes_its_own_count(gazetteer, codebook):
     assert (events["Kenya"].fatalities, events["Uganda"].fatalities) == (40, 12)
 
 
-def test_other_victims_are_not_the_earlier_events(gazetteer, codebook):
-    text = (
-        "A woman died of bird flu in Jakarta on Monday. The virus has killed two other "
-        "women this month, bringing the total to 30."
-    )
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # other victims and a running total, in a later sentence, are not this event's
+        ("A woman died of bird flu in Jakarta on Monday. The virus has killed two other "
+         "women this month, bringing the total to 30.", 1),
+        # one named person's death
+        ("Harold Bixby, a retired teacher, died Tuesday at his home in Des Moines.", 1),
+    ],
+)  # fmt: skip
+def test_the_count_of_one_death(text, fatalities, gazetteer, codebook):
     (ev,) = events_of(text, gazetteer, codebook)
-    assert ev.fatalities == 1
-
-
-def test_a_named_persons_death_counts_one(gazetteer, codebook):
-    (ev,) = events_of(
-        "Harold Bixby, a retired teacher, died Tuesday at his home in Des Moines.",
-        gazetteer,
-        codebook,
-    )
-    assert (ev.event_type, ev.fatalities) == ("other", 1)
+    assert ev.fatalities == fatalities
