@@ -23,7 +23,9 @@ explosions_remote_violence      remote_explosive_landmine_ied          car / roa
 explosions_remote_violence      grenade                                grenade attack, grenade thrown
 riots                           violent_demonstration                  riot, rioters, protesters clashed / threw
                                                                        stones / torched
-riots                           mob_violence                           mob attacked, lynched
+riots                           violent_demonstration                  a protest / rally / march turned violent
+riots                           mob_violence                           mob attacked, lynched, brawl, street fight,
+                                                                       melee
 protests                        excessive_force_against_protesters     opened fire on protesters, protesters
                                                                        killed
 protests                        protest_with_intervention              tear gas, water cannon, rubber bullets,
@@ -51,8 +53,10 @@ strategic_developments          change_to_group_activity               martial l
 strategic_developments          disrupted_weapons_use                  intercepted / shot down a missile or
                                                                        drone, defused
 strategic_developments          looting_property_destruction           looted, looting, vandalised, torched
-strategic_developments          other                                  met, talks were held, held a meeting,
-                                                                       convened (face to face; not a call)
+strategic_developments          other                                  officials met, met the minister, talks
+                                                                       were held, held a meeting, convened (face
+                                                                       to face; not a call; not two people who
+                                                                       "met once in a park")
 disaster                        earthquake                             earthquake, quake, tremor, aftershock
 disaster                        tsunami                                tsunami
 disaster                        volcanic_eruption                      volcano erupted, eruption
@@ -62,6 +66,7 @@ disaster                        storm                                  hurricane
                                                                        blizzard, storm hit / struck / killed
 disaster                        wildfire                               wildfire, bushfire, forest fire
 disaster                        drought                                drought
+disaster                        other                                  a meteorite struck / fell / crashed
 disaster                        epidemic                               outbreak, epidemic, confirmed cases,
                                                                        tested positive, died of the virus; a
                                                                        disease's cases or deaths (this cue comes
@@ -78,7 +83,7 @@ accident                        collision                              car / tra
 accident                        fire                                   fire broke out, blaze, house fire,
                                                                        gutted by fire
 accident                        explosion                              explosion, blast, exploded (no bomb)
-accident                        other                                  drowned, collapsed, electrocuted
+accident                        other                                  drowned, collapsed, electrocuted, stampede
 other                           death                                  died, dies, passed away, found dead
 other                           election                               election held, voters went to the polls,
                                                                        referendum, was elected
@@ -122,6 +127,12 @@ _BUILDING = (
     r"high-rise|nightclub|prison|train|bus|ship|boat|ferry|forest|brush|bush|grass)"
 )
 
+#: Who meets as a strategic development: officials, not two people who "met once in a park".
+_OFFICIAL = (
+    r"(?:ministers?|presidents?|secretary|secretaries|officials|leaders?|delegations?|delegates|envoys?|"
+    r"ambassadors?|counterparts?|chancellor|premier|king|queen|commanders?|generals?|representatives|"
+    r"mediators|negotiators|diplomats)"
+)
 _DISEASE = (
     r"(?:h\d{1,2}n\d{1,2}|swine flu|bird flu|avian (?:flu|influenza)|flu|influenza|cholera|ebola|measles|"
     r"plague|malaria|dengue|tuberculosis|polio|meningitis|typhoid|anthrax|rabies|hepatitis|"
@@ -175,11 +186,13 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:" + _DISEASE + r"\b[^.;]{0,60}?\b" + _CASE + r"\b|" + _CASE + r"\b[^.;]{0,60}?\b"
         + _DISEASE + r"\b)", 0.75),
     # -- riots (before battles: protesters who clash are rioting)
-    Cue("riots", "violent_demonstration", ("riot", "clash", "threw", "hurled", "torch", "stormed", "set fire", "fought", "attacked", "smashed"),
+    Cue("riots", "violent_demonstration", ("riot", "clash", "threw", "hurled", "torch", "stormed", "set fire", "fought", "attacked", "smashed", "turned"),
         r"\b(?:riot(?:s|ed|ing|ers)?\b|" + _PEOPLE + r" (?:clashed|fought|threw|hurled|torched|"
-        r"set fire|stormed|attacked|smashed)|clash(?:es)? between " + _PEOPLE + r")", 0.8),
-    Cue("riots", "mob_violence", ("mob", "lynch", "vigilante"),
-        r"\b(?:mobs? (?:attacked|beat|killed|torched|burned|lynched|stormed)|lynch(?:ed|ing)\b|vigilantes?\b)", 0.75),
+        r"set fire|stormed|attacked|smashed)|clash(?:es)? between " + _PEOPLE + r"|"
+        r"(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?) (?:[\w'’-]{1,20} ){0,3}?turned (?:violent|into a riot))", 0.8),
+    Cue("riots", "mob_violence", ("mob", "lynch", "vigilante", "brawl", "street fight", "melee"),
+        r"\b(?:mobs? (?:attacked|beat|killed|torched|burned|lynched|stormed)|lynch(?:ed|ing)\b|vigilantes?\b|"
+        r"brawls?\b|street fights?\b|melees?\b)", 0.75),
     # -- protests
     Cue("protests", "excessive_force_against_protesters", ("protest", "demonstrat"),
         r"\b(?:(?:opened fire on|shot|killed) (?:the )?(?:protesters|demonstrators)|"
@@ -247,7 +260,8 @@ CUES: tuple[Cue, ...] = (
     Cue("strategic_developments", "looting_property_destruction", ("loot", "vandal", "ransack"),
         r"\b(?:loot(?:ed|ing|ers)\b|vandali[sz]ed|ransacked)", 0.65),
     Cue("strategic_developments", "other", ("met", "meeting", "talks", "negotiations", "summit", "convened"),
-        r"\b(?:met|(?:meetings?|talks|negotiations|summit) (?:was |were )?(?:held|took place)|"
+        r"\b(?:" + _OFFICIAL + r"(?: [\w'’-]{1,20}){0,4}? met\b|met (?:with )?(?:[\w'’.-]{1,20} ){0,4}?"
+        + _OFFICIAL + r"|(?:meetings?|talks|negotiations|summit) (?:was |were )?(?:held|took place)|"
         r"held (?:talks|negotiations|a meeting|meetings|a summit)|convened)\b", 0.5),
     # -- disasters
     Cue("disaster", "earthquake", ("quake", "tremor", "aftershock", "magnitude"),
@@ -265,6 +279,8 @@ CUES: tuple[Cue, ...] = (
     Cue("disaster", "wildfire", ("wildfire", "bushfire", "bush fire", "forest fire", "brush fire", "grass fire"),
         r"\b(?:wildfires?|bush ?fires?|forest fires?|brush ?fires?|grass fires?)\b", 0.85),
     Cue("disaster", "drought", ("drought",), r"\bdroughts?\b", 0.7),
+    Cue("disaster", "other", ("meteor",),
+        r"\bmeteor(?:ite|oid)?s? (?:\w{1,20} ){0,2}?(?:struck|hit|slammed|crashed|fell|landed|impact(?:ed)?|exploded)\b", 0.75),
     Cue("disaster", "epidemic", ("outbreak", "epidemic", "case", "tested positive", "infect", "died of", "died from", "deaths of", "deaths from", "death from", "death of"),
         r"\b(?:outbreaks?\b|epidemics?\b|(?:confirmed|new|suspected|probable|first|human) cases?\b|"
         r"tested positive|infected with|infections\b|(?:died|deaths?) (?:of|from) (?:the )?"
@@ -295,8 +311,8 @@ CUES: tuple[Cue, ...] = (
         r"burnt down|gutted by fire|caught fire|(?:destroyed|damaged) by (?:a )?fire)", 0.75),
     Cue("accident", "explosion", ("explosion", "blast", "exploded"),
         r"\b(?:explosions?\b|blasts?\b|exploded\b)", 0.7),
-    Cue("accident", "other", ("drown", "collaps", "electrocut", "accident", "poisoning", "leak", "spill"),
-        r"\b(?:drowned|drowning|collapsed|collapse of|electrocuted|(?:mine|industrial|mining|sailing|boating|"
+    Cue("accident", "other", ("drown", "collaps", "electrocut", "accident", "poisoning", "leak", "spill", "stampede"),
+        r"\b(?:drowned|drowning|collapsed|collapse of|electrocuted|stampedes?|(?:mine|industrial|mining|sailing|boating|"
         r"fishing|diving|swimming|hunting|climbing|skiing|workplace|construction|farm|farming|"
         r"tractor|industrial) accidents?|carbon monoxide poisoning|gas leak|chemical (?:leak|spill))\b", 0.65),
     # -- a bare "were killed": the weakest violent cue, after every other type's

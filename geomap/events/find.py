@@ -2,9 +2,9 @@
 
 For each sentence that names a place (and the two after an event, for counts), the
 codebook's cues (``geomap.events.cues``) are found in it (``geomap.events.matching``); a
-clause — the sentence cut at ``;``, ``:``, dashes and "but", "while", "whereas",
-"although" — gives at most one event type, the first of ``CUES`` it matches, and one event
-per place where that happened:
+clause — the sentence cut at ``;``, ``:``, dashes, "but", "while", "whereas",
+"although" and before a quote that opens a new sentence — gives at most one event type, the
+first of ``CUES`` it matches, and one event per place where that happened:
 
 * the place is where it happened, not an actor, a home or a continent
   (``geomap.events.places``);
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from geomap.events.actors import find_actors
 from geomap.events.codebook import MARITIME
-from geomap.events.counts import casualties
+from geomap.events.counts import OTHER_VICTIMS, casualties, count_before, one_named_death
 from geomap.events.matching import Codebook, default_codebook, lower_same_length
 from geomap.events.merge import WEAK, ArticleEvent, contains, merge_article
 from geomap.events.places import is_wide, places_of
@@ -39,7 +39,13 @@ if TYPE_CHECKING:
 
 __all__ = ["find_events", "article_events"]
 
-_CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\s[–—-]\s|\s-\s")
+#: Where a clause ends: ``;``, ``:``, a dash, "but", "while"…, and a sentence end before an
+#: opening quote, which the sentence split keeps together ("…in Marion County. ''Our
+#: thoughts are with them,'' the governor said").
+_CLAUSE_STOP = re.compile(
+    r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\s[–—-]\s|\s-\s|"
+    r"(?<=[.!?])\s+(?=''|``|\"|“)"
+)
 
 
 def _clauses(low: str) -> list[tuple[int, int]]:
@@ -149,6 +155,7 @@ def find_events(
                 and index - last_at <= 2
                 and not _elsewhere(ms, found[-1].place)
                 and not codebook.unreal.search(low)  # "as many as 1,103 may have died"
+                and not OTHER_VICTIMS.search(low)  # "two other women", "bringing the total to 18"
             ):
                 killed, wounded = casualties(low)
                 if killed is not None or wounded is not None:
@@ -185,7 +192,7 @@ def find_events(
                 )
             clause_low = low[c_start:c_end]
             killed, wounded = casualties(clause_low)
-            where, actor_ms = places_of(low, c_start, c_end, s_start, ms, sub in MARITIME)
+            where, actor_ms = places_of(low, c_start, c_end, s_start, ms, sub in MARITIME, sentence)
             by_dateline = False
             if (
                 not where
@@ -208,10 +215,14 @@ def find_events(
                     )
                 ):
                     prev = found[-1]
-                    if (killed is not None or wounded is not None) and (
-                        prev.event_type == etype
-                        or cue.weight <= WEAK
-                        or etype in ("battles", "explosions_remote_violence")
+                    if (
+                        (killed is not None or wounded is not None)
+                        and not OTHER_VICTIMS.search(clause_low)
+                        and (
+                            prev.event_type == etype
+                            or cue.weight <= WEAK
+                            or etype in ("battles", "explosions_remote_violence")
+                        )
                     ):
                         found[-1] = prev._replace(
                             fatalities=_max(prev.fatalities, killed),
@@ -224,8 +235,22 @@ def find_events(
                 countries, demonym,
             )  # fmt: skip
             summary = _summary(sentence[c_start:c_end] if c_end - c_start >= 40 else sentence)
+            if killed is None and sub == "death" and one_named_death(sentence[c_start:c_end]):
+                killed = 1  # "June Smith, 91, died Thursday"
+            stated = (killed, wounded)
             for n, m in enumerate(where):
-                if n:  # a count before a list of places is the first one's
+                # a count right before a place is its own ("1,500 in Turkey and 800 in
+                # Syria"); else a count before a list of places is the first one's
+                own = (
+                    count_before(low[c_start : m.start - s_start])
+                    if stated[0] is not None or stated[1] is not None
+                    else None
+                )
+                if own is not None and stated[0] is not None:
+                    killed = own
+                elif own is not None:
+                    wounded = own
+                elif n:
                     killed = wounded = None
                 date, basis = m.date, m.date_basis
                 if (
