@@ -158,7 +158,7 @@ def raw_scan(corpus: Path) -> tuple[float, float, int]:
     gaz = Gazetteer()
     t0 = time.perf_counter()
     auto = ahocorasick.Automaton()
-    for (key,) in gaz._con.execute("SELECT DISTINCT key FROM names"):
+    for key in gaz.name_keys():
         if len(key) >= 3:
             auto.add_word(f" {key} ", len(key))
     auto.make_automaton()

@@ -367,46 +367,31 @@ def _run(args: argparse.Namespace) -> int:
 def _build_or_extract(args: argparse.Namespace) -> int:
     """``geomap build`` or ``geomap extract`` on inputs that exist."""
     from geomap.gazetteer import Gazetteer
-    from geomap.pipeline import run_build, run_extract
+    from geomap.pipeline import RunOptions, run_build, run_extract
 
-    gaz = Gazetteer(args.gazetteer) if args.gazetteer else Gazetteer()
-    show = None if not args.quiet else False
+    options = RunOptions(
+        gazetteer=Gazetteer(args.gazetteer) if args.gazetteer else Gazetteer(),
+        today=args.today,
+        max_chars=args.max_chars,
+        date_order=args.date_order,
+        progress=None if not args.quiet else False,
+        workers=args.workers,
+        dask=args.dask,
+    )
     if args.command == "build":
-        result = run_build(
-            args.paths,
-            args.out,
-            gazetteer=gaz,
-            today=args.today,
-            max_chars=args.max_chars,
-            date_order=args.date_order,
-            progress=show,
-            title=args.title,
-            workers=args.workers,
-            dask=args.dask,
-        )
+        result = run_build(args.paths, args.out, options, title=args.title)
         report = result.report
-        if not args.quiet:
-            _say_problems(report, args.quiet)
+    else:
+        report = run_extract(args.paths, args.out, options)
+    if not args.quiet:
+        _say_problems(report, args.quiet)
+        if args.command == "build":
             totals = report.to_dict()["totals"]
             print(
                 f"geomap: {totals['articles']} articles, {totals['events']} events, "
                 f"{totals['skipped']} skipped -> {Path(args.out) / 'map.html'}",
                 file=sys.stderr,
             )
-    else:
-        report = run_extract(
-            args.paths,
-            args.out,
-            gazetteer=gaz,
-            today=args.today,
-            max_chars=args.max_chars,
-            date_order=args.date_order,
-            progress=show,
-            workers=args.workers,
-            dask=args.dask,
-        )
-        if not args.quiet:
-            _say_problems(report, args.quiet)
     if args.strict and not report.complete:  # a file or an article skipped or ignored
         return EXIT_STRICT
     return EXIT_OK

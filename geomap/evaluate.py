@@ -31,6 +31,8 @@ __all__ = [
     "GoldDoc",
     "Prediction",
     "Scores",
+    "prf",
+    "read_records",
     "read_gold",
     "read_predictions",
     "predict",
@@ -61,6 +63,19 @@ class GoldDoc:
     toponyms: tuple[dict[str, Any], ...]
 
 
+def prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of ``matched`` predictions out of ``predicted``, against
+    ``gold`` (each 0.0 when its denominator is 0).
+
+    >>> prf(3, 4, 6)
+    (0.75, 0.5, 0.6)
+    """
+    p = matched / predicted if predicted else 0.0
+    r = matched / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
 @dataclass
 class Scores:
     """Recognition and resolution figures for one corpus."""
@@ -76,22 +91,15 @@ class Scores:
     median_km: float | None = None
     auc: float | None = None
 
-    @staticmethod
-    def _prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
-        p = tp / pred if pred else 0.0
-        r = tp / gold if gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
-
     @property
     def exact(self) -> tuple[float, float, float]:
         """(precision, recall, F1) by exact span match."""
-        return self._prf(self.exact_tp, self.predicted, self.gold)
+        return prf(self.exact_tp, self.predicted, self.gold)
 
     @property
     def overlap(self) -> tuple[float, float, float]:
         """(precision, recall, F1) by one-to-one overlap match."""
-        return self._prf(self.overlap_tp, self.predicted, self.gold)
+        return prf(self.overlap_tp, self.predicted, self.gold)
 
     @property
     def accuracy_161(self) -> float | None:
@@ -111,8 +119,19 @@ class Scores:
         return out
 
 
-def _records(path: str | Path, what: str) -> Iterator[tuple[int, dict[str, Any]]]:
+def read_records(path: str | Path, what: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(line number, object)`` for each line of a JSON Lines file that is not blank.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A JSON Lines file in UTF-8.
+    what : str
+        What its records are ("gold"), for the message on one that is not an object.
+
+    Yields
+    ------
+    tuple of (int, dict)
 
     Raises
     ------
@@ -228,7 +247,7 @@ def read_gold(path: str | Path) -> Iterator[GoldDoc]:
         earlier record has (two documents under one id would be scored as one).
     """
     first: dict[str, int] = {}
-    for n, rec in _records(path, "gold"):
+    for n, rec in read_records(path, "gold"):
         try:
             doc = _gold_doc(rec)
         except ValueError as exc:
@@ -252,7 +271,7 @@ def read_predictions(path: str | Path) -> dict[str, list[Prediction]]:
     """
     out: dict[str, list[Prediction]] = {}
     first: dict[str, int] = {}
-    for n, rec in _records(path, "geomap extract"):
+    for n, rec in read_records(path, "geomap extract"):
         try:
             pred_id = _record_id(rec)
             spans = _toponyms(rec, None)

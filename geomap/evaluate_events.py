@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from geomap.evaluate import prf, read_records
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -80,18 +82,17 @@ class EventScore:
     @property
     def precision(self) -> float:
         """Matched / predicted."""
-        return self.matched / self.predicted if self.predicted else 0.0
+        return prf(self.matched, self.predicted, self.gold)[0]
 
     @property
     def recall(self) -> float:
         """Matched / gold."""
-        return self.matched / self.gold if self.gold else 0.0
+        return prf(self.matched, self.predicted, self.gold)[1]
 
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.matched, self.predicted, self.gold)[2]
 
     def add(self, other: EventScore) -> None:
         """Add another scoring's counts to this one."""
@@ -135,13 +136,14 @@ class EventScore:
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
-    """The gold's lines (one article each), in file order."""
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                out.append(json.loads(line))
-    return out
+    """The gold's lines (one article each), in file order.
+
+    Raises
+    ------
+    InputError
+        ``file:line: reason`` for a line that is not UTF-8, not JSON or not an object.
+    """
+    return [rec for _, rec in read_records(path, "events gold")]
 
 
 def _range(

@@ -16,7 +16,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
@@ -249,59 +249,136 @@ def _feature_text(frame: pd.DataFrame, table: Table) -> Iterator[str]:
         sep = ",\n  "
 
 
-#: Rows read from a frame at a time by ``_plain_rows``.
-_ROWS = 128
+#: Rows read from a frame at a time, a column at a time (memory does not grow with the frame).
+_ROWS = 256
 #: json's encoder as ``json.dumps(value, ensure_ascii=False)`` makes it, made once.
 _COMPACT = json.JSONEncoder(ensure_ascii=False)
+#: How a column's values are read and written: ``"str"`` (text, or a missing value: None,
+#: NaN or NA, none of them a ``str``), ``"int"`` or ``"float"`` (numbers; None where
+#: missing, NaN too) or ``"object"`` (anything: made JSON-ready, ``_plain``, as written).
+_Kind = Literal["str", "int", "float", "object"]
+#: The kind of a column by its dtype's kind (``numpy.dtype.kind``).
+_KINDS: dict[str, _Kind] = {"i": "int", "u": "int", "f": "float", "O": "object"}
 
 
-def _plain_rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> Iterator[list[Any]]:
-    """The rows of ``frame``'s ``columns`` as lists of JSON-ready values (``_plain``'s: NA
-    and NaN are None, numpy scalars Python's), read a column at a time for ``_ROWS`` rows
-    at a time (memory does not grow with the frame)."""
+def _column_reader(series: pd.Series) -> tuple[_Kind, Callable[[int, int], list[Any]]]:
+    """A column's kind (``_Kind``) and a function of ``(start, stop)`` giving that slice of
+    its values as Python values. The column's arrays are read once (a string column's own
+    array of ``str``, a nullable integer column's numbers and where they are missing) and
+    sliced as asked."""
     import pandas as pd
 
-    kinds = []
-    for column in columns:
-        dtype = frame[column].dtype
-        if isinstance(dtype, pd.api.extensions.ExtensionDtype):
-            kinds.append("na")  # Int64, string: values and NA
-        else:
-            kinds.append({"f": "float", "O": "object"}.get(dtype.kind, "plain"))
-    na = pd.NA
-    for start in range(0, len(frame), _ROWS):
-        part = frame.iloc[start : start + _ROWS]
-        lists = []
-        for column, kind in zip(columns, kinds, strict=True):
-            values = part[column].tolist()  # Python scalars; NA and NaN stay
-            if kind == "float":
-                values = [None if v != v else v for v in values]
-            elif kind == "na":  # NA, or NaN in a string or float extension column
-                values = [None if v is na or v != v else v for v in values]
-            elif kind == "object":
-                values = [
-                    v if v is None or type(v) is str or type(v) is int else _plain(v)
-                    for v in values
-                ]
-            lists.append(values)
-        yield from map(list, zip(*lists, strict=True))
+    dtype = series.dtype
+    read: Callable[[int, int], list[Any]]
+    kind: _Kind
+    if isinstance(dtype, pd.StringDtype):
+        kind, texts = "str", series.to_numpy()
+
+        def read(start: int, stop: int) -> list[Any]:
+            return texts[start:stop].tolist()  # type: ignore[no-any-return]
+
+    elif isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind in "iuf":
+        # Int64, Float64: the numbers (0 where missing) and where they are missing
+        kind = _KINDS[dtype.kind]
+        numbers = series.to_numpy(dtype=dtype.numpy_dtype, na_value=0)  # type: ignore[attr-defined]
+        missing = series.isna().to_numpy()
+
+        def read(start: int, stop: int) -> list[Any]:
+            values = numbers[start:stop].tolist()
+            gaps = missing[start:stop]
+            if gaps.any():
+                values = [None if gap else v for v, gap in zip(values, gaps.tolist(), strict=True)]
+            return values  # type: ignore[no-any-return]
+
+    elif isinstance(dtype, pd.api.extensions.ExtensionDtype):  # booleans, categories…
+        kind, array = "object", series.array
+
+        def read(start: int, stop: int) -> list[Any]:
+            return array[start:stop].to_numpy(dtype=object, na_value=None).tolist()  # type: ignore[no-any-return]
+
+    elif dtype.kind in _KINDS:
+        kind, values = _KINDS[dtype.kind], series.to_numpy()
+
+        def read(start: int, stop: int) -> list[Any]:
+            return values[start:stop].tolist()  # type: ignore[no-any-return]
+
+    else:  # booleans, datetimes…: pandas' own values
+        kind = "object"
+
+        def read(start: int, stop: int) -> list[Any]:
+            return series.iloc[start:stop].tolist()
+
+    if kind == "float":  # NaN (in a float extension too) is None
+
+        def numbers_read(start: int, stop: int) -> list[Any]:
+            return [None if v != v else v for v in read(start, stop)]
+
+        return kind, numbers_read
+    return kind, read
+
+
+def _value_columns(
+    frame: pd.DataFrame, columns: tuple[str, ...]
+) -> tuple[list[_Kind], Iterator[list[list[Any]]]]:
+    """The kinds of ``frame``'s ``columns`` and their values, ``_ROWS`` rows at a time:
+    for each slice of rows, one list of values per column (``_column_reader``'s)."""
+    readers = [_column_reader(frame[column]) for column in columns]
+    kinds = [kind for kind, _read in readers]
+
+    def parts() -> Iterator[list[list[Any]]]:
+        for start in range(0, len(frame), _ROWS):
+            stop = start + _ROWS
+            yield [read(start, stop) for _kind, read in readers]
+
+    return kinds, parts()
+
+
+def _json_texts(kind: _Kind, values: list[Any]) -> list[str]:
+    """Each value as ``json.dumps(value, ensure_ascii=False)`` writes it."""
+    if kind == "str":
+        return [_STRING(v) if type(v) is str else "null" for v in values]
+    if kind == "int":
+        return ["null" if v is None else _INT(v) for v in values]
+    if kind == "float":
+        inf = math.inf
+        return [
+            "null" if v is None else _FLOAT(v) if -inf < v < inf else _float_text(v) for v in values
+        ]
+    encode = _COMPACT.encode
+    return [
+        "null" if v is None else _STRING(v) if type(v) is str else encode(_plain(v)) for v in values
+    ]
+
+
+def _line_template(properties: tuple[str, ...]) -> str:
+    """A feature on one line as ``json.dumps(feature, ensure_ascii=False)`` writes it, with
+    ``%s`` for its id, longitude, latitude and each property's JSON text."""
+    pairs = ", ".join(_STRING(k).replace("%", "%%") + ": %s" for k in properties)
+    return (
+        '{"type": "Feature", "id": %s, "geometry": {"type": "Point", "coordinates": '
+        '[%s, %s]}, "properties": {' + pairs + "}}"
+    )
 
 
 def _feature_lines(frame: pd.DataFrame, table: Table) -> Iterator[str]:
-    """Each feature as one line of compact JSON (``json.dumps(feature,
-    ensure_ascii=False)``), after its separator."""
+    """The features, each on one line of compact JSON (``json.dumps(feature,
+    ensure_ascii=False)``), ``_ROWS`` at a time, each line after its separator."""
     _columns, properties, id_column = _TABLES[table]
-    wanted = (id_column, "lat", "lon", *properties)
+    kinds, parts = _value_columns(frame, (id_column, "lat", "lon", *properties))
+    template = _line_template(properties)
     sep = "\n"
-    encode = _COMPACT.encode
-    for values in _plain_rows(frame, wanted):
-        feature = {
-            "type": "Feature",
-            "id": values[0],
-            "geometry": {"type": "Point", "coordinates": lonlat(values[1], values[2])},
-            "properties": dict(zip(properties, values[3:], strict=True)),
-        }
-        yield sep + encode(feature)
+    for values in parts:
+        # [lon, lat] in the template: ``lonlat``'s order
+        lonlats = [lonlat(lat, lon) for lat, lon in zip(values[1], values[2], strict=True)]
+        texts = [
+            _json_texts(kind, column) for kind, column in zip(kinds[3:], values[3:], strict=True)
+        ]
+        texts[:0] = (
+            _json_texts(kinds[0], values[0]),
+            _json_texts("float", [lon for lon, _lat in lonlats]),
+            _json_texts("float", [lat for _lon, lat in lonlats]),
+        )
+        yield sep + ",\n".join([template % row for row in zip(*texts, strict=True)])
         sep = ",\n"
 
 
@@ -318,15 +395,16 @@ def write_geojson(
     would write. ``layout="lines"``: the same FeatureCollection with each feature on a
     line of its own, compact (``json.dumps(feature, ensure_ascii=False)``): a third of the
     size and several times faster to write, for the mentions table, which has a row per
-    place name. Either way features are encoded and written a few thousand at a time, so
-    memory does not grow with the output (nor with one event's list of sources).
+    place name, laid out from each column's JSON texts. Either way features are encoded
+    and written a few hundred at a time, so memory does not grow with the output (and the
+    indented layout writes one event's list of sources in pieces).
     """
     if layout == "lines":
         with atomic_open(path) as fh:
             fh.write('{"type": "FeatureCollection", "features": [')
-            lines, empty = _feature_lines(frame, table), True
-            while batch := list(itertools.islice(lines, _ROWS)):
-                fh.write("".join(batch))
+            empty = True
+            for lines in _feature_lines(frame, table):
+                fh.write(lines)
                 empty = False
             fh.write("]}\n" if empty else "\n]}\n")
         return Path(path)
@@ -340,31 +418,6 @@ def write_geojson(
             empty = False
         fh.write("]\n}\n" if empty else "\n ]\n}\n")
     return Path(path)
-
-
-def _cell(value: Any) -> str:
-    value = _plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        if value and isinstance(value[0], dict):
-            return json.dumps(value, ensure_ascii=False, sort_keys=True)
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, float):
-        return repr(round(value, 6))
-    return str(value)
-
-
-def _csv_text(value: Any) -> str:
-    """``_cell`` of a JSON-ready value, the common kinds first."""
-    if value is None:
-        return ""
-    kind = type(value)
-    if kind is int:
-        return str(value)
-    if kind is float:
-        return repr(round(value, 6))
-    return _cell(value)
 
 
 #: What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
@@ -383,12 +436,47 @@ def csv_safe(text: str) -> str:
 
 
 def _csv_cell(value: Any) -> str:
-    """The CSV cell of a JSON-ready value that is not a ``str``: numbers as they are
-    (``-74.01`` is a number, not a formula), text made from lists ``csv_safe``."""
-    text = _csv_text(value)
-    if type(value) is int or type(value) is float:
-        return text
+    """The CSV cell of a JSON-ready value: nothing for None, numbers as they are (``-74.01``
+    is a number, not a formula; floats to 6 decimals), lists joined with ``; `` (records
+    as a JSON array), any text ``csv_safe``."""
+    if value is None:
+        return ""
+    kind = type(value)
+    if kind is int:
+        return str(value)
+    if kind is float:
+        return repr(round(value, 6))
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        else:
+            text = "; ".join(str(v) for v in value)
+    else:
+        text = str(value)
     return csv_safe(text)
+
+
+def _object_cell(value: Any) -> str:
+    """``_csv_cell`` of any value (made JSON-ready first), text first."""
+    if type(value) is str:
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return _csv_cell(_plain(value))
+
+
+def _csv_cells(kind: _Kind, values: list[Any]) -> Iterable[Any]:
+    """A column's cells (``_csv_cell``'s), or what ``csv.writer`` writes as them: None as
+    nothing, an int as ``str`` and a float as ``repr`` write it. Cells of lists and
+    records are made as their row is written (one event's sources can be long)."""
+    if kind == "int":
+        return values
+    if kind == "float":
+        return [None if v is None else round(v, 6) for v in values]
+    if kind == "str":
+        starts = FORMULA_STARTS
+        return [
+            ("'" + v if v.startswith(starts) else v) if type(v) is str else None for v in values
+        ]
+    return map(_object_cell, values)
 
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = "events") -> Path:
@@ -397,18 +485,14 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = 
     Lists (``articles``, ``mentions``, ``fatalities_reported``) are joined with ``; ``;
     ``sources`` is a JSON array. Text that a spreadsheet would run as a formula (an
     article id ``=HYPERLINK(…)``) is escaped (``csv_safe``); numbers are written as they
-    are.
+    are. Rows are read and written a few hundred at a time, a column at a time.
     """
     columns = _TABLES[table][0]
-    starts = FORMULA_STARTS
+    kinds, parts = _value_columns(frame, columns)
     with atomic_open(path) as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows(
-            [
-                ("'" + v if v.startswith(starts) else v) if type(v) is str else _csv_cell(v)
-                for v in row
-            ]
-            for row in _plain_rows(frame, columns)
-        )
+        for values in parts:
+            cells = [_csv_cells(kind, column) for kind, column in zip(kinds, values, strict=True)]
+            writer.writerows(zip(*cells, strict=True))
     return Path(path)

@@ -17,7 +17,7 @@ import math
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -314,15 +314,9 @@ class Gazetteer:
         )
         self.meta: dict[str, str] = dict(self._con.execute("SELECT key, value FROM meta"))
         self._admin1_names: dict[tuple[str, str], str] | None = None  # read on first use
+        rows = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE place_type = 'country'")
         self._countries: dict[str, Place] = {
-            p.country_code: p
-            for p in (
-                _place(r)
-                for r in self._con.execute(
-                    f"SELECT {_COLUMNS} FROM places p WHERE place_type = 'country'"
-                )
-            )
-            if p.country_code
+            p.country_code: p for p in map(_place, rows) if p.country_code
         }
 
     def __getstate__(self) -> dict[str, Any]:  # processes reopen the file
@@ -376,6 +370,11 @@ class Gazetteer:
                 if value:
                     out[key] = value
         return out
+
+    def name_keys(self) -> Iterator[str]:
+        """Every name key held (``name_key`` of each name), once each, in no set order: what
+        a scan for every name looks for (``geomap.bench.raw_scan``)."""
+        return (key for (key,) in self._con.execute("SELECT DISTINCT key FROM names"))
 
     def keys_starting(self, key: str) -> tuple[bool, bool]:
         """Whether a name key starts with ``key`` (``key`` itself or a longer one), and

@@ -23,11 +23,13 @@ __all__ = [
     "Place",
     "Mention",
     "direct_init",
+    "NOT_GIVEN",
 ]
 
 _C = TypeVar("_C", bound=type)
-#: Stands for an argument not given, where a field's default comes from a factory.
-_NOT_GIVEN: Any = object()
+#: Stands for an argument not given, where a field's default comes from a factory: the
+#: default the ``__init__`` of ``direct_init`` shows for such a field.
+NOT_GIVEN: Any = object()
 
 
 def direct_init(cls: _C) -> _C:
@@ -41,7 +43,7 @@ def direct_init(cls: _C) -> _C:
     """
     if "__slots__" in cls.__dict__ or hasattr(cls, "__post_init__"):
         raise TypeError(f"direct_init: {cls.__name__} has __slots__ or __post_init__")
-    env: dict[str, Any] = {"_NOT_GIVEN": _NOT_GIVEN}
+    env: dict[str, Any] = {"NOT_GIVEN": NOT_GIVEN}
     params, lines = [], []
     for f in fields(cls):
         if not f.init or f.kw_only:
@@ -52,8 +54,8 @@ def direct_init(cls: _C) -> _C:
             params.append(f"{f.name}=_default_{f.name}")
         elif f.default_factory is not MISSING:
             env[f"_factory_{f.name}"] = f.default_factory
-            params.append(f"{f.name}=_NOT_GIVEN")
-            value = f"_factory_{f.name}() if {f.name} is _NOT_GIVEN else {f.name}"
+            params.append(f"{f.name}=NOT_GIVEN")
+            value = f"_factory_{f.name}() if {f.name} is NOT_GIVEN else {f.name}"
         else:
             params.append(f.name)
         lines.append(f"    fields[{f.name!r}] = {value}\n")

@@ -3,14 +3,8 @@
 A Python ``str`` can hold what UTF-8 cannot encode: lone surrogates, from a JSON escape
 (``"\\ud800"``) or from a file name that is not valid UTF-8 (``os.fsdecode`` turns each
 bad byte into one of U+DC80…U+DCFF). Text that reaches the outputs has them replaced
-(``mend``); names shown to the user keep the bad bytes visible (``shown``).
-
->>> mend("a\\ud800b")
-'a\\ufffdb'
->>> shown("caf\\udce9.txt")
-'caf\\\\xe9.txt'
->>> shown("plain"), mend("plain")
-('plain', 'plain')
+(``mend``); names shown to the user keep the bad bytes visible (``shown``). A string
+without any is returned as it is.
 """
 
 from __future__ import annotations
@@ -29,6 +23,7 @@ def has_surrogates(text: str) -> bool:
     Parameters
     ----------
     text : str
+        Text from an input: a field of a record, a file's name.
 
     Returns
     -------
@@ -38,19 +33,12 @@ def has_surrogates(text: str) -> bool:
 
 
 def mend(text: str) -> str:
-    """``text`` with each lone surrogate replaced by U+FFFD (same length, same offsets).
+    """``text`` with each lone surrogate replaced by U+FFFD: the same length, so every offset
+    into it still holds.
 
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    str
-        ``text`` itself when it has none.
+    >>> mend("a\\ud800b"), mend("plain")
+    ('a\\ufffdb', 'plain')
     """
-    if not has_surrogates(text):
-        return text
     return SURROGATE.sub("\ufffd", text)
 
 
@@ -63,17 +51,9 @@ def _escape(match: re.Match[str]) -> str:
 
 def shown(text: str) -> str:
     """``text`` for display: each undecodable byte of a file name as ``\\xNN``, any other
-    lone surrogate as ``\\uNNNN``.
+    lone surrogate as ``\\uNNNN`` (longer than ``text``: its offsets do not hold).
 
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    str
-        ``text`` itself when it has none.
+    >>> shown("caf\\udce9.txt"), shown("\\ud800"), shown("plain")
+    ('caf\\\\xe9.txt', '\\\\ud800', 'plain')
     """
-    if not has_surrogates(text):
-        return text
     return SURROGATE.sub(_escape, text)

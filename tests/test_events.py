@@ -193,6 +193,12 @@ def test_the_same_happening_in_several_articles_is_one_event(gazetteer, codebook
     assert 0 <= events["confidence"].min() and events["confidence"].max() <= 1
     ganja = mentions[mentions["text"] == "Ganja"]
     assert set(ganja["event_id"]) == set(events["event_id"])
+    row = ganja.iloc[0].to_dict()  # each value in its column
+    assert row["mention_id"] == "a1:{}-{}".format(row["start"], row["end"])
+    assert (row["article"], row["name"], row["country_code"]) == ("a1", "Ganja", "AZ")
+    assert row["place_id"] == oct4["place_id"] and row["lat"] == oct4["lat"]
+    assert (row["date"], row["date_precision"], row["role"]) == ("2020-10-04", "day", "event")
+    assert row["sentence"].startswith("On October 4") and row["event_id"] == oct4["event_id"]
 
 
 def test_chunks_pickled_and_in_any_order_give_the_same_frames(gazetteer, codebook):

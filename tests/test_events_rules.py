@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from geomap.events import Codebook
-from geomap.events.find import _lower, _matches
+from geomap.events.matching import lower_same_length, matches_near
 from geomap.models import Dateline
 from tests.test_events import events_of
 
@@ -121,7 +121,7 @@ def test_patterns_tried_near_their_keys_find_what_finditer_finds(codebook):
     """``Codebook.hits`` tries a pattern only near its keys: every match must hold a key."""
     checked = 0
     for text in _texts():
-        low = _lower(text)
+        low = lower_same_length(text)
         keys: dict[tuple[int, int], list[int]] = {}
         for at, kind, k in codebook.keys(low):
             keys.setdefault((kind, k), []).append(at)
@@ -131,7 +131,7 @@ def test_patterns_tried_near_their_keys_find_what_finditer_finds(codebook):
         ):
             for k, pattern in enumerate(patterns):
                 everywhere = [m.span() for m in pattern.finditer(low)]
-                found = _matches(pattern, low, keys.get((kind, k), []), widths[k])
+                found = matches_near(pattern, low, keys.get((kind, k), []), widths[k])
                 assert found == everywhere, (kind, k)
                 checked += len(everywhere)
     assert checked > 20

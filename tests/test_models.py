@@ -35,13 +35,13 @@ def _plain_twin(cls: type) -> type:
 
 @pytest.mark.parametrize("cls", DIRECT, ids=lambda c: c.__name__)
 def test_init_has_the_dataclass_parameters(cls):
-    from geomap.models import _NOT_GIVEN
+    from geomap.models import NOT_GIVEN
 
     def shape(init_of: type) -> list[tuple[str, object, object]]:
         params = inspect.signature(init_of).parameters.values()
         # a default from a factory shows as a marker in both: dataclasses' and ours
         return [
-            (p.name, p.kind, "factory" if p.default is _NOT_GIVEN else p.default) for p in params
+            (p.name, p.kind, "factory" if p.default is NOT_GIVEN else p.default) for p in params
         ]
 
     twin = _plain_twin(cls)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geomap.pipeline import OUTPUT_NAMES, iter_results, run_build, run_extract
+from geomap.pipeline import OUTPUT_NAMES, RunOptions, iter_results, run_build, run_extract
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 TODAY = dt.date(2026, 11, 22)
@@ -81,7 +81,8 @@ def test_results_stream_in_input_order(bigger, gazetteer):
     # Sunday, September 27 fits 2015, 2020 and 2026, and the run's dated articles span
     # 2021-2023: no evidence for one year (issue #17), the date stays unknown
     assert dates.from_run["dateline"] == (None, "unknown")
-    results = iter_results([bigger], dates, gazetteer=gazetteer, max_chars=10**6, chunk_size=7)
+    options = RunOptions(gazetteer=gazetteer, max_chars=10**6)
+    results = iter_results([bigger], dates, options, chunk_size=7)
     first = next(results)  # a generator: nothing is read ahead of what is asked for
     ids = [first.article_id] + [r.article_id for r in results]
     assert ids[:6] == ["dispatch", "wire-1", "wire-2", "notes", "csv-1", "dateline"]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from geomap.pipeline import build_events, run_build, run_extract
+from geomap.pipeline import RunOptions, build_events, run_build, run_extract
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 TODAY = dt.date(2026, 11, 22)
@@ -66,9 +68,26 @@ def test_events_have_the_places_and_dates_the_texts_give(built):
 
 def test_build_events_is_deterministic(gazetteer):
     a = build_events([CORPUS], gazetteer=gazetteer, today=TODAY)
-    b = build_events([CORPUS], gazetteer=gazetteer, today=TODAY)
+    # the same options as one object, a keyword replacing one of its fields
+    b = build_events(
+        [CORPUS], RunOptions(gazetteer=gazetteer, today=dt.date(2000, 1, 1)), today=TODAY
+    )
     assert a.equals(b)
     assert a["event_id"].is_unique
+
+
+def test_run_options_pickle_and_refuse_unknown_keywords(gazetteer, tmp_path):
+    options = RunOptions(today=TODAY, max_chars=10, date_order="dmy", workers=2, dask="tcp://x")
+    assert pickle.loads(pickle.dumps(options)) == options
+    opened = pickle.loads(pickle.dumps(replace(options, gazetteer=gazetteer)))  # reopens it
+    assert opened.gazetteer.path == gazetteer.path and opened.gazetteer is not gazetteer
+    with pytest.raises(AttributeError):
+        options.workers = 1  # type: ignore[misc]
+    with pytest.raises(TypeError, match="wokers"):
+        build_events([CORPUS], gazetteer=gazetteer, wokers=2)
+    with pytest.raises(TypeError, match="title"):
+        run_extract([CORPUS], tmp_path / "x.jsonl", gazetteer=gazetteer, title="x")
+    assert not (tmp_path / "x.jsonl").exists()
 
 
 def test_rerun_outputs_are_byte_identical(built, tmp_path, gazetteer):

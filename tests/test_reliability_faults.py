@@ -615,7 +615,7 @@ def test_a_txt_file_over_the_limit_by_its_size_is_not_read(tmp_path, monkeypatch
     def refuse(path):
         raise AssertionError("read although its size says it is over the limit")
 
-    monkeypatch.setattr(geomap.ingest.text, "read_bytes", refuse)
+    monkeypatch.setattr(geomap.ingest.text, "read_document", refuse)
     (problem,) = list(read_file(big, max_chars=10_000))
     assert problem.severity == "skipped" and "over the limit of 10,000" in problem.reason
     assert "700,000 bytes" in problem.reason

@@ -532,7 +532,8 @@ def test_a_real_corpus_map_opens_clear_of_the_panels(browser, eval_corpora, tmp_
         opened = Opened(browser, tmp_path / "lgl" / "map.html", size=size)
         try:
             opened.settle(600)
-            assert opened.js("geomap.drawn()") > 100
+            # ~97 events since the second precision pass of the events (issue #17)
+            assert opened.js("geomap.drawn()") > 80
             assert _under_panels(opened) == []
             opened.page.screenshot(path=str(tmp_path / f"lgl-{size[0]}x{size[1]}.png"))
             assert opened.clean()

@@ -5,7 +5,9 @@ types (``geomap.schema.EVENT_TYPES``); every resolved place **mention** stays av
 with its role. The modules:
 
 * ``roles`` — the date and role of each place mention (``make_mentions``);
-* ``codebook`` — the cues of each event type and sub-type, and what is not an event;
+* ``cues`` — the cues of each event type and sub-type (the codebook's table);
+* ``codebook`` — what is not an event (and the cues, from ``cues``);
+* ``matching`` — the codebook compiled: a sentence's cue matches (``Codebook``);
 * ``counts`` — how many were killed or wounded;
 * ``actors`` — who did it, to whom, and a state's country code;
 * ``places`` — where a clause's event happened (not an actor, a home, a continent);
@@ -19,8 +21,10 @@ from __future__ import annotations
 from geomap.events.aggregate import Aggregator, event_id_of, source_record
 from geomap.events.codebook import CUES, NOT_EVENTS, UNREAL, Cue, NotEvent
 from geomap.events.counts import casualties, parse_number
-from geomap.events.find import Codebook, article_events, default_codebook, find_events, is_wide
+from geomap.events.find import article_events, find_events
+from geomap.events.matching import Codebook, default_codebook
 from geomap.events.merge import ArticleEvent, contains, geo_precision
+from geomap.events.places import is_wide
 from geomap.events.roles import casualty_counts, event_types_of, make_mentions
 from geomap.schema import EVENT_COLUMNS, EVENT_TYPES, MENTION_COLUMNS, SUB_EVENT_TYPES
 

@@ -9,7 +9,17 @@ The rules, in the order they are tried, on the lower-cased clause:
 * the subject of a passive or adjectival form: "four servicemen were killed", "four
   Azerbaijani servicemen killed", "and four wounded" — unless the words between the
   number and the verb name a weapon or an attacker ("two bombs killed", "three gunmen");
-* "no one was killed", "no casualties": 0.
+* "no one was killed", "no casualties": 0;
+* bodies found: "the bodies of two students", "three bodies were recovered";
+* one victim named without a number: "a 58-year-old woman was killed", "the fatal shooting
+  of a man", "the death of a five-year-old boy", "a 2-year-old drowning": 1 (``casualties``);
+  a named person's death, "June Smith, 91, died Thursday" (``one_named_death``, on the
+  clause as written): 1.
+
+``count_before`` reads a count that is a place's own in a list ("1,500 were killed in
+Turkey and 800 in northern Syria": 800 is Syria's). ``OTHER_VICTIMS`` marks a count of
+other victims or a running total ("two other women", "bringing the total to 18"): it is no
+count of an earlier sentence's event.
 
 Numbers are digits ("1,200") or words ("forty-nine", "a dozen", "two hundred"); a range
 ("20 to 30", "20-30", "between 20 and 30") gives its lower bound. A stated bound or an
@@ -23,7 +33,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parse_number", "casualties", "NUMBER_WORDS"]
+__all__ = [
+    "parse_number",
+    "casualties",
+    "count_before",
+    "one_named_death",
+    "NUMBER_WORDS",
+    "OTHER_VICTIMS",
+]
 
 #: Number words and their values ("a dozen" is 12; "dozens" and "scores" give no number).
 NUMBER_WORDS: dict[str, int] = {
@@ -83,8 +100,47 @@ _KILLED_DEATHS = (
     ),
 )
 _KILLED_SUBJECT = re.compile(
-    r"\b" + _QUAL + _NUM + r" (?P<between>(?:[\w'’-]+ ){0,3}?)(?:were |was |have been |had been |"
-    r"are |is )?(?:killed|dead|died|slain|perished|lost their lives|shot dead)\b"
+    r"\b" + _QUAL + _NUM + r" (?P<between>(?:[\w'’-]+ ){0,4}?)(?:were |was |have been |had been |"
+    r"are |is |have |has |had )?(?:killed|dead|died|slain|perished|lost their lives|shot dead)\b"
+)
+#: Bodies found: "the bodies of two students", "three bodies were recovered".
+_BODIES = (
+    re.compile(r"\bbodies of " + _QUAL + _NUM + r"\b"),
+    re.compile(r"\b" + _QUAL + _NUM + r" (?:\w+ )?bodies\b"),
+)
+_ONE_PERSON = (
+    r"(?:man|woman|boy|girl|child|teen|teenager|toddler|baby|infant|person|driver|passenger|"
+    r"pedestrian|motorcyclist|cyclist|officer|soldier|resident|student|worker|victim|"
+    r"[\w-]+-year-old)"
+)
+#: One victim, without a number: "a 58-year-old woman was killed", "the fatal shooting of a
+#: man", "the death of a five-year-old boy", "a 2-year-old drowning".
+_ONE_KILLED = re.compile(
+    r"\b(?:a|an) (?:[\w'’-]+ ){0,3}?" + _ONE_PERSON + r"(?:,? [\w'’-]+){0,5}?,? (?:who )?"
+    r"(?:was |has been |had been |is )?"
+    r"(?:killed|shot dead|slain|found dead|died|drowned|drowning)\b|"
+    r"\b(?:fatal|deadly) (?:shooting|stabbing|beating|crash|accident|collision|wreck|attack|"
+    r"assault|fire) of (?:a|an) (?:[\w'’-]+ ){0,3}?" + _ONE_PERSON + r"\b|"
+    r"\b(?:death|killing|slaying|murder|drowning) of (?:a|an) (?:[\w'’-]+ ){0,3}?"
+    + _ONE_PERSON
+    + r"\b"
+)
+#: A named person's death, as written: "June V. (Watson) Smith, age 91, died Thursday",
+#: "James Brown, the singer, died in Atlanta".
+_NAMED_DEATH = re.compile(
+    r"\s*[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|\([A-Z][\w'’-]*\)))+(?:,[^,;]{1,120},)? "
+    r"(?:has |had )?(?:died|dies|passed away)\b"
+)
+#: Other victims or a running total: no count of an earlier sentence's event.
+OTHER_VICTIMS = re.compile(
+    r"\b(?:other|more|additional|further) (?:[\w'’-]+ ){0,2}?" + _PERSON + r"|"
+    r"\b(?:bringing|brings|bring|raising|raises) the (?:\w+ )?(?:total|toll|number)\b|"
+    r"\b(?:total|overall|cumulative) (?:death toll|toll|number)\b|\bso far this year\b"
+)
+#: A count right before "in" and a place: "… and 800 in northern " (the place follows).
+_COUNT_IN = re.compile(
+    r"\b" + _QUAL + _NUM + r" (?:(?:people|dead|more|others|killed|deaths) )?"
+    r"in (?:the )?(?:[\w-]+ )?$"
 )
 _WOUNDED_OBJECT = re.compile(r"\b" + _WOUND + r" " + _QUAL + _NUM + r"\b(?! (?:of|per))")
 _WOUNDED_SUBJECT = re.compile(
@@ -206,20 +262,55 @@ def casualties(clause: str) -> tuple[int | None, int | None]:
             for m in pat.finditer(clause)
             if (n := _count(m)) is not None
         ]
-        if not found:
-            found = [
-                n for m in _KILLED_SUBJECT.finditer(clause)
-                if not _AGENT.search(m.group("between")) and (n := _count(m)) is not None
-            ]  # fmt: skip
-        if found:
-            killed = max(found)
+        killed = _most(found, _KILLED_SUBJECT, clause, killed)
+    if "bodies" in clause:
+        bodies = [n for pat in _BODIES for m in pat.finditer(clause) if (n := _count(m))]
+        killed = max([*bodies, *([killed] if killed is not None else [])], default=None)
+    if (
+        killed is None
+        and any(w in clause for w in ("kill", "dea", "died", "slain", "drown", "fatal"))
+        and _ONE_KILLED.search(clause)
+    ):
+        killed = 1
     if "wound" in clause or "injur" in clause or "hurt" in clause:
         found = [n for m in _WOUNDED_OBJECT.finditer(clause) if (n := _count(m)) is not None]
-        if not found:
-            found = [
-                n for m in _WOUNDED_SUBJECT.finditer(clause)
-                if not _AGENT.search(m.group("between")) and (n := _count(m)) is not None
-            ]  # fmt: skip
-        if found:
-            wounded = max(found)
+        wounded = _most(found, _WOUNDED_SUBJECT, clause, wounded)
     return killed, wounded
+
+
+def _most(
+    found: list[int], subject: re.Pattern[str], clause: str, otherwise: int | None
+) -> int | None:
+    """The largest of the counts ``found`` in object position ("killed six"); without any,
+    of those ``subject`` finds ("six were killed") with no agent between; else ``otherwise``."""
+    if not found:
+        found = [
+            n for m in subject.finditer(clause)
+            if not _AGENT.search(m.group("between")) and (n := _count(m)) is not None
+        ]  # fmt: skip
+    return max(found) if found else otherwise
+
+
+def count_before(text: str) -> int | None:
+    """The count that ends right before a place in a list, its own ("1,500 were killed in
+    Turkey and 800 in northern " -> 800), or None.
+
+    Parameters
+    ----------
+    text : str
+        The clause's text up to the place, lower-case.
+    """
+    m = _COUNT_IN.search(text, max(0, len(text) - 60))
+    return _count(m) if m else None
+
+
+def one_named_death(text: str) -> bool:
+    """Whether a clause, as written, tells one named person's death ("June Smith, 91, died
+    Thursday"): its count is 1.
+
+    Parameters
+    ----------
+    text : str
+        The clause as written (capitals kept).
+    """
+    return bool(_NAMED_DEATH.match(text))

@@ -1,9 +1,10 @@
 """An article's events: cues in clauses, the place where each happened, its date, actors and counts.
 
 For each sentence that names a place (and the two after an event, for counts), the
-codebook's cues (``geomap.events.codebook``) are found in it; a clause — the sentence cut
-at ``;``, ``:``, dashes and "but", "while", "whereas", "although" — gives at most one event
-type, the first of ``CUES`` it matches, and one event per place where that happened:
+codebook's cues (``geomap.events.cues``) are found in it (``geomap.events.matching``); a
+clause — the sentence cut at ``;``, ``:``, dashes, "but", "while", "whereas",
+"although" and before a quote that opens a new sentence — gives at most one event type, the
+first of ``CUES`` it matches, and one event per place where that happened:
 
 * the place is where it happened, not an actor, a home or a continent
   (``geomap.events.places``);
@@ -23,20 +24,12 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from geomap.events.actors import find_actors
-from geomap.events.codebook import (
-    CAUSES,
-    CUES,
-    DISEASE,
-    GENERIC_KILLS,
-    MARITIME,
-    NOT_EVENTS,
-    RETYPES,
-    UNREAL,
-)
-from geomap.events.counts import casualties
+from geomap.events.codebook import MARITIME
+from geomap.events.counts import OTHER_VICTIMS, casualties, count_before, one_named_death
+from geomap.events.matching import Codebook, default_codebook, lower_same_length
 from geomap.events.merge import WEAK, ArticleEvent, contains, merge_article
 from geomap.events.places import is_wide, places_of
 from geomap.models import Article, Mention, Place
@@ -44,178 +37,15 @@ from geomap.models import Article, Mention, Place
 if TYPE_CHECKING:
     from geomap.gazetteer import Gazetteer
 
-__all__ = ["find_events", "article_events", "default_codebook", "is_wide", "Codebook"]
+__all__ = ["find_events", "article_events"]
 
-_CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\s[–—-]\s|\s-\s")
-
-
-def _lower(text: str) -> str:
-    """``text.lower()`` with the same length (offsets stay valid)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-class Codebook:
-    """The codebook compiled: cue and not-event patterns and one scan for their keys.
-
-    Parameters
-    ----------
-    cues, not_events, unreal, retypes
-        The codebook's data (default: ``geomap.events.codebook``'s).
-    """
-
-    def __init__(
-        self,
-        cues: Sequence[Any] = CUES,
-        not_events: Sequence[Any] = NOT_EVENTS,
-        unreal: str = UNREAL,
-        retypes: Sequence[Any] = RETYPES,
-    ) -> None:
-        import ahocorasick
-
-        self.retypes = [
-            (r.event_type, r.sub_event_type, re.compile(r.pattern), r.new_type, r.new_sub_type)
-            for r in retypes
-        ]
-
-        self.cues = tuple(cues)
-        #: the longest match of each cue's and each not-event's pattern: a match holding
-        #: a key at ``at`` lies within ``at - width`` and ``at + width``
-        self.widths = [_width(c.pattern) for c in self.cues]
-        self.not_widths = [_width(n.pattern) for n in not_events]
-        #: the indices of the ``other`` type's cues (looked for in an article's lead only)
-        self.other = frozenset(k for k, c in enumerate(self.cues) if c.event_type == "other")
-        self.patterns = [re.compile(c.pattern) for c in self.cues]
-        self.not_patterns = [re.compile(n.pattern) for n in not_events]
-        self.unreal = re.compile(unreal)
-        self.causes = [(re.compile(p), t, st) for p, t, st in CAUSES]
-        self.generic_kill = re.compile(GENERIC_KILLS)
-        self.disease = re.compile(DISEASE)
-        auto = ahocorasick.Automaton()
-        keys: dict[str, list[tuple[int, int]]] = {}
-        for k, cue in enumerate(self.cues):
-            for key in cue.keys:
-                keys.setdefault(key, []).append((0, k))
-        for k, ne in enumerate(not_events):
-            for key in ne.keys:
-                keys.setdefault(key, []).append((1, k))
-        for key, targets in keys.items():
-            auto.add_word(key, (len(key), tuple(targets)))
-        auto.make_automaton()
-        self._auto = auto
-
-    def keys(self, low: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
-        """Where the keys of cues (kind 0) and not-event phrases (kind 1) are in a lower-cased
-        text (or in ``low[start:end]``): (start, kind, index), by end."""
-        found = self._auto.iter(low, start, len(low) if end is None else end)
-        return [(at + 1 - size, kind, k) for at, (size, targets) in found for kind, k in targets]
-
-    def hits(
-        self,
-        low: str,
-        text: str | None = None,
-        keys: Sequence[tuple[int, int, int]] | None = None,
-        *,
-        other: bool = True,
-    ) -> list[tuple[int, int, int]]:
-        """The cue matches of a lower-cased sentence that no not-event phrase covers, not
-        negated ("there is no outbreak", "had never been arrested") and, when ``text`` (the
-        sentence as written) is given, not part of a name ("author Bracelen Flood"):
-        (start, end, cue index), by start. ``keys``: ``self.keys(low)``, if known;
-        ``other``: whether the ``other`` type's cues are looked for."""
-        cues: dict[int, list[int]] = {}
-        nots: dict[int, list[int]] = {}
-        skipped = () if other else self.other
-        for at, kind, k in self.keys(low) if keys is None else keys:
-            if kind:
-                nots.setdefault(k, []).append(at)
-            elif k not in skipped:
-                cues.setdefault(k, []).append(at)
-        found = [
-            (s, e, k)
-            for k in sorted(cues)
-            for s, e in _matches(self.patterns[k], low, cues[k], self.widths[k])
-            if not _NEGATED.search(low, max(0, s - 30), s)
-            and (text is None or not _in_name(text, s))
-        ]
-        if not found:
-            return []
-        # the not-event phrases only where a cue matched
-        blocked = [
-            span
-            for k in sorted(nots)
-            for span in _matches(self.not_patterns[k], low, nots[k], self.not_widths[k])
-        ]
-        out = [(s, e, k) for s, e, k in found if not any(bs < e and s < be for bs, be in blocked)]
-        out.sort()
-        return out
-
-
-def _width(pattern: str) -> int:
-    """The longest text ``pattern`` can match.
-
-    Raises
-    ------
-    ValueError
-        When that is unbounded (``\\w+``): a codebook pattern must be bounded (``\\w{1,20}``).
-    """
-    import re._parser  # the parser re compiles with; its width is the pattern's bounds
-
-    width = re._parser.parse(pattern).getwidth()[1]
-    if width >= 65535:  # re's MAXREPEAT: no bound
-        raise ValueError(f"codebook pattern without a longest match: {pattern[:60]!r}")
-    return int(width)
-
-
-def _matches(
-    pattern: re.Pattern[str], low: str, keys: list[int], width: int
-) -> list[tuple[int, int]]:
-    """``[m.span() for m in pattern.finditer(low)]`` for a pattern every match of which holds
-    one of its keys (found at ``keys``) and is at most ``width`` long: a match holding the
-    key at ``at`` starts no earlier than ``at - width`` and ends by ``at + width``, so the
-    pattern is searched only there."""
-    out: list[tuple[int, int]] = []
-    reached = 0
-    windows: list[list[int]] = []
-    for at in sorted(keys):
-        lo = max(0, at - width)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = at
-        else:
-            windows.append([lo, at])
-    for lo, hi in windows:
-        pos = max(lo, reached)
-        while pos <= hi:
-            m = pattern.search(low, pos, hi + width)
-            if m is None or m.start() > hi:
-                break
-            out.append(m.span())
-            reached = pos = max(m.end(), m.start() + 1)
-    return out
-
-
-#: Right before a cue: it is denied ("no outbreak", "had never been arrested").
-_NEGATED = re.compile(r"\b(?:not|never|no|n't|no longer|nor|without)\s+(?:[\w-]+\s+){0,2}$")
-#: A capitalised word (not all capitals: a dateline's "KYIV" is none) right before.
-_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]* $")
-#: After a capitalised word: it is a person who speaks ("Flood wrote", "Storm said").
-_SPEAKS = re.compile(r"\s+(?:said|says|wrote|writes|told|added|spoke|speaks|explained|noted)\b")
-
-
-def _in_name(text: str, at: int) -> bool:
-    """Whether the word at ``at`` is capitalised inside a sentence after another capitalised
-    word: a name ("Bracelen Flood", "Storm Lake"), unless the sentence is a headline."""
-    if not text[at : at + 1].isupper() or not text[:at].strip():
-        return False
-    words = text.split()
-    capitals = sum(1 for w in words if w[:1].isupper())
-    if capitals * 2 > len(words):
-        return False  # a headline in title case
-    if _NAME_WORD.search(text, max(0, at - 30), at):
-        return True
-    return bool(_SPEAKS.match(text, text.find(" ", at) if " " in text[at:] else len(text)))
+#: Where a clause ends: ``;``, ``:``, a dash, "but", "while"…, and a sentence end before an
+#: opening quote, which the sentence split keeps together ("…in Marion County. ''Our
+#: thoughts are with them,'' the governor said").
+_CLAUSE_STOP = re.compile(
+    r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\s[–—-]\s|\s-\s|"
+    r"(?<=[.!?])\s+(?=''|``|\"|“)"
+)
 
 
 def _clauses(low: str) -> list[tuple[int, int]]:
@@ -288,9 +118,9 @@ def find_events(
     @functools.cache
     def lead_text() -> str:
         """The article's title and first sentences, lower case (read only when needed)."""
-        return _lower(body[: bounds[min(lead, len(bounds)) - 1][1]]) if bounds else ""
+        return lower_same_length(body[: bounds[min(lead, len(bounds)) - 1][1]]) if bounds else ""
 
-    low_body = _lower(body)
+    low_body = lower_same_length(body)
     # the keys of the sentences that name a place and of the two after each (for counts)
     keys: list[tuple[int, int, int]] = []
     with_places = [k for k, (a, _b) in enumerate(bounds) if a in by_sentence]
@@ -325,6 +155,7 @@ def find_events(
                 and index - last_at <= 2
                 and not _elsewhere(ms, found[-1].place)
                 and not codebook.unreal.search(low)  # "as many as 1,103 may have died"
+                and not OTHER_VICTIMS.search(low)  # "two other women", "bringing the total to 18"
             ):
                 killed, wounded = casualties(low)
                 if killed is not None or wounded is not None:
@@ -361,7 +192,7 @@ def find_events(
                 )
             clause_low = low[c_start:c_end]
             killed, wounded = casualties(clause_low)
-            where, actor_ms = places_of(low, c_start, c_end, s_start, ms, sub in MARITIME)
+            where, actor_ms = places_of(low, c_start, c_end, s_start, ms, sub in MARITIME, sentence)
             by_dateline = False
             if (
                 not where
@@ -384,10 +215,14 @@ def find_events(
                     )
                 ):
                     prev = found[-1]
-                    if (killed is not None or wounded is not None) and (
-                        prev.event_type == etype
-                        or cue.weight <= WEAK
-                        or etype in ("battles", "explosions_remote_violence")
+                    if (
+                        (killed is not None or wounded is not None)
+                        and not OTHER_VICTIMS.search(clause_low)
+                        and (
+                            prev.event_type == etype
+                            or cue.weight <= WEAK
+                            or etype in ("battles", "explosions_remote_violence")
+                        )
                     ):
                         found[-1] = prev._replace(
                             fatalities=_max(prev.fatalities, killed),
@@ -400,8 +235,22 @@ def find_events(
                 countries, demonym,
             )  # fmt: skip
             summary = _summary(sentence[c_start:c_end] if c_end - c_start >= 40 else sentence)
+            if killed is None and sub == "death" and one_named_death(sentence[c_start:c_end]):
+                killed = 1  # "June Smith, 91, died Thursday"
+            stated = (killed, wounded)
             for n, m in enumerate(where):
-                if n:  # a count before a list of places is the first one's
+                # a count right before a place is its own ("1,500 in Turkey and 800 in
+                # Syria"); else a count before a list of places is the first one's
+                own = (
+                    count_before(low[c_start : m.start - s_start])
+                    if stated[0] is not None or stated[1] is not None
+                    else None
+                )
+                if own is not None and stated[0] is not None:
+                    killed = own
+                elif own is not None:
+                    wounded = own
+                elif n:
                     killed = wounded = None
                 date, basis = m.date, m.date_basis
                 if (
@@ -442,7 +291,7 @@ def find_events(
     if found:
         kinds = {(e.event_type, e.sub_event_type) for e in found}
         for etype, sub, pattern, new_type, new_sub in codebook.retypes:
-            if (etype, sub) in kinds and pattern.search(_lower(body)):
+            if (etype, sub) in kinds and pattern.search(lower_same_length(body)):
                 found = [
                     e._replace(event_type=new_type, sub_event_type=new_sub)
                     if (e.event_type, e.sub_event_type) == (etype, sub) else e
@@ -495,12 +344,6 @@ def _confidence(weight: float, m: Mention, killed: int | None, wounded: int | No
     if killed is not None or wounded is not None:
         value += 0.05
     return round(min(1.0, max(0.0, value)), 2)
-
-
-@functools.lru_cache(maxsize=1)
-def default_codebook() -> Codebook:
-    """The codebook of ``geomap.events.codebook``, compiled once per process."""
-    return Codebook()
 
 
 def article_events(

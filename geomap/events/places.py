@@ -10,6 +10,12 @@
   "citizen of" or "from across" is someone's home, not where it happened;
 * not a person: a name that a person's predicate follows or governs ("Paris had been
   shot", "police arrested Chester") is someone's name;
+* not part of a name: a place inside an institution's name ("the Hospital of the University
+  of Pennsylvania", "the Interim Force in Lebanon (UNIFIL)", "Harris County Sheriff's
+  Office"), a street address ("the 3200 block of North Monticello", "Lot No. 51",
+  "Roanoke Park") or a person's home ("David Arvin of Irvine") is not where it happened;
+* not a destination: "traveling to Gaza", "arrived in Moscow", "a trip to Kyiv", "taken to a
+  hospital in Knoxville" name where someone went, not where it happened;
 * continents, oceans and regions spanning several countries are never the place unless
   the sub-type happens at sea (``MARITIME``) and the place is no land mass.
 """
@@ -53,7 +59,20 @@ _NOT_WHERE_BEFORE = re.compile(
     r"\b(?:from|by|visiting from|native of|citizens? of|nationals? of|natives? of|born in|"
     r"called on|urged|addressed|asked|told|accused|blamed|against|with|to|for|"
     r"ambassador to|envoy to|embassy in|embassies in|president of|prime minister of|"
-    r"government of|authorities of|army of|forces of|minister of|ministry of)\s+(?:the\s+)?$|"
+    r"government of|authorities of|army of|forces of|minister of|ministry of|"
+    # a leader's title: "the Hamas rulers of Gaza", "the governor of Texas said"
+    r"rulers? of|leaders? of|governor of|mayor of|king of|queen of|"
+    # an institution's name: "the Hospital of the University of Pennsylvania", "Bank of America"
+    r"university of|universities of|hospital of|college of|bank of|institute of|department of|"
+    r"museum of|academy of|diocese of|archdiocese of|bureau of|court of|board of|commission of|"
+    r"council of|federation of|association of|society of|chamber of|church of|school of|"
+    # a street address: "the 3200 block of North Monticello"
+    r"block of(?:\s+(?:north|south|east|west|[nsew]\.))?|"
+    # a destination: "arrived in Moscow", "a trip to Kyiv", "bound for Gaza"
+    r"arrived in|arriving in|arrives in|visited|visiting|visit to|visits to|trip to|trips to|"
+    r"bound for|en route to|on (?:his|her|their|its|a|the) way to|headed for|heading for|"
+    r"(?:taken|rushed|airlifted|flown|transported|transferred) to (?:a |the )?"
+    r"(?:[\w'’-]+ ){0,3}?(?:hospital|medical center|clinic) (?:in|at))\s+(?:the\s+)?$|"
     # where people come from: "fans from across the U.S.", "visitors from around Europe"
     r"\bfrom\s+(?:all\s+)?(?:across|around|over|throughout)\s+(?:the\s+)?$"
 )
@@ -76,6 +95,7 @@ _PERSON_AFTER = re.compile(
     r"^\s*(?:(?:(?:had|has|have) been|was|were|is being|is) (?:shot|killed|stabbed|arrested|"
     r"charged|sentenced|convicted|murdered|wounded|injured|hospitali[sz]ed)|"
     r"(?:has |had )?died|dies|"
+    r"(?:was|is) (?:driving|riding|walking|traveling|travelling|ejected|thrown from)|drove|"
     r"pleaded|testified|confessed|told (?:police|officers|deputies|investigators|detectives|"
     r"reporters|the court|the jury))\b"
 )
@@ -100,8 +120,16 @@ _HOME_AFTER = re.compile(
     r"sheriff|coroner|fire department|firefighters|officials|authorities|university|college|"
     r"school district|city council|council|mayor|governor|county commission|"
     r"street|st\.|road|rd\.|avenue|ave\.|boulevard|blvd|drive|dr\.|lane|ln\.|court|ct\.|way|"
-    r"highway|parkway|pike|turnpike|vista|square|plaza)\b"
+    r"highway|parkway|pike|turnpike|vista|square|plaza|park)\b|"
+    # a lot, a unit or a house number: "Lot No. 51", "Unit #4"
+    r"^\s*(?:no\.|#)\s*\d"
 )
+#: After a place as written: an institution's acronym ("Interim Force in Lebanon (UNIFIL)",
+#: "Mission in Georgia (EUMM)"): the place is part of the institution's name.
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,8}\)")
+#: Before a place as written: a person's name and "of" ("David Arvin of Irvine", "Jessica
+#: Kay, 18, of Paris"): the place is the person's home.
+_NAME_OF_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+,?\s+of\s+$")
 _COUNTRY_ACTOR_AFTER = re.compile(r"^\s*(?:has|have|had|is|was|were|will|would|and its|did|does)\b")
 #: Text between two places of one list ("Ganja, Mingachevir, Khizi as well as Absheron").
 _WORDS_ONLY = re.compile(r"[^\W\d]+(?:[\s'’-]+[^\W\d]+)*")
@@ -135,9 +163,19 @@ def _continues_list(between: str) -> bool:
 
 
 def places_of(
-    low: str, c_start: int, c_end: int, s_base: int, mentions: Sequence[Mention], maritime: bool
+    low: str,
+    c_start: int,
+    c_end: int,
+    s_base: int,
+    mentions: Sequence[Mention],
+    maritime: bool,
+    text: str | None = None,
 ) -> tuple[list[Mention], list[Mention]]:
-    """The mentions of a clause where its event happened, and those that are actor countries."""
+    """The mentions of a clause where its event happened, and those that are actor countries.
+
+    ``low`` is the sentence lower-cased (``text`` as written, when given: for the rules that
+    read capitals — an institution's acronym, a person's name before "of"); the clause is
+    ``low[c_start:c_end]``; ``s_base`` is the sentence's offset in the article."""
     where: list[Mention] = []
     actors: list[Mention] = []
     last: Mention | None = None
@@ -149,7 +187,12 @@ def places_of(
         before = low[max(c_start, rs - 40) : rs]
         after = low[re_ : re_ + 30]
         country = place.place_type == "country"
-        if _HOME_AFTER.match(after) or _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
+        if (
+            _HOME_AFTER.match(after)
+            or _PERSON_AFTER.match(after)
+            or _PERSON_BEFORE.search(before)
+            or (text is not None and _in_a_name(text, max(c_start, rs - 40), rs, re_))
+        ):
             last = None
             continue
         if _ACTOR_AFTER.match(after) or _NOT_WHERE_BEFORE.search(before):
@@ -181,3 +224,11 @@ def places_of(
             continue
         where.append(m)
     return where, actors
+
+
+def _in_a_name(text: str, lo: int, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` (as written) is part of an institution's name
+    ("Interim Force in Lebanon (UNIFIL)") or a person's home ("David Arvin of Irvine")."""
+    return bool(_ACRONYM_AFTER.match(text, end, end + 12)) or bool(
+        _NAME_OF_BEFORE.search(text, lo, start)
+    )

@@ -12,11 +12,12 @@ The package's modules, one concern each:
 
 Examples
 --------
->>> from geomap.extract import sentences, tokenize
->>> [t.text for t in tokenize("Shelling hit Nagorno-Karabakh.")]
-['Shelling', 'hit', 'Nagorno', 'Karabakh']
->>> sentences("It began. It ended.")
-[(0, 9), (10, 19)]
+>>> from geomap.extract import find_toponyms
+>>> from geomap.gazetteer import Gazetteer
+>>> from geomap.ingest import parse_article
+>>> text = "Shelling hit Stepanakert, Nagorno-Karabakh, as Vladimir Zainetdinov spoke in Baku."
+>>> [s.surface for s in find_toponyms(parse_article("a1", text), Gazetteer())]
+['Stepanakert', 'Nagorno-Karabakh', 'Baku']
 """
 
 from __future__ import annotations

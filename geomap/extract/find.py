@@ -22,7 +22,7 @@ from geomap.extract.filters import (
 )
 from geomap.extract.lexer import LEXER, Lexer
 from geomap.extract.span import Span
-from geomap.extract.states import state_abbreviations, towns_before_regions
+from geomap.extract.states import Context, state_abbreviations, towns_before_regions
 from geomap.extract.tokens import Words, sentence_index, sentences
 from geomap.extract.wordlists import CONNECTORS, DIVISION_WORDS, NEVER_PLACES, SAINTS
 from geomap.gazetteer import MEMO_LIMIT, Gazetteer
@@ -196,8 +196,9 @@ def find_toponyms(
                 qualifier=qualifier,
             )
         )
-    spans.extend(towns_before_regions(article, toks, bounds, spans, gazetteer, people))
-    states = state_abbreviations(article, toks, bounds, spans, gazetteer)
+    ctx = Context(article, toks, bounds, gazetteer)
+    spans.extend(towns_before_regions(ctx, spans, people))
+    states = state_abbreviations(ctx, spans)
     if states:
         spans = [s for s in spans if not any(a.start <= s.start and s.end <= a.end for a in states)]
         spans.extend(states)

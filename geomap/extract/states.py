@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from types import MappingProxyType
+from typing import NamedTuple
 
 from geomap.extract.span import Span
 from geomap.extract.tokens import Words, sentence_index
 from geomap.extract.wordlists import AP_STATE_VARIANTS, US_STATES
-from geomap.gazetteer import Gazetteer, remember
+from geomap.gazetteer import Candidate, Gazetteer, remember
 from geomap.models import Article, Place
 from geomap.names import name_key
 
 __all__ = [
+    "Context",
     "STATE_TWO_PARTS",
     "STATE_AFTER_TOWN",
     "STATE_AFTER_PARTY",
@@ -68,6 +70,34 @@ STATE_AFTER_PARTY = re.compile(
 )
 
 
+class Context(NamedTuple):
+    """What these rules read of one article: the article, its words, its sentences' bounds,
+    and the gazetteer its names are looked up in."""
+
+    article: Article
+    toks: Words
+    bounds: Sequence[tuple[int, int]]
+    gazetteer: Gazetteer
+
+    def span(self, start: int, end: int, cands: tuple[Candidate, ...]) -> Span:
+        """The ``Span`` of ``article.text[start:end]`` with its candidates ``cands``."""
+        text = self.article.text[start:end]
+        return Span(start, end, text, cands, sentence_index(self.bounds, start))
+
+    def looked_up(
+        self, key: Hashable, name: str, keep: Callable[[Candidate], bool]
+    ) -> tuple[Candidate, ...]:
+        """The candidates of ``name`` that ``keep`` takes, kept in ``Gazetteer.memo`` under
+        ``key`` (as the other per-name tuples are): every mention of the name shares one
+        tuple, and what later stages keep by it does not grow with the corpus."""
+        memo = self.gazetteer.memo
+        cands: tuple[Candidate, ...] | None = memo.get(key)
+        if cands is None:
+            cands = tuple(c for c in self.gazetteer.lookup(name) if keep(c))
+            remember(memo, key, cands)
+        return cands
+
+
 def capitalised_before(text: str, at: int) -> bool:
     """True when the word ending at ``text[at]`` is capitalised ("Greenwood" before ",")."""
     k = at
@@ -86,66 +116,52 @@ def state_named(m: re.Match[str]) -> tuple[str | None, int, int]:
 
 
 def town_in_area(
-    article: Article,
-    toks: Words,
-    bounds: Sequence[tuple[int, int]],
-    comma: int,
-    areas: Sequence[Place],
-    gazetteer: Gazetteer,
-    people: set[str] | None = None,
+    ctx: Context, comma: int, areas: Sequence[Place], people: set[str] | None = None
 ) -> Span | None:
     """The town written before ``text[comma]`` ("Greenwood" in "Greenwood, W. Va."), with
     only its candidates inside one of ``areas`` (a country, or a first-level area): the
     longest run of up to three capitalised words ending there, not a person's name."""
-    text = article.body
+    text = ctx.article.body
+    toks = ctx.toks
     starts, ends, caps = toks.starts, toks.ends, toks.caps
     joined = toks.joined
     last = bisect_left(ends, comma)
     if last == len(ends) or ends[last] != comma or not caps[last]:
         return None
+
+    def in_areas(c: Candidate) -> bool:
+        return (
+            c.primary
+            and c.place.place_type == "populated_place"
+            and any(
+                c.place.country_code == a.country_code
+                and (a.place_type == "country" or c.place.admin1 == a.admin1)
+                for a in areas
+            )
+        )
+
     first = last
     while first > 0 and last - first < 2 and caps[first - 1] and joined[first]:
         first -= 1
     for k in range(first, last + 1):
         start = starts[k]
-        key = name_key(text[start:comma])
+        name = text[start:comma]
+        key = name_key(name)
         if people and key in people:
             return None
         # kept per name and areas, as the state tuples of ``state_abbreviations`` are
         memo_key = ("town_in", key, tuple((a.country_code, a.place_type, a.admin1) for a in areas))
-        cands = gazetteer.memo.get(memo_key)
-        if cands is None:
-            cands = tuple(
-                c
-                for c in gazetteer.lookup(text[start:comma])
-                if c.primary
-                and c.place.place_type == "populated_place"
-                and any(
-                    c.place.country_code == a.country_code
-                    and (a.place_type == "country" or c.place.admin1 == a.admin1)
-                    for a in areas
-                )
-            )
-            remember(gazetteer.memo, memo_key, cands)
+        cands = ctx.looked_up(memo_key, name, in_areas)
         if cands:
-            return Span(
-                start, comma, article.text[start:comma], cands, sentence_index(bounds, start)
-            )
+            return ctx.span(start, comma, cands)
     return None
 
 
-def towns_before_regions(
-    article: Article,
-    toks: Words,
-    bounds: Sequence[tuple[int, int]],
-    spans: Sequence[Span],
-    gazetteer: Gazetteer,
-    people: set[str],
-) -> list[Span]:
+def towns_before_regions(ctx: Context, spans: Sequence[Span], people: set[str]) -> list[Span]:
     """Towns written before ", Region" that the word rules turned down ("Nice, France",
     "Normal, Illinois"): the capitalised words before the comma, looked up among the towns
     of the country or first-level area the region can be."""
-    text = article.body
+    text = ctx.article.body
     out: list[Span] = []
     taken = {s.end for s in spans}
     for s in spans:
@@ -159,22 +175,20 @@ def towns_before_regions(
         ]
         if not areas:
             continue
-        town = town_in_area(article, toks, bounds, comma, areas, gazetteer, people)
+        town = town_in_area(ctx, comma, areas, people)
         if town is not None:
             out.append(town)
     return out
 
 
-def state_abbreviations(
-    article: Article,
-    toks: Words,
-    bounds: Sequence[tuple[int, int]],
-    spans: Sequence[Span],
-    gazetteer: Gazetteer,
-) -> list[Span]:
+def _is_us_state(c: Candidate) -> bool:
+    return c.place.place_type == "admin1" and c.place.country_code == "US"
+
+
+def state_abbreviations(ctx: Context, spans: Sequence[Span]) -> list[Span]:
     """US states written as abbreviations after a town ("Gainesville, Ga.", "Austin, TX") or
     after a politician's party ("Rep. Jim Clyburn, D-S.C.", "Sen. John Cornyn, R-Texas")."""
-    text = article.body
+    text = ctx.article.body
     found: list[tuple[str | None, int, int]] = [
         state_named(m) for m in STATE_AFTER_PARTY.finditer(text)
     ]
@@ -203,26 +217,11 @@ def state_abbreviations(
         if name not in _STATE_NAMES or start in seen:
             continue
         seen.add(start)
-        memo_key = ("us_state", name)
-        cands = gazetteer.memo.get(memo_key)
-        if cands is None:
-            # kept (as the other per-name tuples are), so every mention of the state shares
-            # one tuple and what later stages keep by it (``Gazetteer.memo``) does not grow
-            # with the corpus
-            cands = tuple(
-                c
-                for c in gazetteer.lookup(name)
-                if c.place.place_type == "admin1" and c.place.country_code == "US"
-            )
-            remember(gazetteer.memo, memo_key, cands)
+        cands = ctx.looked_up(("us_state", name), name, _is_us_state)
         if cands:
-            out.append(
-                Span(start, end, article.text[start:end], cands, sentence_index(bounds, start))
-            )
+            out.append(ctx.span(start, end, cands))
             if start in unnamed:
-                town = town_in_area(
-                    article, toks, bounds, unnamed[start], [cands[0].place], gazetteer
-                )
+                town = town_in_area(ctx, unnamed[start], [cands[0].place])
                 if town is not None:
                     out.append(town)
     return out

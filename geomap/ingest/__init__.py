@@ -9,7 +9,8 @@ One module per concern:
 - ``html``: saved web pages (trafilatura: main text and metadata);
 - ``feeds``: RSS and Atom feeds (feedparser: one article per entry);
 - ``pubdate``: reading a stated publication date (``date_order`` for ambiguous ones);
-- ``read``: the reader for a file, by its suffix.
+- ``options``: the interface every reader has (``Reader``, ``ReadOptions``, the length limit);
+- ``read``: the reader for a file, by its suffix (``READERS``).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from geomap.ingest.feeds import read_feed
 from geomap.ingest.files import SUFFIXES, identities, iter_input_files, open_binary
 from geomap.ingest.html import read_html
 from geomap.ingest.jsonl import Line, jsonl_lines, line_record, read_jsonl
+from geomap.ingest.options import READ_DEFAULTS, Reader, ReadOptions
 from geomap.ingest.pubdate import DATE_ORDERS, DateOrder, parse_date, parse_iso_date
-from geomap.ingest.read import read_file
+from geomap.ingest.read import READERS, read_file
 from geomap.ingest.records import record_article
 from geomap.ingest.text import find_dateline, parse_article, read_txt
 
@@ -30,6 +32,10 @@ __all__ = [
     "iter_input_files",
     "identities",
     "read_file",
+    "READERS",
+    "Reader",
+    "ReadOptions",
+    "READ_DEFAULTS",
     "read_txt",
     "read_jsonl",
     "read_csv",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import sys
 from collections.abc import Iterable, Iterator
@@ -12,34 +11,24 @@ from typing import BinaryIO
 
 from geomap.ingest.decoding import Lines, looks_binary_head
 from geomap.ingest.files import open_binary
-from geomap.ingest.pubdate import DateOrder
+from geomap.ingest.options import READ_DEFAULTS, ReadOptions
 from geomap.ingest.records import FIELDS, record_article
 from geomap.models import Article, Problem
 
 __all__ = ["read_csv"]
 
 
-def read_csv(
-    path: Path,
-    *,
-    max_chars: int = 2_000_000,
-    today: dt.date | None = None,
-    date_order: DateOrder | None = None,
-) -> Iterator[Article | Problem]:
+def read_csv(path: Path, options: ReadOptions = READ_DEFAULTS) -> Iterator[Article | Problem]:
     """One article per CSV row, with a header row naming ``text`` and optional columns.
 
-    Read row by row: memory does not grow with the file.
+    A ``Reader`` (``options.Reader``). Read row by row: memory does not grow with the file.
 
     Parameters
     ----------
     path : pathlib.Path
         A CSV file whose header names the columns of ``records.FIELDS``.
-    max_chars : int, default 2,000,000
-        Longer texts are skipped.
-    today : datetime.date, optional
-        The run's today (default: the system's): later dates are errors.
-    date_order : {'dmy', 'mdy'}, optional
-        How to read an ambiguous numeric ``date``; without it such a date is ignored.
+    options : ReadOptions, optional
+        The length limit, the run's today, how to read an ambiguous numeric ``date``.
 
     Yields
     ------
@@ -51,7 +40,7 @@ def read_csv(
         yield fh
         return
     with fh:
-        yield from _read_csv_rows(path, fh, max_chars=max_chars, today=today, date_order=date_order)
+        yield from _read_csv_rows(path, fh, options)
 
 
 class _RowLines:
@@ -104,14 +93,7 @@ def bad_quoting(lines: list[str]) -> str | None:
     return None if rows == 1 else f"{rows} rows"
 
 
-def _read_csv_rows(
-    path: Path,
-    fh: BinaryIO,
-    *,
-    max_chars: int,
-    today: dt.date | None,
-    date_order: DateOrder | None,
-) -> Iterator[Article | Problem]:
+def _read_csv_rows(path: Path, fh: BinaryIO, options: ReadOptions) -> Iterator[Article | Problem]:
     name = str(path)
     if looks_binary_head(fh, any_nul=False):
         yield Problem(name, "binary file, not CSV; skipped", severity="skipped")
@@ -182,10 +164,10 @@ def _read_csv_rows(
             path=path,
             line=line,
             fallback_id=f"{path.stem}-{line}",
-            max_chars=max_chars,
-            today=today,
+            max_chars=options.max_chars,
+            today=options.today,
             encoding=lines.encoding,
             extra=extra,
-            date_order=date_order,
+            date_order=options.date_order,
         )
     yield from lines.closing()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from geomap.ingest.files import read_document
+from geomap.ingest.options import READ_DEFAULTS, ReadOptions, over_limit
 from geomap.ingest.pubdate import parse_date
 from geomap.ingest.text import parse_article
 from geomap.models import Article, Problem
@@ -89,19 +90,17 @@ def html_to_text(markup: str) -> str:
     return "\n\n".join(p for p in kept if p)
 
 
-def read_feed(
-    path: Path, *, max_chars: int = 2_000_000, today: dt.date | None = None
-) -> Iterator[Article | Problem]:
+def read_feed(path: Path, options: ReadOptions = READ_DEFAULTS) -> Iterator[Article | Problem]:
     """One article per entry of an RSS or Atom feed (``.rss``, ``.atom``, ``.xml``).
+
+    A ``Reader`` (``options.Reader``).
 
     Parameters
     ----------
     path : pathlib.Path
         The feed. A ``.xml`` file whose root is not a feed is skipped with a reason.
-    max_chars : int, default 2,000,000
-        A longer entry text is skipped.
-    today : datetime.date, optional
-        The run's today (default: the system's): later dates are ignored.
+    options : ReadOptions, optional
+        The length limit (of an entry's text) and the run's today (later dates are ignored).
 
     Yields
     ------
@@ -137,9 +136,7 @@ def read_feed(
         return
     source = " ".join(str(parsed.feed.get("title", "")).split()) or None
     for number, entry in enumerate(entries, start=1):
-        yield _entry_article(
-            entry, number, path=path, source=source, max_chars=max_chars, today=today
-        )
+        yield _entry_article(entry, number, path=path, source=source, options=options)
 
 
 def _entry_text(entry: Any) -> str:
@@ -157,8 +154,7 @@ def _entry_article(
     *,
     path: Path,
     source: str | None,
-    max_chars: int,
-    today: dt.date | None,
+    options: ReadOptions,
 ) -> Article | Problem:
     name = str(path)
     title = " ".join(str(entry.get("title", "")).split()) or None
@@ -169,14 +165,9 @@ def _entry_article(
     text = _entry_text(entry)
     if not text:
         return Problem(name, f"{what}: no content or summary; entry skipped", None, "skipped")
-    if len(text) > max_chars:
-        return Problem(
-            name,
-            f"{what}: article has {len(text):,} characters, over the limit of {max_chars:,} "
-            "(raise it with --max-chars)",
-            None,
-            "skipped",
-        )
+    too_long = over_limit(len(text), options.max_chars)
+    if too_long is not None:
+        return Problem(name, f"{what}: {too_long}", None, "skipped")
     problems: list[Problem] = []
     art_id = " ".join(str(entry.get("id", "")).split()) or link
     if not art_id:
@@ -188,7 +179,7 @@ def _entry_article(
         raw = dict.get(entry, key)
         if not isinstance(raw, str) or not raw.strip():
             continue
-        published, why = parse_date(raw, today=today)
+        published, why = parse_date(raw, today=options.today)
         if why is None:
             break
         problems.append(Problem(name, f"{what}: {key} date {raw!r}: {why}; ignored"))
@@ -201,5 +192,5 @@ def _entry_article(
         url=link,
         source=source,
         problems=tuple(problems),
-        today=today,
+        today=options.today,
     )

@@ -20,7 +20,6 @@ __all__ = [
     "iter_input_files",
     "identities",
     "open_binary",
-    "read_bytes",
     "read_document",
     "unreadable",
 ]
@@ -235,15 +234,18 @@ def open_binary(path: Path) -> BinaryIO | Problem:
         return unreadable(path, exc)
 
 
-def read_document(path: Path, kind: str) -> bytes | Problem:
-    """The whole content of a document file (a web page, a feed), or why it is skipped.
+def read_document(path: Path, kind: str | None = None) -> bytes | Problem:
+    """The whole content of a file read as one document (a page, a feed, a .txt article), or
+    why it is skipped.
 
     Parameters
     ----------
     path : pathlib.Path
         The file.
-    kind : str
-        What the file should be ("a web page", "a feed"), for the message on a binary file.
+    kind : str, optional
+        What the file should be ("a web page", "a feed"): a file whose head looks binary is
+        skipped as not one. Without it, the caller judges the decoded text (a .txt file,
+        which may be UTF-16).
 
     Returns
     -------
@@ -256,7 +258,7 @@ def read_document(path: Path, kind: str) -> bytes | Problem:
         return fh
     with fh:
         try:
-            if looks_binary_head(fh):
+            if kind is not None and looks_binary_head(fh):
                 return Problem(name, f"binary file, not {kind}; skipped", severity="skipped")
             data = fh.read()
         except OSError as exc:
@@ -264,26 +266,3 @@ def read_document(path: Path, kind: str) -> bytes | Problem:
     if not data.strip():
         return Problem(name, "empty file", severity="skipped")
     return data
-
-
-def read_bytes(path: Path) -> bytes | Problem:
-    """The whole content of ``path``, or the Problem saying why it cannot be read.
-
-    Parameters
-    ----------
-    path : pathlib.Path
-        The file.
-
-    Returns
-    -------
-    bytes or Problem
-        Its bytes, or what went wrong.
-    """
-    fh = open_binary(path)
-    if isinstance(fh, Problem):
-        return fh
-    with fh:
-        try:
-            return fh.read()
-        except OSError as exc:
-            return unreadable(path, exc)

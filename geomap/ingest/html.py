@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from geomap.ingest.files import read_document, unreadable
+from geomap.ingest.options import READ_DEFAULTS, ReadOptions, over_limit
 from geomap.ingest.pubdate import FUTURE_SLACK, parse_date
 from geomap.ingest.text import parse_article
 from geomap.models import Article, Problem
@@ -152,22 +153,20 @@ def metadata_date(tree: Any, *, today: dt.date | None = None) -> tuple[dt.date |
     return None, "", refused
 
 
-def read_html(
-    path: Path, *, max_chars: int = 2_000_000, today: dt.date | None = None
-) -> Iterator[Article | Problem]:
+def read_html(path: Path, options: ReadOptions = READ_DEFAULTS) -> Iterator[Article | Problem]:
     """One article per saved web page (``.html``, ``.htm``): its main text and metadata.
 
-    The article's id is the file name without its extension; its title, URL (the canonical
-    or Open Graph one) and source (the site's name, else its host) come from the page.
+    A ``Reader`` (``options.Reader``). The article's id is the file name without its
+    extension; its title, URL (the canonical or Open Graph one) and source (the site's
+    name, else its host) come from the page.
 
     Parameters
     ----------
     path : pathlib.Path
         A saved web page.
-    max_chars : int, default 2,000,000
-        A longer main text is skipped; so is a page over ten times as many bytes.
-    today : datetime.date, optional
-        The run's today (default: the system's): later dates are refused.
+    options : ReadOptions, optional
+        The length limit (of the main text; a page over ten times as many bytes is not
+        read) and the run's today (later dates are refused).
 
     Yields
     ------
@@ -180,6 +179,7 @@ def read_html(
     except OSError as exc:
         yield unreadable(path, exc)
         return
+    max_chars = options.max_chars
     if size > _BYTES_PER_CHAR_LIMIT * max_chars:
         yield Problem(
             str(path),
@@ -192,7 +192,7 @@ def read_html(
     if isinstance(data, Problem):
         yield data
         return
-    yield from _page_article(path, data, max_chars=max_chars, today=today)
+    yield from _page_article(path, data, max_chars=max_chars, today=options.today)
 
 
 def _page_article(
@@ -229,13 +229,9 @@ def _page_article(
             severity="skipped",
         )
         return
-    if len(text) > max_chars:
-        yield Problem(
-            name,
-            f"article has {len(text):,} characters, over the limit of {max_chars:,} "
-            "(raise it with --max-chars)",
-            severity="skipped",
-        )
+    too_long = over_limit(len(text), max_chars)
+    if too_long is not None:
+        yield Problem(name, too_long, severity="skipped")
         return
     title = _clean(getattr(doc, "title", None))
     if title and text.startswith(title + "\n"):

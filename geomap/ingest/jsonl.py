@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from geomap.ingest.decoding import Lines
 from geomap.ingest.files import open_binary
+from geomap.ingest.options import READ_DEFAULTS, ReadOptions
 from geomap.ingest.pubdate import DateOrder
 from geomap.ingest.records import record_article
 from geomap.models import Article, Problem
@@ -115,34 +116,25 @@ def line_record(line: Line, *, max_chars: int, today: dt.date | None) -> Article
         return Problem(name, why, line.number, "skipped")
 
 
-def read_jsonl(
-    path: Path,
-    *,
-    max_chars: int = 2_000_000,
-    today: dt.date | None = None,
-    date_order: DateOrder | None = None,
-) -> Iterator[Article | Problem]:
+def read_jsonl(path: Path, options: ReadOptions = READ_DEFAULTS) -> Iterator[Article | Problem]:
     """One article per JSON line: ``id``, ``text``; optional ``date``, ``title``, ``url``…
 
-    Read line by line: memory does not grow with the file.
+    A ``Reader`` (``options.Reader``). Read line by line: memory does not grow with the file.
 
     Parameters
     ----------
     path : pathlib.Path
         A JSON Lines file.
-    max_chars : int, default 2,000,000
-        Longer texts are skipped.
-    today : datetime.date, optional
-        The run's today (default: the system's): later dates are errors.
-    date_order : {'dmy', 'mdy'}, optional
-        How to read an ambiguous numeric ``date``; without it such a date is ignored.
+    options : ReadOptions, optional
+        The length limit, the run's today, how to read an ambiguous numeric ``date``.
 
     Yields
     ------
     Article or Problem
         Each line's article, or the Problem that skipped it, and the file's warnings.
     """
-    for item in jsonl_lines(path, date_order=date_order):
-        yield (
-            line_record(item, max_chars=max_chars, today=today) if isinstance(item, Line) else item
-        )
+    for item in jsonl_lines(path, date_order=options.date_order):
+        if isinstance(item, Line):
+            yield line_record(item, max_chars=options.max_chars, today=options.today)
+        else:
+            yield item

@@ -56,38 +56,33 @@ def check_plausible(day: dt.date, *, today: dt.date | None = None) -> str | None
 def parse_iso_date(
     value: str, *, today: dt.date | None = None
 ) -> tuple[dt.date | None, str | None]:
-    """An ISO 8601 date (``2020-10-29``, optionally with a time), or None and the reason.
+    """``parse_date`` for ISO 8601 dates alone (``2020-10-29``, optionally with a time).
 
-    Parameters
-    ----------
-    value : str
-        The date as written.
-    today : datetime.date, optional
-        The run's today, for ``check_plausible``.
-
-    Returns
-    -------
-    tuple of (datetime.date or None, str or None)
-        The date and None, or None and why it was not read.
-
-    Examples
-    --------
     >>> parse_iso_date("2020-10-29T08:15:00Z", today=dt.date(2024, 1, 1))
     (datetime.date(2020, 10, 29), None)
     >>> parse_iso_date("2020-02-30")
     (None, 'impossible date')
+    >>> parse_iso_date("29/10/2020")
+    (None, 'not an ISO 8601 date (YYYY-MM-DD)')
     """
     m = _ISO_DATE.match(value)
     if not m:
         return None, "not an ISO 8601 date (YYYY-MM-DD)"
+    return _plausible_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), today)
+
+
+def _plausible_date(
+    year: int, month: int, day: int, today: dt.date | None
+) -> tuple[dt.date | None, str | None]:
+    """The date, or None and why it is none (impossible, or not ``check_plausible``)."""
     try:
-        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        parsed = dt.date(year, month, day)
     except ValueError:
         return None, "impossible date"
-    why = check_plausible(day, today=today)
+    why = check_plausible(parsed, today=today)
     if why:
         return None, why
-    return day, None
+    return parsed, None
 
 
 #: How a numeric date's first two fields are read: day first or month first.
@@ -193,11 +188,4 @@ def parse_date(
             )
     else:
         return None, f"not a date geomap reads ({_FORMS})"
-    try:
-        parsed = dt.date(year, month, day)
-    except ValueError:
-        return None, "impossible date"
-    why = check_plausible(parsed, today=today)
-    if why:
-        return None, why
-    return parsed, None
+    return _plausible_date(year, month, day, today)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from geomap.ingest.options import over_limit
 from geomap.ingest.pubdate import DateOrder, parse_date
 from geomap.ingest.text import parse_article
 from geomap.models import Article, Problem
@@ -61,14 +62,9 @@ def record_article(
     if not isinstance(text, str) or not text.strip():
         what = "missing" if text is None else "empty" if isinstance(text, str) else "not a string"
         return Problem(name, f"'text' is {what}; record skipped", line, "skipped")
-    if len(text) > max_chars:
-        return Problem(
-            name,
-            f"article has {len(text):,} characters, over the limit of {max_chars:,} "
-            "(raise it with --max-chars)",
-            line,
-            "skipped",
-        )
+    too_long = over_limit(len(text), max_chars)
+    if too_long is not None:
+        return Problem(name, too_long, line, "skipped")
     problems = list(extra)
     raw_id = rec.get("id")
     if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from geomap.dates import MONTHS
 from geomap.ingest.decoding import decode_bytes, looks_binary
-from geomap.ingest.files import read_bytes
+from geomap.ingest.files import read_document
+from geomap.ingest.options import READ_DEFAULTS, ReadOptions, over_limit
 from geomap.ingest.pubdate import parse_iso_date
 from geomap.models import Article, Dateline, Problem
 from geomap.textsafe import has_surrogates, mend, shown
@@ -19,19 +20,18 @@ from geomap.textsafe import has_surrogates, mend, shown
 __all__ = ["read_txt", "parse_article", "find_dateline"]
 
 
-def read_txt(
-    path: Path, *, max_chars: int = 2_000_000, today: dt.date | None = None
-) -> Iterator[Article | Problem]:
+def read_txt(path: Path, options: ReadOptions = READ_DEFAULTS) -> Iterator[Article | Problem]:
     """One article per .txt file; its id is the file name without the extension.
+
+    A ``Reader`` (``options.Reader``); a file over the length limit by its size alone is
+    skipped unread.
 
     Parameters
     ----------
     path : pathlib.Path
         A text file: UTF-8, or decoded by ``decode_bytes``' fallback (with a warning).
-    max_chars : int, default 2,000,000
-        A longer text is skipped.
-    today : datetime.date, optional
-        The run's today (default: the system's): later dates are errors.
+    options : ReadOptions, optional
+        The length limit and the run's today (a header date after it is an error).
 
     Yields
     ------
@@ -39,28 +39,21 @@ def read_txt(
         The article, or the Problem that skipped the file.
     """
     name = str(path)
-    too_big = _over_limit(path, max_chars)
+    too_big = _over_limit(path, options.max_chars)
     if too_big is not None:
         yield Problem(name, too_big, severity="skipped")
         return
-    data = read_bytes(path)
+    data = read_document(path)
     if isinstance(data, Problem):
         yield data
-        return
-    if not data.strip():
-        yield Problem(name, "empty file", severity="skipped")
         return
     decoded = decode_bytes(data)
     if decoded is None or looks_binary(decoded.text):
         yield Problem(name, "binary file, not text; skipped", severity="skipped")
         return
-    if len(decoded.text) > max_chars:
-        yield Problem(
-            name,
-            f"article has {len(decoded.text):,} characters, over the limit of {max_chars:,} "
-            "(raise it with --max-chars)",
-            severity="skipped",
-        )
+    too_long = over_limit(len(decoded.text), options.max_chars)
+    if too_long is not None:
+        yield Problem(name, too_long, severity="skipped")
         return
     problems = (Problem(name, decoded.warning),) if decoded.warning else ()
     yield parse_article(
@@ -70,7 +63,7 @@ def read_txt(
         encoding=decoded.encoding,
         problems=problems,
         infer_title=True,
-        today=today,
+        today=options.today,
     )
 
 

@@ -4,8 +4,10 @@ A run reads its inputs twice (``reading``): a first pass decides publication dat
 the whole run (``dating``); a second pass does the per-article work — geoparse, dates,
 roles and event types — in chunks, here, in worker processes or on Dask (``passes``,
 ``execution``). ``build`` takes the events in and writes the outputs through a staging
-folder (``output``); ``toponyms`` writes ``geomap extract``'s JSON lines. What a run read
-and skipped is its ``report``.
+folder (``output``); ``toponyms`` writes ``geomap extract``'s JSON lines. A run's
+options (gazetteer, ``today``, ``max_chars``, workers…) are one frozen ``RunOptions``
+(``options``), handed through all of these. What a run read and skipped is its
+``report``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from geomap.pipeline.build import STAGES, build_events, collect_events, run_build
 from geomap.pipeline.dating import RunDates, date_alone, decide_run_dates, first_pass
 from geomap.pipeline.execution import executor
+from geomap.pipeline.options import RunOptions, with_keywords
 from geomap.pipeline.output import OUTPUT_NAMES, publish_outputs, write_outputs
 from geomap.pipeline.passes import (
     CHUNK_SIZE,
@@ -29,6 +32,8 @@ from geomap.pipeline.report import BuildResult, FileReport, NoArticlesError, Run
 from geomap.pipeline.toponyms import run_extract
 
 __all__ = [
+    "RunOptions",
+    "with_keywords",
     "FileReport",
     "RunReport",
     "BuildResult",

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from geomap.events import Aggregator
-from geomap.gazetteer import Gazetteer
-from geomap.ingest import DateOrder
 from geomap.pipeline.execution import collector_paused, import_all
+from geomap.pipeline.options import RunOptions, with_keywords
 from geomap.pipeline.output import OUTPUT_MODULES, publish_outputs
 from geomap.pipeline.passes import ArticleResult, run_passes
-from geomap.pipeline.reading import DEFAULT_MAX_CHARS, PathLike
+from geomap.pipeline.reading import PathLike
 from geomap.pipeline.report import BuildResult, NoArticlesError, RunReport
 
 if TYPE_CHECKING:
@@ -72,39 +70,21 @@ def collect_events(
 
 def build(
     paths: PathLike | Iterable[PathLike],
+    options: RunOptions,
     *,
-    gazetteer: Gazetteer | None = None,
-    today: dt.date | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    date_order: DateOrder | None = None,
-    progress: bool | None = False,
-    workers: int = 1,
-    dask: str | None = None,
     preload: Sequence[str] = ("pandas",),
     on_stage: Callable[[str], object] | None = None,
     outputs: Sequence[PathLike] = (),
 ) -> BuildResult:
-    """The events of a run and its report (``build_events``'s work; see it for the
-    parameters). With workers or Dask, the modules ``preload`` names are imported while the
-    per-article work runs elsewhere. ``on_stage`` is called with the name of each of the
-    first three ``STAGES`` as it ends. ``outputs`` (the output folder) are not read as
-    inputs where an input folder holds them."""
+    """The events of a run and its report (``build_events``'s work). With workers or Dask,
+    the modules ``preload`` names are imported while the per-article work runs elsewhere.
+    ``on_stage`` is called with the name of each of the first three ``STAGES`` as it ends.
+    ``outputs`` (the output folder) are not read as inputs where an input folder holds
+    them."""
     parts, report = run_passes(
-        paths,
-        _chunk_events,
-        gazetteer=gazetteer,
-        today=today,
-        max_chars=max_chars,
-        date_order=date_order,
-        progress=progress,
-        workers=workers,
-        dask=dask,
-        on_stage=on_stage,
-        outputs=outputs,
-        events=True,
+        paths, _chunk_events, options, on_stage=on_stage, outputs=outputs, events=True
     )
-    elsewhere = workers > 1 or bool(dask)  # the per-article work runs in other processes
-    agg = collect_events(parts, report, preloading=elsewhere, modules=preload)
+    agg = collect_events(parts, report, preloading=options.elsewhere, modules=preload)
     if on_stage is not None:
         on_stage("second pass")
     events, mentions = agg.frames()
@@ -115,34 +95,19 @@ def build(
 
 
 def build_events(
-    paths: PathLike | Iterable[PathLike],
-    *,
-    gazetteer: Gazetteer | None = None,
-    today: dt.date | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    date_order: DateOrder | None = None,
-    progress: bool | None = False,
-    workers: int = 1,
-    dask: str | None = None,
+    paths: PathLike | Iterable[PathLike], options: RunOptions | None = None, **keywords: Any
 ) -> pd.DataFrame:
     """Read news articles and return their events as a DataFrame (see ``geomap.events``).
 
     Parameters
     ----------
     paths : path-like or iterable of path-like
-        A file (.txt, .jsonl, .csv) or folder (read recursively), or several.
-    gazetteer : Gazetteer, optional
-        The gazetteer; by default the bundled one (built on first use).
-    today : datetime.date, optional
-        Upper bound for inferred publication years (default: today's date).
-    max_chars : int
-        Articles longer than this are skipped and reported.
-    progress : bool or None
-        Show a progress bar (None: when stderr is a terminal).
-    workers : int
-        Processes for the per-article work (1: in this process).
-    dask : str, optional
-        Address of a Dask scheduler to run the per-article work on instead.
+        A file (.txt, .jsonl, .csv…) or folder (read recursively), or several.
+    options : RunOptions, optional
+        The run's options (the gazetteer, ``today``, ``max_chars``, ``workers``…).
+    **keywords
+        Fields of ``RunOptions`` (``gazetteer=``, ``today=``, ``workers=``…), replacing
+        those of ``options``. ``progress`` is False unless given.
 
     Returns
     -------
@@ -156,17 +121,11 @@ def build_events(
     ------
     FileNotFoundError
         When a path does not exist (before anything is read).
+    TypeError
+        When a keyword is not a field of ``RunOptions``.
     """
-    result = build(
-        paths,
-        gazetteer=gazetteer,
-        today=today,
-        max_chars=max_chars,
-        date_order=date_order,
-        progress=progress,
-        workers=workers,
-        dask=dask,
-    )
+    quiet = options if options is not None else RunOptions(progress=False)
+    result = build(paths, with_keywords(quiet, keywords))
     events = result.events
     events.attrs["report"] = result.report
     return events
@@ -175,23 +134,20 @@ def build_events(
 def run_build(
     paths: PathLike | Iterable[PathLike],
     out_dir: PathLike,
+    options: RunOptions | None = None,
     *,
-    gazetteer: Gazetteer | None = None,
-    today: dt.date | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    date_order: DateOrder | None = None,
-    progress: bool | None = None,
     title: str = "geomap",
-    workers: int = 1,
-    dask: str | None = None,
     on_stage: Callable[[str], object] | None = None,
+    **keywords: Any,
 ) -> BuildResult:
     """``geomap build``: write map.html, events.geojson, events.csv, mentions.geojson,
     mentions.csv and report.json.
 
-    The outputs replace the previous ones only once all six are written
-    (``output.publish_outputs``). ``on_stage``, if given, is called with the name of each
-    of ``STAGES`` as it ends (``benchmarks/stages.py`` times them with it).
+    ``paths``, ``options`` and ``keywords`` are as for ``build_events`` (``progress`` is
+    None unless given: a bar when stderr is a terminal). The outputs replace the previous
+    ones only once all six are written (``output.publish_outputs``). ``on_stage``, if
+    given, is called with the name of each of ``STAGES`` as it ends
+    (``benchmarks/stages.py`` times them with it).
 
     Raises
     ------
@@ -200,20 +156,10 @@ def run_build(
     NoArticlesError
         When no article at all was read; nothing is written (its ``report`` says why).
     """
-    result = build(
-        paths,
-        gazetteer=gazetteer,
-        today=today,
-        max_chars=max_chars,
-        date_order=date_order,
-        progress=progress,
-        workers=workers,
-        dask=dask,
-        preload=OUTPUT_MODULES,
-        on_stage=on_stage,
-        outputs=(out_dir,),
-    )
+    options = with_keywords(options, keywords)
+    outputs = (out_dir,)
+    result = build(paths, options, preload=OUTPUT_MODULES, on_stage=on_stage, outputs=outputs)
     if result.report.articles == 0:
         raise NoArticlesError(result.report)
-    publish_outputs(result, Path(out_dir), title=title, workers=workers, on_stage=on_stage)
+    publish_outputs(result, Path(out_dir), title=title, workers=options.workers, on_stage=on_stage)
     return result

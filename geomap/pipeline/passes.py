@@ -13,7 +13,7 @@ from geomap.events import ArticleEvent, article_events, make_mentions, source_re
 from geomap.extract import sentences
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import geoparse
-from geomap.ingest import DateOrder, Line, identities, line_record
+from geomap.ingest import Line, identities, line_record
 from geomap.models import Article, Mention, Problem
 from geomap.pipeline.dating import RunDates, first_pass
 from geomap.pipeline.execution import (
@@ -24,6 +24,7 @@ from geomap.pipeline.execution import (
     with_progress,
     worker_gazetteer,
 )
+from geomap.pipeline.options import RunOptions
 from geomap.pipeline.reading import (
     FileTracker,
     InputItem,
@@ -220,11 +221,9 @@ def second_pass(
     paths: Sequence[PathLike],
     dates: RunDates,
     finish: Callable[[list[ArticleResult]], _T],
+    options: RunOptions,
     *,
     run: Executor | None,
-    gazetteer: Gazetteer,
-    max_chars: int,
-    date_order: DateOrder | None = None,
     chunk_size: int = CHUNK_SIZE,
     events: bool = False,
     report: RunReport | None = None,
@@ -236,11 +235,16 @@ def second_pass(
 
     Only files as the first pass read them are read again (``as_first_read``); what
     changed between the passes is recorded in ``report``."""
+    max_chars = options.max_chars
     items = input_items(
-        paths, max_chars=max_chars, today=dates.today, date_order=date_order, exclude=exclude
+        paths,
+        max_chars=max_chars,
+        today=dates.today,
+        date_order=options.date_order,
+        exclude=exclude,
     )
     records = as_first_read(items, dates, report)
-    where = gazetteer if run is None else run.gazetteer
+    where = options.gazetteer_or_default() if run is None else run.gazetteer
     looked = mapped(
         run,
         second_look,
@@ -259,12 +263,8 @@ def map_chunks(
     paths: Sequence[PathLike],
     dates: RunDates,
     finish: Callable[[list[ArticleResult]], _T],
+    options: RunOptions,
     *,
-    gazetteer: Gazetteer,
-    max_chars: int,
-    date_order: DateOrder | None = None,
-    workers: int = 1,
-    dask: str | None = None,
     chunk_size: int = CHUNK_SIZE,
 ) -> Iterator[tuple[int, _T]]:
     """Second pass: ``finish`` of the results of each chunk of articles, in input order,
@@ -285,14 +285,9 @@ def map_chunks(
         The first pass's decisions (with the renaming of duplicate ids).
     finish : callable
         Turns the list of a chunk's ``ArticleResult`` into what is yielded for it.
-    gazetteer : Gazetteer
-        The gazetteer (workers and Dask tasks open its file themselves).
-    max_chars : int
-        As for ``read_articles``.
-    workers : int
-        Worker processes (1: the work runs in this process).
-    dask : str, optional
-        The address of a Dask scheduler to run the work on instead.
+    options : RunOptions
+        The run's options (its ``today`` and ``progress`` are not read: the first pass's
+        ``dates`` hold the one, the caller shows the other).
     chunk_size : int
         Records per chunk.
 
@@ -301,28 +296,16 @@ def map_chunks(
     tuple of (int, object)
         The number of articles of a chunk and ``finish`` of their results.
     """
-    with executor(workers, dask, gazetteer) as run:
-        yield from second_pass(
-            paths,
-            dates,
-            finish,
-            run=run,
-            gazetteer=gazetteer,
-            max_chars=max_chars,
-            date_order=date_order,
-            chunk_size=chunk_size,
-        )
+    options = options.fixed()
+    with executor(options.workers, options.dask, options.gazetteer_or_default()) as run:
+        yield from second_pass(paths, dates, finish, options, run=run, chunk_size=chunk_size)
 
 
 def iter_results(
     paths: Sequence[PathLike],
     dates: RunDates,
+    options: RunOptions,
     *,
-    gazetteer: Gazetteer,
-    max_chars: int,
-    date_order: DateOrder | None = None,
-    workers: int = 1,
-    dask: str | None = None,
     chunk_size: int = CHUNK_SIZE,
 ) -> Iterator[ArticleResult]:
     """Second pass: every article's result, in input order, locally, in processes or on Dask.
@@ -332,31 +315,15 @@ def iter_results(
     chunks per worker are in flight, so memory does not grow with the corpus (see
     ``map_chunks``).
     """
-    for _n, results in map_chunks(
-        paths,
-        dates,
-        _as_list,
-        gazetteer=gazetteer,
-        max_chars=max_chars,
-        date_order=date_order,
-        workers=workers,
-        dask=dask,
-        chunk_size=chunk_size,
-    ):
+    for _n, results in map_chunks(paths, dates, _as_list, options, chunk_size=chunk_size):
         yield from results
 
 
 def run_passes(
     paths: PathLike | Iterable[PathLike],
     finish: Callable[[list[ArticleResult]], _T],
+    options: RunOptions,
     *,
-    gazetteer: Gazetteer | None,
-    today: dt.date | None,
-    max_chars: int,
-    date_order: DateOrder | None = None,
-    progress: bool | None,
-    workers: int,
-    dask: str | None,
     on_stage: Callable[[str], object] | None = None,
     events: bool = False,
     outputs: Sequence[PathLike] = (),
@@ -366,56 +333,35 @@ def run_passes(
     events.
 
     The inputs are checked at once (``reading.input_paths``: FileNotFoundError for a path
-    that does not exist); the passes run as the results are asked for, on one pool of
-    workers (or Dask client) for both. ``on_stage("first pass")`` is called when the first
-    pass is done. ``outputs`` (the run's output folder or file) are not read as inputs
-    where a folder holds them.
+    that does not exist) and the options fixed (``RunOptions.fixed``: the gazetteer
+    opened, today's date read); the passes run as the results are asked for, on one pool
+    of workers (or Dask client) for both. ``on_stage("first pass")`` is called when the
+    first pass is done. ``outputs`` (the run's output folder or file) are not read as
+    inputs where a folder holds them.
     """
     listed = input_paths(paths)
     exclude = identities(outputs)
     report = RunReport()
-    gaz = gazetteer if gazetteer is not None else Gazetteer()
-    passes = _both_passes(
-        listed,
-        finish,
-        report=report,
-        gazetteer=gaz,
-        today=today or dt.date.today(),
-        max_chars=max_chars,
-        date_order=date_order,
-        progress=progress,
-        workers=workers,
-        dask=dask,
-        on_stage=on_stage,
-        events=events,
-        exclude=exclude,
-    )
+    passes = _both_passes(listed, finish, options.fixed(), report, on_stage, events, exclude)
     return passes, report
 
 
 def _both_passes(
     paths: Sequence[PathLike],
     finish: Callable[[list[ArticleResult]], _T],
-    *,
+    options: RunOptions,
     report: RunReport,
-    gazetteer: Gazetteer,
-    today: dt.date,
-    max_chars: int,
-    date_order: DateOrder | None = None,
-    progress: bool | None,
-    workers: int,
-    dask: str | None,
     on_stage: Callable[[str], object] | None,
-    events: bool = False,
-    exclude: frozenset[tuple[int, int]] = frozenset(),
+    events: bool,
+    exclude: frozenset[tuple[int, int]],
 ) -> Iterator[_T]:
     # one pool (or client) for both passes: the workers parse the inputs in both
-    with executor(workers, dask, gazetteer) as run:
+    with executor(options.workers, options.dask, options.gazetteer_or_default()) as run:
         dates, count = first_pass(
             paths,
-            today=today,
-            max_chars=max_chars,
-            date_order=date_order,
+            today=options.run_date(),
+            max_chars=options.max_chars,
+            date_order=options.date_order,
             report=report,
             run=run,
             exclude=exclude,
@@ -423,16 +369,6 @@ def _both_passes(
         if on_stage is not None:
             on_stage("first pass")
         parts = second_pass(
-            paths,
-            dates,
-            finish,
-            run=run,
-            gazetteer=gazetteer,
-            max_chars=max_chars,
-            date_order=date_order,
-            chunk_size=CHUNK_SIZE,
-            events=events,
-            report=report,
-            exclude=exclude,
+            paths, dates, finish, options, run=run, events=events, report=report, exclude=exclude
         )
-        yield from with_progress(parts, count, "geomap", progress)
+        yield from with_progress(parts, count, "geomap", options.progress)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 import operator
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from geomap.gazetteer import Gazetteer
-from geomap.ingest import DateOrder
+from geomap.pipeline.options import RunOptions, with_keywords
 from geomap.pipeline.passes import ArticleResult, run_passes
-from geomap.pipeline.reading import DEFAULT_MAX_CHARS, PathLike
+from geomap.pipeline.reading import PathLike
 from geomap.pipeline.report import NoArticlesError, RunReport
 
 __all__ = ["toponym_line", "run_extract"]
@@ -65,42 +64,29 @@ def _toponym_lines(results: list[ArticleResult]) -> tuple[list[str], int]:
 def run_extract(
     paths: PathLike | Iterable[PathLike],
     out_file: PathLike,
-    *,
-    gazetteer: Gazetteer | None = None,
-    today: dt.date | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    date_order: DateOrder | None = None,
-    progress: bool | None = None,
-    workers: int = 1,
-    dask: str | None = None,
+    options: RunOptions | None = None,
+    **keywords: Any,
 ) -> RunReport:
     """``geomap extract``: one JSON line per article with its toponyms and their offsets.
 
-    Lines are written as articles are done, through ``export.atomic_open`` (a temporary
-    file renamed over ``out_file`` at the end; left as it was if the run fails). An earlier
-    ``out_file`` inside an input folder is not read as input.
+    ``paths``, ``options`` and ``keywords`` are as for ``build_events`` (``progress`` is
+    None unless given: a bar when stderr is a terminal). Lines are written as articles
+    are done, through ``export.atomic_open`` (a temporary file renamed over ``out_file``
+    at the end; left as it was if the run fails). An earlier ``out_file`` inside an input
+    folder is not read as input.
 
     Raises
     ------
     FileNotFoundError
-        When an input path does not exist; nothing is written.
+        When an input path does not exist: ``out_file`` is left as it was.
     NoArticlesError
-        When no article at all was read; nothing is written (its ``report`` says why).
+        When no article at all was read: ``out_file`` is left as it was, and the error's
+        ``report`` says why.
     """
     from geomap.export import atomic_open
 
-    lines, report = run_passes(
-        paths,
-        _toponym_lines,
-        gazetteer=gazetteer,
-        today=today,
-        max_chars=max_chars,
-        date_order=date_order,
-        progress=progress,
-        workers=workers,
-        dask=dask,
-        outputs=(out_file,),
-    )
+    options = with_keywords(options, keywords)
+    lines, report = run_passes(paths, _toponym_lines, options, outputs=(out_file,))
     parts = iter(lines)
     first = next(parts, None)  # both passes up to the first chunk: was any article read?
     if first is None:

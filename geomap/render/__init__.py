@@ -7,23 +7,17 @@ the events shown. Leaflet and its plugins are inlined when the assets are instal
 (``geomap assets install``), and so are the map's own scripts and styles
 (``geomap/static/``).
 
-Modules: ``spec`` (the data the page draws), ``elements`` (one ``MacroElement`` per part
-of the page), ``page`` (``build_map`` and ``render_map``).
+Modules: ``spec`` (the data the page draws), ``text`` (article text made safe for the
+page), ``extent`` (the days dates cover, country outlines, the first view), ``elements``
+(one ``MacroElement`` per part of the page), ``page`` (``build_map`` and ``render_map``).
 """
 
 from __future__ import annotations
 
+from geomap.render.extent import day_range
 from geomap.render.page import GEONAMES_ATTRIBUTION, OfflineAssetsWarning, build_map, render_map
-from geomap.render.spec import (
-    AREA_MAX_KM,
-    MENTION_COLOR,
-    TYPE_COLORS,
-    MapSpec,
-    day_range,
-    escape_text,
-    map_spec,
-    safe_url,
-)
+from geomap.render.spec import AREA_MAX_KM, MENTION_COLOR, TYPE_COLORS, MapSpec, map_spec
+from geomap.render.text import escape_text, safe_url
 
 __all__ = [
     "GEONAMES_ATTRIBUTION",

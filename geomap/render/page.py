@@ -15,7 +15,8 @@ from branca.element import Element
 
 from geomap.export import atomic_open
 from geomap.render.elements import EventConsole, FeedPanel, StaticFiles, Timeline, inline
-from geomap.render.spec import MapSpec, escape_text
+from geomap.render.spec import MapSpec
+from geomap.render.text import escape_text
 
 __all__ = ["GEONAMES_ATTRIBUTION", "OfflineAssetsWarning", "build_map", "render_map"]
 

