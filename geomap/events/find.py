@@ -191,6 +191,8 @@ def find_events(
                     ((t, st) for pat, t, st in codebook.causes if pat.search(low)), (etype, sub)
                 )
             clause_low = low[c_start:c_end]
+            if codebook.unreal.search(clause_low):
+                continue  # (before the counts and places: nothing of the clause is used)
             killed, wounded = casualties(clause_low)
             where, actor_ms = places_of(low, c_start, c_end, s_start, ms, sub in MARITIME, sentence)
             by_dateline = False
@@ -202,8 +204,6 @@ def find_events(
                 and not any(s_start + c_start <= m.start < s_start + c_end for m in ms)
             ):
                 where, by_dateline = [dateline], True
-            if codebook.unreal.search(clause_low):
-                continue
             if not where:
                 if (
                     found
@@ -291,7 +291,7 @@ def find_events(
     if found:
         kinds = {(e.event_type, e.sub_event_type) for e in found}
         for etype, sub, pattern, new_type, new_sub in codebook.retypes:
-            if (etype, sub) in kinds and pattern.search(lower_same_length(body)):
+            if (etype, sub) in kinds and pattern.search(low_body):
                 found = [
                     e._replace(event_type=new_type, sub_event_type=new_sub)
                     if (e.event_type, e.sub_event_type) == (etype, sub) else e
