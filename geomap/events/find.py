@@ -20,7 +20,6 @@ the article has no other.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -121,8 +120,10 @@ def find_events(
         return lower_same_length(body[: bounds[min(lead, len(bounds)) - 1][1]]) if bounds else ""
 
     low_body = lower_same_length(body)
-    # the keys of the sentences that name a place and of the two after each (for counts)
-    keys: list[tuple[int, int, int]] = []
+    # the keys are looked for in the sentences that name a place and the two after each
+    # (for counts), as regions; a key counts only whole in one region. A sentence's are
+    # read only when it is read (most of those after a place are skipped)
+    regions: list[tuple[int, int]] = []
     with_places = [k for k, (a, _b) in enumerate(bounds) if a in by_sentence]
     if dateline_lead >= 0:
         with_places = sorted({*with_places, *range(min(dateline_lead + 1, len(bounds)))})
@@ -131,16 +132,20 @@ def find_events(
         a, b = bounds[k][0], bounds[min(k + 2, len(bounds) - 1)][1]
         a = max(a, region_end)
         if a < b:
-            keys += codebook.keys(low_body, a, b)
+            regions.append((a, b))
             region_end = b
-    keys.sort()
-    key_starts = [at for at, _kind, _k in keys]
+    longest = codebook.longest_key
     for index, (s_start, s_end) in enumerate(bounds):
         ms = by_sentence.get(s_start, ())
         if not ms and index - last_at > 2:
             continue
-        lo, hi = bisect.bisect_left(key_starts, s_start), bisect.bisect_left(key_starts, s_end)
-        mine = [(at - s_start, kind, k) for at, kind, k in keys[lo:hi] if at < s_end]
+        mine = sorted(
+            (at - s_start, kind, k)
+            for a, b in regions
+            if a < s_end and s_start < b
+            for at, kind, k in codebook.keys(low_body, max(a, s_start), min(b, s_end + longest))
+            if at < s_end
+        )
         low = low_body[s_start:s_end]
         has_cue = any(kind == 0 for _at, kind, _k in mine)
         hits = (

@@ -81,6 +81,8 @@ class Codebook:
         for key, targets in keys.items():
             auto.add_word(key, (len(key), tuple(targets)))
         auto.make_automaton()
+        #: the length of the longest key
+        self.longest_key = max(map(len, keys), default=0)
         self._auto = auto
 
     def keys(self, low: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
