@@ -47,7 +47,13 @@ _CLAUSE_STOP = re.compile(
 )
 
 
+#: What every clause stop holds, one at least (a sentence with none is one clause).
+_STOP_MARKS = (";", ":", "–", "—", "-", "'", "`", '"', "“", "but", "while", "whereas", "though")
+
+
 def _clauses(low: str) -> list[tuple[int, int]]:
+    if not any(mark in low for mark in _STOP_MARKS):
+        return [(0, len(low))]
     out, start = [], 0
     for m in _CLAUSE_STOP.finditer(low):
         out.append((start, m.start()))
