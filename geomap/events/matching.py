@@ -31,7 +31,9 @@ def lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
         return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    # each character lowered alone, kept where that changes its length ("İ")
+    table = {ord(c): low for c in set(text) if len(low := c.lower()) == 1 and low != c}
+    return text.translate(table)
 
 
 class Codebook:
