@@ -142,3 +142,19 @@ def test_an_unbounded_pattern_is_refused():
 
     with pytest.raises(ValueError):
         Codebook(cues=(*CUES, Cue("other", "other", ("x",), r"\\bx\\w+", 0.1)))
+
+
+def test_lower_same_length_keeps_offsets_and_lowers_each_character_alone():
+    """A character whose lower case is longer ("İ") is kept; every other is lowered alone."""
+    text = "İSTANBUL, ΟΔΟΣ and Straße"
+    low = lower_same_length(text)
+    assert len(low) == len(text)
+    assert low == "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    assert lower_same_length("Plain TEXT") == "plain text"
+
+
+def test_longest_key_bounds_every_key(codebook):
+    """``Codebook.longest_key``: no key is longer (a sentence's keys are read up to it past
+    its end)."""
+    keys = [key for cue in codebook.cues for key in cue.keys]
+    assert codebook.longest_key >= max(map(len, keys))

@@ -67,7 +67,11 @@ class Actor(NamedTuple):
 
 
 def _phrase_actors(clause: str, base: int, demonym: Callable[[str], str | None]) -> list[Actor]:
-    out = []
+    out: list[Actor] = []
+    if clause.isascii():  # (beyond ASCII, case-insensitive matching is not ``lower``)
+        lowered = clause.lower()
+        if not any(head in lowered for head in ACTOR_HEADS):
+            return out  # no head, no actor: a substring test is cheaper than the pattern
     for m in _ACTOR.finditer(clause):
         mods = m.group("mods").split()
         # only capitalised modifiers belong to the name ("the" and verbs do not)

@@ -20,7 +20,6 @@ the article has no other.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -48,7 +47,13 @@ _CLAUSE_STOP = re.compile(
 )
 
 
+#: What every clause stop holds, one at least (a sentence with none is one clause).
+_STOP_MARKS = (";", ":", "–", "—", "-", "'", "`", '"', "“", "but", "while", "whereas", "though")
+
+
 def _clauses(low: str) -> list[tuple[int, int]]:
+    if not any(mark in low for mark in _STOP_MARKS):
+        return [(0, len(low))]
     out, start = [], 0
     for m in _CLAUSE_STOP.finditer(low):
         out.append((start, m.start()))
@@ -121,8 +126,10 @@ def find_events(
         return lower_same_length(body[: bounds[min(lead, len(bounds)) - 1][1]]) if bounds else ""
 
     low_body = lower_same_length(body)
-    # the keys of the sentences that name a place and of the two after each (for counts)
-    keys: list[tuple[int, int, int]] = []
+    # the keys are looked for in the sentences that name a place and the two after each
+    # (for counts), as regions; a key counts only whole in one region. A sentence's are
+    # read only when it is read (most of those after a place are skipped)
+    regions: list[tuple[int, int]] = []
     with_places = [k for k, (a, _b) in enumerate(bounds) if a in by_sentence]
     if dateline_lead >= 0:
         with_places = sorted({*with_places, *range(min(dateline_lead + 1, len(bounds)))})
@@ -131,16 +138,20 @@ def find_events(
         a, b = bounds[k][0], bounds[min(k + 2, len(bounds) - 1)][1]
         a = max(a, region_end)
         if a < b:
-            keys += codebook.keys(low_body, a, b)
+            regions.append((a, b))
             region_end = b
-    keys.sort()
-    key_starts = [at for at, _kind, _k in keys]
+    longest = codebook.longest_key
     for index, (s_start, s_end) in enumerate(bounds):
         ms = by_sentence.get(s_start, ())
         if not ms and index - last_at > 2:
             continue
-        lo, hi = bisect.bisect_left(key_starts, s_start), bisect.bisect_left(key_starts, s_end)
-        mine = [(at - s_start, kind, k) for at, kind, k in keys[lo:hi] if at < s_end]
+        mine = sorted(
+            (at - s_start, kind, k)
+            for a, b in regions
+            if a < s_end and s_start < b
+            for at, kind, k in codebook.keys(low_body, max(a, s_start), min(b, s_end + longest))
+            if at < s_end
+        )
         low = low_body[s_start:s_end]
         has_cue = any(kind == 0 for _at, kind, _k in mine)
         hits = (
@@ -191,6 +202,8 @@ def find_events(
                     ((t, st) for pat, t, st in codebook.causes if pat.search(low)), (etype, sub)
                 )
             clause_low = low[c_start:c_end]
+            if codebook.unreal.search(clause_low):
+                continue  # (before the counts and places: nothing of the clause is used)
             killed, wounded = casualties(clause_low)
             where, actor_ms = places_of(low, c_start, c_end, s_start, ms, sub in MARITIME, sentence)
             by_dateline = False
@@ -202,8 +215,6 @@ def find_events(
                 and not any(s_start + c_start <= m.start < s_start + c_end for m in ms)
             ):
                 where, by_dateline = [dateline], True
-            if codebook.unreal.search(clause_low):
-                continue
             if not where:
                 if (
                     found
@@ -291,7 +302,7 @@ def find_events(
     if found:
         kinds = {(e.event_type, e.sub_event_type) for e in found}
         for etype, sub, pattern, new_type, new_sub in codebook.retypes:
-            if (etype, sub) in kinds and pattern.search(lower_same_length(body)):
+            if (etype, sub) in kinds and pattern.search(low_body):
                 found = [
                     e._replace(event_type=new_type, sub_event_type=new_sub)
                     if (e.event_type, e.sub_event_type) == (etype, sub) else e

@@ -31,7 +31,9 @@ def lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
         return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    # each character lowered alone, kept where that changes its length ("İ")
+    table = {ord(c): low for c in set(text) if len(low := c.lower()) == 1 and low != c}
+    return text.translate(table)
 
 
 class Codebook:
@@ -81,6 +83,8 @@ class Codebook:
         for key, targets in keys.items():
             auto.add_word(key, (len(key), tuple(targets)))
         auto.make_automaton()
+        #: the length of the longest key
+        self.longest_key = max(map(len, keys), default=0)
         self._auto = auto
 
     def keys(self, low: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
