@@ -11,6 +11,7 @@ import select
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -224,17 +225,24 @@ def _wait_for(proc: subprocess.Popen[str], line: str) -> None:
     assert ready and proc.stdout.readline() == line, proc.stderr and proc.stderr.read()
 
 
-def test_ctrl_c_with_workers_prints_no_traceback(tmp_path):
-    src = _jsonl(tmp_path / "a.jsonl", [{"id": f"a{n}", "text": GOOD} for n in range(10)])
-    proc = _start(_INTERRUPTED, "build", str(src), "-o", str(tmp_path / "out"), "-j", "2", "-q")
+def _stop_at(proc: subprocess.Popen[str], marker: str, stop: Callable[[], None]) -> str:
+    """Wait for ``marker`` on the child's stdout, ``stop`` it, and return its stderr."""
     try:
-        _wait_for(proc, "second pass\n")
-        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole foreground group
+        _wait_for(proc, marker)
+        stop()
         _, err = proc.communicate(timeout=120)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+    return err
+
+
+def test_ctrl_c_with_workers_prints_no_traceback(tmp_path):
+    src = _jsonl(tmp_path / "a.jsonl", [{"id": f"a{n}", "text": GOOD} for n in range(10)])
+    proc = _start(_INTERRUPTED, "build", str(src), "-o", str(tmp_path / "out"), "-j", "2", "-q")
+    # Ctrl-C: the whole foreground group
+    err = _stop_at(proc, "second pass\n", lambda: os.killpg(proc.pid, signal.SIGINT))
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     assert "geomap: interrupted" in err and not (tmp_path / "out").exists()
@@ -267,14 +275,7 @@ def test_sigterm_is_handled_like_ctrl_c(tmp_path, gazetteer, workers):
     before = {n: (out / n).read_bytes() for n in OUTPUT_NAMES}
     (src / "b.txt").write_text("date 2023-08-10\n" + KHARKIV)
     proc = _start(_STAGED_THEN_WAIT, "build", str(src), "-o", str(out), "-j", workers, "-q")
-    try:
-        _wait_for(proc, "staged\n")
-        os.kill(proc.pid, signal.SIGTERM)
-        _, err = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+    err = _stop_at(proc, "staged\n", lambda: os.kill(proc.pid, signal.SIGTERM))
     assert proc.returncode == 143, err
     assert "geomap: terminated" in err and "Traceback" not in err
     assert {n: (out / n).read_bytes() for n in OUTPUT_NAMES} == before
