@@ -32,6 +32,7 @@ __all__ = [
     "MENTION_PROPERTY_COLUMNS",
     "Table",
     "lonlat",
+    "rounded",
     "to_geojson",
     "write_geojson",
     "write_csv",
@@ -60,6 +61,27 @@ _TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
 def lonlat(lat: float, lon: float) -> list[float]:
     """The one place geomap turns its (lat, lon) into GeoJSON's [lon, lat] order."""
     return [round(float(lon), 6), round(float(lat), 6)]
+
+
+class _Rounded(dict[float, float]):
+    """``round(x, digits)`` of each float asked for, each distinct one rounded once."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__()
+        self.digits = digits
+
+    def __missing__(self, x: float) -> float:
+        r = round(x, self.digits)
+        if x:  # never zero as a key: 0.0 == -0.0, which rounds to -0.0
+            self[x] = r
+        return r
+
+
+def rounded(values: list[float], digits: int) -> list[float]:
+    """``[round(v, digits) for v in values]`` for a column of Python floats (nothing else:
+    an int equal to one of them would get its result), each distinct value rounded once:
+    a place's coordinates come back in every row of it, and ``round`` to digits is slow."""
+    return list(map(_Rounded(digits).__getitem__, values))
 
 
 def _plain(value: Any) -> Any:
@@ -355,6 +377,17 @@ def _json_texts(kind: _Kind, values: list[Any]) -> list[str]:
     ]
 
 
+def _lonlats(
+    lat_kind: _Kind, lats: list[Any], lon_kind: _Kind, lons: list[Any]
+) -> tuple[list[float], list[float]]:
+    """``lonlat`` of each row, as two columns: the longitudes and the latitudes (from
+    columns of floats none missing, ``rounded``)."""
+    if lat_kind == lon_kind == "float" and None not in lats and None not in lons:
+        return rounded(lons, 6), rounded(lats, 6)
+    pairs = [lonlat(lat, lon) for lat, lon in zip(lats, lons, strict=True)]
+    return [lon for lon, _lat in pairs], [lat for _lon, lat in pairs]
+
+
 def _line_template(properties: tuple[str, ...]) -> str:
     """A feature on one line as ``json.dumps(feature, ensure_ascii=False)`` writes it, with
     ``%s`` for its id, longitude, latitude and each property's JSON text."""
@@ -374,14 +407,14 @@ def _feature_lines(frame: pd.DataFrame, table: Table) -> Iterator[str]:
     sep = "\n"
     for values in parts:
         # [lon, lat] in the template: ``lonlat``'s order
-        lonlats = [lonlat(lat, lon) for lat, lon in zip(values[1], values[2], strict=True)]
+        lons, lats = _lonlats(kinds[1], values[1], kinds[2], values[2])
         texts = [
             _json_texts(kind, column) for kind, column in zip(kinds[3:], values[3:], strict=True)
         ]
         texts[:0] = (
             _json_texts(kinds[0], values[0]),
-            _json_texts("float", [lon for lon, _lat in lonlats]),
-            _json_texts("float", [lat for _lon, lat in lonlats]),
+            _json_texts("float", lons),
+            _json_texts("float", lats),
         )
         yield sep + ",\n".join([template % row for row in zip(*texts, strict=True)])
         sep = ",\n"
@@ -475,7 +508,6 @@ _CSV_SPECIAL = (",", '"', "\n", "\r")
 #: A cell that begins as a formula, in cells joined with NUL (``_csv_texts``).
 #: (A pattern with a literal start: several times faster than a search for each pair.)
 _FORMULA_AFTER_NUL = re.compile("\x00[" + "".join(map(re.escape, FORMULA_STARTS)) + "]")
-_SIX = itertools.repeat(6)
 
 
 def _csv_special(text: str) -> bool:
@@ -505,7 +537,7 @@ def _csv_texts(kind: _Kind, values: list[Any]) -> list[str]:
     if kind == "float":
         if None in values:
             return ["" if v is None else _FLOAT(round(v, 6)) for v in values]
-        return list(map(_FLOAT, map(round, values, _SIX)))
+        return list(map(_FLOAT, rounded(values, 6)))
     if kind == "str":
         texts = [v if type(v) is str else "" for v in values]
         joined = "\x00".join(texts)
