@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geomap.pipeline.execution import quiet_child
+from geomap.pipeline.execution import collector_paused, quiet_child
 from geomap.pipeline.publish import output_set, switch_to
 from geomap.pipeline.report import BuildResult
 
@@ -103,7 +103,8 @@ def publish_outputs(
     published.
     """
     with output_set(out_dir) as folder:
-        write_outputs(result, folder, title=title, workers=workers)
+        with collector_paused(True):  # the writers' many new objects make no cycles
+            write_outputs(result, folder, title=title, workers=workers)
         if on_stage is not None:
             on_stage("staged")
         switch_to(out_dir, folder, OUTPUT_NAMES)
