@@ -501,18 +501,16 @@ def _object_cell(value: Any) -> str:
     return _csv_cell(_plain(value))
 
 
-#: What makes ``csv.writer`` (the excel dialect, ``QUOTE_MINIMAL``) quote a cell: the
-#: delimiter, the quote character, a line break (a bare carriage return only from Python
-#: 3.12; ``_csv_quoted`` asks the module about those).
-_CSV_SPECIAL = (",", '"', "\n", "\r")
 #: A cell that begins as a formula, in cells joined with NUL (``_csv_texts``).
 #: (A pattern with a literal start: several times faster than a search for each pair.)
 _FORMULA_AFTER_NUL = re.compile("\x00[" + "".join(map(re.escape, FORMULA_STARTS)) + "]")
 
 
 def _csv_special(text: str) -> bool:
-    """Whether ``csv.writer`` may quote ``text`` (substring searches: faster than a
-    pattern's)."""
+    """Whether ``csv.writer`` (the excel dialect, ``QUOTE_MINIMAL``) may quote ``text``:
+    it holds the delimiter, the quote character or a line break (a bare carriage return
+    is quoted only from Python 3.12: ``_csv_quoted`` asks the module about those).
+    Substring searches: faster than a pattern's."""
     return "," in text or '"' in text or "\n" in text or "\r" in text
 
 
