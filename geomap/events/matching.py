@@ -39,6 +39,9 @@ def lower_same_length(text: str) -> str:
 class Codebook:
     """The codebook compiled: cue and not-event patterns and one scan for their keys.
 
+    Each pattern is compiled when a key of it is first found (a small run reads few of
+    them); ``patterns``, ``widths``, ``not_patterns`` and ``not_widths`` compile them all.
+
     Parameters
     ----------
     cues, not_events, unreal, retypes
@@ -54,44 +57,134 @@ class Codebook:
     ) -> None:
         import ahocorasick
 
-        self.retypes = [
-            (r.event_type, r.sub_event_type, re.compile(r.pattern), r.new_type, r.new_sub_type)
-            for r in retypes
-        ]
-
         self.cues = tuple(cues)
-        #: the longest match of each cue's and each not-event's pattern: a match holding
-        #: a key at ``at`` lies within ``at - width`` and ``at + width``
-        self.widths = [_width(c.pattern) for c in self.cues]
-        self.not_widths = [_width(n.pattern) for n in not_events]
+        self.not_events = tuple(not_events)
+        self._unreal = unreal
+        self._retypes = tuple(retypes)
         #: the indices of the ``other`` type's cues (looked for in an article's lead only)
         self.other = frozenset(k for k, c in enumerate(self.cues) if c.event_type == "other")
-        self.patterns = [re.compile(c.pattern) for c in self.cues]
-        self.not_patterns = [re.compile(n.pattern) for n in not_events]
-        self.unreal = re.compile(unreal)
-        self.causes = [(re.compile(p), t, st) for p, t, st in CAUSES]
-        self.generic_kill = re.compile(GENERIC_KILLS)
-        self.disease = re.compile(DISEASE)
+        #: each cue's and not-event's (pattern, width), compiled on first use: a match
+        #: holding a key at ``at`` lies within ``at - width`` and ``at + width``
+        self._rules: list[tuple[re.Pattern[str], int] | None] = [None] * len(self.cues)
+        self._not_rules: list[tuple[re.Pattern[str], int] | None] = [None] * len(self.not_events)
         auto = ahocorasick.Automaton()
-        keys: dict[str, list[tuple[int, int]]] = {}
+        keys: dict[str, tuple[list[int], list[int]]] = {}
         for k, cue in enumerate(self.cues):
             for key in cue.keys:
-                keys.setdefault(key, []).append((0, k))
-        for k, ne in enumerate(not_events):
+                keys.setdefault(key, ([], []))[0].append(k)
+        for k, ne in enumerate(self.not_events):
             for key in ne.keys:
-                keys.setdefault(key, []).append((1, k))
-        for key, targets in keys.items():
-            auto.add_word(key, (len(key), tuple(targets)))
+                keys.setdefault(key, ([], []))[1].append(k)
+        for key, (cue_ks, not_ks) in keys.items():
+            auto.add_word(key, (len(key), tuple(cue_ks), tuple(not_ks)))
         auto.make_automaton()
         #: the length of the longest key
         self.longest_key = max(map(len, keys), default=0)
         self._auto = auto
 
+    def _cue(self, k: int) -> tuple[re.Pattern[str], int]:
+        """Cue ``k``'s compiled pattern and width."""
+        rule = self._rules[k]
+        if rule is None:
+            rule = self._rules[k] = _compiled(self.cues[k].pattern)
+        return rule
+
+    def _not_event(self, k: int) -> tuple[re.Pattern[str], int]:
+        """Not-event phrase ``k``'s compiled pattern and width."""
+        rule = self._not_rules[k]
+        if rule is None:
+            rule = self._not_rules[k] = _compiled(self.not_events[k].pattern)
+        return rule
+
+    @property
+    def patterns(self) -> list[re.Pattern[str]]:
+        """The cues' patterns, compiled."""
+        return [self._cue(k)[0] for k in range(len(self.cues))]
+
+    @property
+    def widths(self) -> list[int]:
+        """The longest match of each cue's pattern."""
+        return [self._cue(k)[1] for k in range(len(self.cues))]
+
+    @property
+    def not_patterns(self) -> list[re.Pattern[str]]:
+        """The not-event phrases' patterns, compiled."""
+        return [self._not_event(k)[0] for k in range(len(self.not_events))]
+
+    @property
+    def not_widths(self) -> list[int]:
+        """The longest match of each not-event phrase's pattern."""
+        return [self._not_event(k)[1] for k in range(len(self.not_events))]
+
+    @functools.cached_property
+    def unreal(self) -> re.Pattern[str]:
+        """What is planned, hoped for, feared or demanded (``UNREAL``), compiled."""
+        return re.compile(self._unreal)
+
+    @functools.cached_property
+    def retypes(self) -> list[tuple[str, str, re.Pattern[str], str, str]]:
+        """The retypes: (type, sub-type, pattern compiled, new type, new sub-type)."""
+        return [
+            (r.event_type, r.sub_event_type, re.compile(r.pattern), r.new_type, r.new_sub_type)
+            for r in self._retypes
+        ]
+
+    @functools.cached_property
+    def causes(self) -> list[tuple[re.Pattern[str], str, str]]:
+        """``CAUSES``, compiled."""
+        return [(re.compile(p), t, st) for p, t, st in CAUSES]
+
+    @functools.cached_property
+    def generic_kill(self) -> re.Pattern[str]:
+        """``GENERIC_KILLS``, compiled."""
+        return re.compile(GENERIC_KILLS)
+
+    @functools.cached_property
+    def disease(self) -> re.Pattern[str]:
+        """``DISEASE``, compiled."""
+        return re.compile(DISEASE)
+
     def keys(self, low: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
         """Where the keys of cues (kind 0) and not-event phrases (kind 1) are in a lower-cased
         text (or in ``low[start:end]``): (start, kind, index), by end."""
         found = self._auto.iter(low, start, len(low) if end is None else end)
-        return [(at + 1 - size, kind, k) for at, (size, targets) in found for kind, k in targets]
+        return [
+            (at + 1 - size, kind, k)
+            for at, (size, cue_ks, not_ks) in found
+            for kind, ks in ((0, cue_ks), (1, not_ks))
+            for k in ks
+        ]
+
+    def key_positions(
+        self,
+        low: str,
+        spans: Sequence[tuple[int, int]],
+        stop: int,
+        origin: int = 0,
+    ) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        """The keys of each cue and of each not-event phrase in ``low[start:end]`` for each
+        (start, end) of ``spans`` (a key counts only whole in one), that start before
+        ``stop``: {index: [start - origin, …]} for the cues, then for the not-event phrases
+        (what ``hits_of`` takes)."""
+        cues: dict[int, list[int]] = {}
+        nots: dict[int, list[int]] = {}
+        for start, end in spans:
+            for at, (size, cue_ks, not_ks) in self._auto.iter(low, start, end):
+                at += 1 - size
+                if at >= stop:
+                    continue
+                at -= origin
+                for k in cue_ks:
+                    if k in cues:
+                        cues[k].append(at)
+                    else:
+                        cues[k] = [at]
+                for k in not_ks:
+                    if k in nots:
+                        nots[k].append(at)
+                    else:
+                        nots[k] = [at]
+        return cues, nots
 
     def hits(
         self,
@@ -108,30 +201,45 @@ class Codebook:
         ``other``: whether the ``other`` type's cues are looked for."""
         cues: dict[int, list[int]] = {}
         nots: dict[int, list[int]] = {}
-        skipped = () if other else self.other
         for at, kind, k in self.keys(low) if keys is None else keys:
-            if kind:
-                nots.setdefault(k, []).append(at)
-            elif k not in skipped:
-                cues.setdefault(k, []).append(at)
-        found = [
-            (s, e, k)
-            for k in sorted(cues)
-            for s, e in matches_near(self.patterns[k], low, cues[k], self.widths[k])
-            if not _NEGATED.search(low, max(0, s - 30), s)
-            and (text is None or not _in_name(text, s))
-        ]
+            (nots if kind else cues).setdefault(k, []).append(at)
+        return self.hits_of(low, text, cues, nots, other=other)
+
+    def hits_of(
+        self,
+        low: str,
+        text: str | None,
+        cue_keys: dict[int, list[int]],
+        not_keys: dict[int, list[int]],
+        *,
+        other: bool = True,
+    ) -> list[tuple[int, int, int]]:
+        """``hits`` with the sentence's keys as ``key_positions`` gives them."""
+        found = []
+        for k in sorted(cue_keys):
+            if not other and k in self.other:
+                continue
+            pattern, width = self._cue(k)
+            for s, e in matches_near(pattern, low, cue_keys[k], width):
+                if not _NEGATED.search(low, max(0, s - 30), s) and (
+                    text is None or not _in_name(text, s)
+                ):
+                    found.append((s, e, k))
         if not found:
             return []
         # the not-event phrases only where a cue matched
-        blocked = [
-            span
-            for k in sorted(nots)
-            for span in matches_near(self.not_patterns[k], low, nots[k], self.not_widths[k])
-        ]
+        blocked = []
+        for k in sorted(not_keys):
+            pattern, width = self._not_event(k)
+            blocked += matches_near(pattern, low, not_keys[k], width)
         out = [(s, e, k) for s, e, k in found if not any(bs < e and s < be for bs, be in blocked)]
         out.sort()
         return out
+
+
+def _compiled(pattern: str) -> tuple[re.Pattern[str], int]:
+    """A codebook pattern compiled, and its width (``_width``)."""
+    return re.compile(pattern), _width(pattern)
 
 
 def _width(pattern: str) -> int:
