@@ -125,13 +125,11 @@ def test_patterns_tried_near_their_keys_find_what_finditer_finds(codebook):
         keys: dict[tuple[int, int], list[int]] = {}
         for at, kind, k in codebook.keys(low):
             keys.setdefault((kind, k), []).append(at)
-        for kind, patterns, widths in (
-            (0, codebook.patterns, codebook.widths),
-            (1, codebook.not_patterns, codebook.not_widths),
-        ):
-            for k, pattern in enumerate(patterns):
+        for kind, count in ((0, len(codebook.cues)), (1, len(codebook.not_events))):
+            for k in range(count):
+                pattern, width = codebook.rule(kind, k)
                 everywhere = [m.span() for m in pattern.finditer(low)]
-                found = matches_near(pattern, low, keys.get((kind, k), []), widths[k])
+                found = matches_near(pattern, low, keys.get((kind, k), []), width)
                 assert found == everywhere, (kind, k)
                 checked += len(everywhere)
     assert checked > 20
@@ -141,8 +139,8 @@ def test_an_unbounded_pattern_is_refused():
     from geomap.events.codebook import CUES, Cue
 
     codebook = Codebook(cues=(*CUES, Cue("other", "other", ("x",), r"\\bx\\w+", 0.1)))
-    with pytest.raises(ValueError):
-        codebook.widths  # noqa: B018  (the patterns are compiled on first use)
+    with pytest.raises(ValueError):  # when the pattern is compiled: on first use
+        codebook.rule(0, len(CUES))
 
 
 def test_lower_same_length_keeps_offsets_and_lowers_each_character_alone():

@@ -39,8 +39,8 @@ def lower_same_length(text: str) -> str:
 class Codebook:
     """The codebook compiled: cue and not-event patterns and one scan for their keys.
 
-    Each pattern is compiled when a key of it is first found (a small run reads few of
-    them); ``patterns``, ``widths``, ``not_patterns`` and ``not_widths`` compile them all.
+    Each pattern is compiled when a key of it is first found (``rule``): a small run reads few
+    of them.
 
     Parameters
     ----------
@@ -63,10 +63,17 @@ class Codebook:
         self._retypes = tuple(retypes)
         #: the indices of the ``other`` type's cues (looked for in an article's lead only)
         self.other = frozenset(k for k, c in enumerate(self.cues) if c.event_type == "other")
-        #: each cue's and not-event's (pattern, width), compiled on first use: a match
-        #: holding a key at ``at`` lies within ``at - width`` and ``at + width``
-        self._rules: list[tuple[re.Pattern[str], int] | None] = [None] * len(self.cues)
-        self._not_rules: list[tuple[re.Pattern[str], int] | None] = [None] * len(self.not_events)
+        #: the patterns of the cues (kind 0) and not-event phrases (kind 1), and each one's
+        #: (pattern, width) once compiled (on first use): a match holding a key at ``at``
+        #: lies within ``at - width`` and ``at + width``
+        self._sources = (
+            tuple(c.pattern for c in self.cues),
+            tuple(n.pattern for n in self.not_events),
+        )
+        self._rules: tuple[list[tuple[re.Pattern[str], int] | None], ...] = (
+            [None] * len(self.cues),
+            [None] * len(self.not_events),
+        )
         auto = ahocorasick.Automaton()
         keys: dict[str, tuple[list[int], list[int]]] = {}
         for k, cue in enumerate(self.cues):
@@ -82,39 +89,19 @@ class Codebook:
         self.longest_key = max(map(len, keys), default=0)
         self._auto = auto
 
-    def _cue(self, k: int) -> tuple[re.Pattern[str], int]:
-        """Cue ``k``'s compiled pattern and width."""
-        rule = self._rules[k]
+    def rule(self, kind: int, k: int) -> tuple[re.Pattern[str], int]:
+        """The pattern, compiled, and width of cue ``k`` (``kind`` 0) or not-event phrase
+        ``k`` (``kind`` 1).
+
+        Raises
+        ------
+        ValueError
+            When the pattern has no longest match (``_width``).
+        """
+        rule = self._rules[kind][k]
         if rule is None:
-            rule = self._rules[k] = _compiled(self.cues[k].pattern)
+            rule = self._rules[kind][k] = _compiled(self._sources[kind][k])
         return rule
-
-    def _not_event(self, k: int) -> tuple[re.Pattern[str], int]:
-        """Not-event phrase ``k``'s compiled pattern and width."""
-        rule = self._not_rules[k]
-        if rule is None:
-            rule = self._not_rules[k] = _compiled(self.not_events[k].pattern)
-        return rule
-
-    @property
-    def patterns(self) -> list[re.Pattern[str]]:
-        """The cues' patterns, compiled."""
-        return [self._cue(k)[0] for k in range(len(self.cues))]
-
-    @property
-    def widths(self) -> list[int]:
-        """The longest match of each cue's pattern."""
-        return [self._cue(k)[1] for k in range(len(self.cues))]
-
-    @property
-    def not_patterns(self) -> list[re.Pattern[str]]:
-        """The not-event phrases' patterns, compiled."""
-        return [self._not_event(k)[0] for k in range(len(self.not_events))]
-
-    @property
-    def not_widths(self) -> list[int]:
-        """The longest match of each not-event phrase's pattern."""
-        return [self._not_event(k)[1] for k in range(len(self.not_events))]
 
     @functools.cached_property
     def unreal(self) -> re.Pattern[str]:
@@ -219,7 +206,7 @@ class Codebook:
         for k in sorted(cue_keys):
             if not other and k in self.other:
                 continue
-            pattern, width = self._cue(k)
+            pattern, width = self.rule(0, k)
             for s, e in matches_near(pattern, low, cue_keys[k], width):
                 if not _NEGATED.search(low, max(0, s - 30), s) and (
                     text is None or not _in_name(text, s)
@@ -230,7 +217,7 @@ class Codebook:
         # the not-event phrases only where a cue matched
         blocked = []
         for k in sorted(not_keys):
-            pattern, width = self._not_event(k)
+            pattern, width = self.rule(1, k)
             blocked += matches_near(pattern, low, not_keys[k], width)
         out = [(s, e, k) for s, e, k in found if not any(bs < e and s < be for bs, be in blocked)]
         out.sort()
