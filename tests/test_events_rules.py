@@ -157,3 +157,37 @@ def test_longest_key_bounds_every_key(codebook):
     its end)."""
     keys = [key for cue in codebook.cues for key in cue.keys]
     assert codebook.longest_key >= max(map(len, keys))
+
+
+def test_same_language_matches_where_the_pattern_matches():
+    """``same_language`` regroups a pattern's alternatives: on every text over a small
+    alphabet, it matches somewhere exactly when the pattern does."""
+    import itertools
+    import re
+
+    from geomap.events.matching import same_language
+
+    pattern = r"\b(?:ab|ac|(?:x|yy)z|d?e|[ax]{1,2}q|a|(?:b|c)?d|b(?:a|c)|cc)\b"
+    regrouped = same_language(pattern)
+    assert regrouped != pattern
+    original, faster = re.compile(pattern), re.compile(regrouped)
+    for n in range(1, 6):
+        for letters in itertools.product("abcdexyzq ", repeat=n):
+            text = "".join(letters)
+            assert bool(original.search(text)) == bool(faster.search(text)), text
+    assert same_language(r"(?:a|b)\b") == r"(?:a|b)\b"  # another shape: unchanged
+
+
+def test_is_unreal_answers_as_unreal_does(codebook):
+    """``Codebook.is_unreal`` (``UNREAL`` regrouped) on every sentence and clause of the
+    examples and annotated corpora."""
+    import re
+
+    checked = found = 0
+    for text in _texts():
+        for part in re.split(r"(?<=[.;:])\s+", lower_same_length(text)):
+            unreal = codebook.unreal.search(part) is not None
+            assert codebook.is_unreal(part) == unreal, part
+            checked += 1
+            found += unreal
+    assert checked > 100 and found > 10

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from geomap.events.codebook import (
@@ -107,6 +107,15 @@ class Codebook:
     def unreal(self) -> re.Pattern[str]:
         """What is planned, hoped for, feared or demanded (``UNREAL``), compiled."""
         return re.compile(self._unreal)
+
+    @functools.cached_property
+    def _unreal_anywhere(self) -> re.Pattern[str]:
+        return re.compile(same_language(self._unreal))
+
+    def is_unreal(self, low: str) -> bool:
+        """Whether ``self.unreal`` matches somewhere in ``low`` (a lower-cased clause or
+        sentence): the same answer, found faster (``same_language``)."""
+        return self._unreal_anywhere.search(low) is not None
 
     @functools.cached_property
     def retypes(self) -> list[tuple[str, str, re.Pattern[str], str, str]]:
@@ -270,6 +279,80 @@ def matches_near(
             out.append(m.span())
             reached = pos = max(m.end(), m.start() + 1)
     return out
+
+
+def same_language(pattern: str) -> str:
+    """A pattern that matches the same texts as ``pattern``, ``\\b(?:A|B|…)\\b``, with its
+    alternatives grouped by their first letter: ``re`` tries the alternatives of a group one
+    by one, so a search that only asks whether there is a match (``search(…) is not
+    None``) runs faster; which alternative matches first, so a match's span, may differ.
+
+    An alternative that opens with a group of plain alternatives, ``(?:a|b)c``, is first
+    spread (``ac|bc``); one that opens with anything else but a letter is kept as it is. A
+    pattern of another shape is returned unchanged.
+    """
+    if not (pattern.startswith(r"\b(?:") and pattern.endswith(r")\b")):
+        return pattern
+    spread = [x for alt in _alternatives(pattern[5:-3]) for x in _spread(alt)]
+    by_letter: dict[str, list[str]] = {}
+    kept = []
+    for alt in spread:
+        if alt[:1].isalpha() and alt[1:2] not in ("", "?", "*", "+", "{"):
+            by_letter.setdefault(alt[0], []).append(alt[1:])
+        else:
+            kept.append(alt)
+    groups = [
+        first + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+        for first, rests in by_letter.items()
+    ]
+    return r"\b(?:" + "|".join(groups + kept) + r")\b"
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``: split at each ``|`` outside a group or a
+    set (a set holds no ``]`` but its last)."""
+    out, start = [], 0
+    for k, ch in _top_level(pattern):
+        if ch == "|":
+            out.append(pattern[start:k])
+            start = k + 1
+    out.append(pattern[start:])
+    return out
+
+
+def _top_level(pattern: str) -> Iterator[tuple[int, str]]:
+    """The offsets and characters of ``pattern`` outside any group, escape or set, and the
+    ``)`` of each group that ends there."""
+    depth, k = 0, 0
+    while k < len(pattern):
+        ch = pattern[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "[":
+            k = pattern.index("]", k + 2) + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                yield k, ch
+        elif depth == 0:
+            yield k, ch
+        k += 1
+
+
+def _spread(alternative: str) -> list[str]:
+    """``(?:a|b)c`` as ``[ac, bc]`` (each of the opening group's alternatives with what
+    follows the group) when the group is not repeated; else ``[alternative]``."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    end = next(k for k, ch in _top_level(alternative) if ch == ")") + 1
+    rest = alternative[end:]
+    if rest[:1] in ("?", "*", "+", "{"):
+        return [alternative]
+    return [a + rest for a in _alternatives(alternative[3 : end - 1])]
 
 
 #: Right before a cue: it is denied ("no outbreak", "had never been arrested").
