@@ -189,7 +189,7 @@ def find_events(
                 found
                 and index - last_at <= 2
                 and not _elsewhere(ms, found[-1].place)
-                and not codebook.is_unreal(low)  # "as many as 1,103 may have died"
+                and not codebook.unreal.search(low)  # "as many as 1,103 may have died"
                 and not OTHER_VICTIMS.search(low)  # "two other women", "bringing the total to 18"
             ):
                 killed, wounded = casualties(low)
@@ -226,7 +226,7 @@ def find_events(
                     ((t, st) for pat, t, st in codebook.causes if pat.search(low)), (etype, sub)
                 )
             clause_low = low[c_start:c_end]
-            if codebook.is_unreal(clause_low):
+            if codebook.unreal.search(clause_low):
                 continue  # (before the counts and places: nothing of the clause is used)
             killed, wounded = casualties(clause_low)
             where, actor_ms = places_of(low, c_start, c_end, s_start, ms, sub in MARITIME, sentence)
