@@ -173,11 +173,13 @@ def test_regrouped_finds_the_same_matches():
         r"(?:ab|a|abc|b(?:a|c)|(?:x|xy)z|cc|c|a b|y)",
         r"\b(?:ab|d?e|a|ac|(?:b|z)?y)\b(x|y)",  # alternatives that open with a repeat
         r"a(x)|b(y)|a(z)|c(?P<n>d)|ce",  # capturing groups keep their numbers
+        r"a[\]b]|ab|ac|[]a]c|[^]]x",  # sets holding "]"
+        r"(?i)ab|ac",  # inline flags: as it is
     ]
     compiled = [(re.compile(p), re.compile(regrouped(p))) for p in patterns]
     assert regrouped(patterns[0]).startswith("(?:a(?:")
     for n in range(1, 6):
-        for letters in itertools.product("abcdexyz ", repeat=n):
+        for letters in itertools.product("abcdexyz ]", repeat=n):
             text = "".join(letters)
             for before, after in compiled:
                 assert [(m.span(), m.groups()) for m in before.finditer(text)] == [

@@ -294,11 +294,22 @@ def regrouped(pattern: str) -> str:
     Parameters
     ----------
     pattern : str
-        A pattern without sets holding ``]`` but as their last character, and without
-        inline flags.
+        A pattern (one with inline flags, ``(?i)``, is returned as it is).
     """
-    out, end = _alternation(pattern, 0)
+    try:
+        out, end = _alternation(pattern, 0)
+    except ValueError:  # a group it does not know (inline flags): as it is
+        return pattern
     return out if end == len(pattern) else pattern
+
+
+def _set_end(pattern: str, at: int) -> int:
+    """Where the set that opens at ``at`` ends (after its ``]``; a ``]`` first is in it)."""
+    at += 2 if pattern.startswith("[^", at) else 1
+    at += pattern.startswith("]", at)
+    while pattern[at] != "]":
+        at += 2 if pattern[at] == "\\" else 1
+    return at + 1
 
 
 #: What is not a plain character in a pattern, and what repeats the one before.
@@ -320,7 +331,7 @@ def _alternation(pattern: str, at: int) -> tuple[str, int]:
             part.append(pattern[at : at + 2])
             at += 2
         elif ch == "[":
-            end = pattern.index("]", at + 2) + 1
+            end = _set_end(pattern, at)
             part.append(pattern[at:end])
             at = end
         elif ch == "(":
@@ -398,7 +409,7 @@ def _characters(pattern: str) -> Iterator[tuple[int, str, int]]:
             at += 2
             continue
         if ch == "[":
-            at = pattern.index("]", at + 2) + 1
+            at = _set_end(pattern, at)
             continue
         depth += (ch == "(") - (ch == ")")
         yield at, ch, depth
