@@ -141,6 +141,8 @@ def test_an_unbounded_pattern_is_refused():
     codebook = Codebook(cues=(*CUES, Cue("other", "other", ("x",), r"\\bx\\w+", 0.1)))
     with pytest.raises(ValueError):  # when the pattern is compiled: on first use
         codebook.rule(0, len(CUES))
+    with pytest.raises(ValueError):  # or when all are compiled at once (before a fork)
+        Codebook(cues=(*CUES, Cue("other", "other", ("x",), r"\\bx\\w+", 0.1))).compile_all()
 
 
 def test_lower_same_length_keeps_offsets_and_lowers_each_character_alone():

@@ -103,6 +103,15 @@ class Codebook:
             rule = self._rules[kind][k] = _compiled(self._sources[kind][k])
         return rule
 
+    def compile_all(self) -> None:
+        """Compile every pattern now, not on first use: before a pool forks its workers, so
+        that they inherit the compiled patterns instead of each compiling its own."""
+        for kind, sources in enumerate(self._sources):
+            for k in range(len(sources)):
+                self.rule(kind, k)
+        for name in ("unreal", "retypes", "causes", "generic_kill", "disease"):
+            getattr(self, name)
+
     @functools.cached_property
     def unreal(self) -> re.Pattern[str]:
         """What is planned, hoped for, feared or demanded (``UNREAL``), compiled

@@ -364,8 +364,8 @@ def _both_passes(
 ) -> Iterator[_T]:
     if events and options.workers > 1 and not options.dask and _forks():
         # compiled once here, before the pool forks its workers, which inherit it
-        # (else each compiles its own at its first article)
-        default_codebook()
+        # (else each compiles its own patterns as it first meets them)
+        default_codebook().compile_all()
     # one pool (or client) for both passes: the workers parse the inputs in both
     with executor(options.workers, options.dask, options.gazetteer_or_default()) as run:
         dates, count = first_pass(
