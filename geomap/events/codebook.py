@@ -89,7 +89,7 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              r"disaster)s? (?:aid|relief|prevention|insurance|season|risk|warnings?|preparedness|funds?|"
              r"response plans?|drills?|defen[cs]es|barriers?|protection|management|policy|policies|"
              r"reconstruction|recovery plans?)\b", "wildfire aid, flood prevention"),
-    NotEvent(("fight", "battl", "combat"),
+    NotEvent(("fight", "fought", "battl", "combat"),
              r"\b(?:fight(?:ing|s)?|fought|battl(?:e|ed|ing)|combat(?:ing|ed)?) (?:to (?:contain|control|put out) )?"
              r"(?:the |a |an |against )?(?:\w{1,20} )?(?:fires?|blazes?|flames|wildfires?|disease|virus|viruses|"
              r"outbreak|epidemic|pandemic|cancer|corruption|crime|poverty|inflation|climate|obesity|"
@@ -104,9 +104,9 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
              r"\battack(?:s|ed)? (?:on|against) (?:his|her|their|my|our|your|its) "
              r"(?:record|character|policy|policies|credibility|integrity|views|comments|remarks|plan|decision|"
              r"leadership|reputation|judgment|opponent|rival)", "an attack on his record; a heart attack"),
-    NotEvent(("strike",), r"\bstrike (?:price|rate|zone)\b|\bstruck (?:a |an )?(?:deal|chord|balance|note)\b",
+    NotEvent(("strike", "struck"), r"\bstrike (?:price|rate|zone)\b|\bstruck (?:a |an )?(?:deal|chord|balance|note)\b",
              "a strike price, struck a deal"),
-    NotEvent(("struck", "signed", "reached"), r"\b(?:struck|hit|rear-ended) (?:a |an |the )?(?:19|20)\d\d (?:[\w-]{1,20} ){0,2}?"
+    NotEvent(("struck", "hit ", "rear-ended"), r"\b(?:struck|hit|rear-ended) (?:a |an |the )?(?:19|20)\d\d (?:[\w-]{1,20} ){0,2}?"
              r"(?:accord|deal|agreement)?", "struck a 2003 Honda Accord: a car's model year, no agreement"),
     NotEvent(("crash", "rall", "plunge"), r"\b(?:market|stock|shares?|prices?|currency|dollar|index|bonds?|economy|"
              r"stocks|markets|oil|gold|bitcoin|ratings?|website|server|system|computer|app) "
@@ -118,7 +118,7 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
     NotEvent(("war", "battle", "fight"), r"\b(?:war|battle|fight) of words\b|\b(?:legal|court|custody|political|"
              r"bidding|price|turf|ratings|culture|trade|tariff|budget|uphill|internal|leadership) (?:battles?|wars?|fights?)\b",
              "a war of words, a legal battle"),
-    NotEvent(("shooting", "shot"), r"\bshooting (?:a |the )?(?:film|movie|video|scene|season|guard|star|"
+    NotEvent(("shoot", "shot"), r"\bshooting (?:a |the )?(?:film|movie|video|scene|season|guard|star|"
              r"percentage|range|footage|photos?|pictures|hoops|baskets|documentary|commercial|episode|pilot)|\bphoto ?shoot|\bshot (?:at (?:the )?(?:title|presidency|goal|glory)|"
              r"a film|a video)|\bbig shot", "shooting a film; sports"),
     NotEvent(("offensive",), r"\boffensive (?:remarks?|comments?|language|words|tweets?|posts?|jokes?|"

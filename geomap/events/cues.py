@@ -134,7 +134,7 @@ _OFFICIAL = (
     r"mediators|negotiators|diplomats)"
 )
 _DISEASE = (
-    r"(?:h\d{1,2}n\d{1,2}|swine flu|bird flu|avian (?:flu|influenza)|flu|influenza|cholera|ebola|measles|"
+    r"(?:h1?[0-9]n[0-9]{1,2}|swine flu|bird flu|avian (?:flu|influenza)|flu|influenza|cholera|ebola|measles|"
     r"plague|malaria|dengue|tuberculosis|polio|meningitis|typhoid|anthrax|rabies|hepatitis|"
     r"pertussis|whooping cough|mad cow|bse|foot-and-mouth|bluetongue|sars|mers|zika|hiv|aids|"
     r"salmonella|e\. coli|listeria|norovirus|chikungunya|yellow fever|encephalitis|diphtheria|"
@@ -157,7 +157,7 @@ CUES: tuple[Cue, ...] = (
         r"\bsuicide (?:bomb(?:er|ers|ing|ings)?|attacks?|blasts?|car bomb|vest)", 0.9),
     Cue("explosions_remote_violence", "chemical_weapon", ("chemical", "gas attack", "sarin", "chlorine"),
         r"\b(?:chemical (?:attacks?|weapons? attacks?)|(?:poison )?gas attacks?|sarin|chlorine (?:gas|attacks?))\b", 0.8),
-    Cue("explosions_remote_violence", "air_drone_strike", ("air", "drone", "warplane", "jet", "helicopter"),
+    Cue("explosions_remote_violence", "air_drone_strike", ("air", "aerial", "drone", "warplane", "jet", "helicopter"),
         r"\b(?:air ?strikes?|air[- ]raids?|aerial (?:bombing|bombardment|attacks?)|"
         r"drone (?:strikes?|attacks?)|drones? (?:struck|hit|attacked|targeted|slammed)|"
         r"(?:warplanes?|fighter jets?|jets|helicopter gunships?) (?:bombed|struck|hit|attacked|pounded))", 0.9),
@@ -178,7 +178,7 @@ CUES: tuple[Cue, ...] = (
         r"\bgrenades?\b", 0.8),
     # -- a disease's cases or deaths (before the violent types' bare "killed", "died")
     Cue("disaster", "epidemic",
-        ("flu", *(f"h{d}n" for d in range(10)), "cholera", "ebola", "measles", "plague", "malaria", "dengue", "tubercul",
+        ("flu", *(f"h{d}n" for d in range(20)), "covid", "cholera", "ebola", "measles", "plague", "malaria", "dengue", "tubercul",
          "polio", "mening", "typhoid", "anthrax", "rabies", "hepatitis", "pertussis", "whooping", "mad cow",
          "bse", "foot-and-mouth", "bluetongue", "sars", "mers", "zika", "hiv", "aids", "salmonella",
          "coli", "listeria", "norovirus", "chikungunya", "yellow fever", "encephalitis", "diphtheria",
@@ -230,7 +230,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:raped|rapes?\b|gang-rape|sexual(?:ly)? assault(?:ed)?)", 0.75),
     Cue("violence_against_civilians", "attack",
         ("shot", "shoot", "gunned", "massacre", "stab", "gunm", "murder", "execut", "behead", "killed",
-         "opened fire", "attack", "slain", "assassinat", "robb", "beat", "assault", "homicide", "kills"),
+         "opened fire", "attack", "stormed", "slain", "assassinat", "robb", "beat", "assault", "homicide", "kills"),
         r"\b(?:shot dead|shot and killed|shot to death|gunned down|massacre(?:d|s)?\b|stab(?:s|bed|bing)\b|"
         r"(?:was|were|been|being) shot\b|shoots?\b|shootings?\b|shot (?:and (?:killed|wounded) )?"
         r"(?:a|an|the|his|her|their|two|three|four|\d{1,3}) (?:\w{1,20} )?(?:man|woman|men|women|person|people|teen|"
@@ -276,7 +276,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:hurricanes?\b|typhoons?\b|cyclones?\b|tornado(?:es|s)?\b|blizzards?\b|"
         r"(?:tropical|winter|snow|ice|severe|heavy|powerful|deadly) storms?\b|"
         r"storms? (?:hit|struck|battered|lashed|swept|killed|pounded|ravaged))", 0.8),
-    Cue("disaster", "wildfire", ("wildfire", "bushfire", "bush fire", "forest fire", "brush fire", "grass fire"),
+    Cue("disaster", "wildfire", ("wildfire", "bushfire", "bush fire", "forest fire", "brushfire", "brush fire", "grass fire"),
         r"\b(?:wildfires?|bush ?fires?|forest fires?|brush ?fires?|grass fires?)\b", 0.85),
     Cue("disaster", "drought", ("drought",), r"\bdroughts?\b", 0.7),
     Cue("disaster", "other", ("meteor",),
@@ -287,9 +287,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:virus|flu|ebola|cholera|measles|covid|coronavirus|influenza|disease|infection|zika|mers|sars))", 0.7),
     # -- accidents
     Cue("accident", "derailment", ("derail",), r"\bderail(?:ed|ment|ments)\b", 0.85),
-    Cue("accident", "sinking", ("sank", "capsiz", "sinking", "sunk"),
+    Cue("accident", "sinking", ("sank", "capsi", "sinking", "sunk"),
         r"\b(?:sank\b|capsi[sz](?:ed|ing)|sinking of|(?:boat|ship|ferry|vessel|trawler) (?:sinking|sunk))", 0.8),
-    Cue("accident", "collision", ("collid", "collision", "pile-up", "head-on"),
+    Cue("accident", "collision", ("collid", "collision", "pile-up", "pileup", "head-on"),
         r"\b(?:collided|collisions?\b|pile-?ups?\b|head-on)", 0.8),
     Cue("accident", "crash", ("crash",),
         r"\b(?:(?:plane|air|helicopter|jet|aircraft|airliner|glider|light aircraft|race car|racing) "
@@ -299,7 +299,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:(?:car|bus|truck|vehicle|road|traffic|motorcycle|auto|highway|head-on|two-car|one-car|"
         r"single-car|single-vehicle|multi-vehicle|two-vehicle|three-vehicle|fatal|dui) crash(?:es)?\b|"
         r"crash(?:ed|es)?\b|(?:slammed|plowed|ploughed|smashed|crashed|rammed) into)", 0.75),
-    Cue("accident", "collision", ("accident", "wreck", "struck by", "hit by", "rollover", "overturn"),
+    Cue("accident", "collision", ("accident", "wreck", "struck by", "hit by", "rollover", "roll-over", "overturn"),
         r"\b(?:(?:car|road|traffic|auto|automobile|vehicle|motor vehicle|motorcycle|truck|bus|"
         r"multi-vehicle|two-vehicle|three-vehicle|single-vehicle|single-car|fatal) (?:accidents?|wrecks?)|"
         r"wreck(?:ed)?\b|(?:struck|hit) by (?:a |an )?(?:car|truck|vehicle|train|bus|van|suv|driver)|"
