@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import re._constants as sre  # the parser re compiles with (as geomap.events.matching uses it)
 import re._parser
+from typing import Any
 
 import pytest
 
@@ -22,9 +23,10 @@ def unkeyed(pattern: str, keys: tuple[str, ...]) -> list[str]:
     that may be any of many): empty when every match holds a key, as ``matches_near`` needs.
 
     Each way through the pattern is followed with its literal characters (a set of up to 10
-    characters is each of them; a larger one, a repeat's extra rounds beyond two and
-    lookarounds are ``_ANY``, which only makes the check stricter); a text is kept only by
-    what a key may still span: its first and last ``len(longest key) - 1`` characters.
+    characters is each of them; a larger one and a repeat's rounds between its first extra
+    one and its last are ``_ANY``, which only makes the check stricter; ``\b`` and
+    lookarounds match nothing); a text is kept only by what a key may still span: its first
+    and last ``len(longest key) - 1`` characters.
     """
     keep = max(map(len, keys)) - 1
 
@@ -40,18 +42,18 @@ def unkeyed(pattern: str, keys: tuple[str, ...]) -> list[str]:
     def then(first: set[str | None], second: set[str | None]) -> set[str | None]:
         return {None if a is None or b is None else cut(a + b) for a in first for b in second}
 
-    def sequence(items: list[tuple[object, object]]) -> set[str | None]:
+    def sequence(items: Any) -> set[str | None]:
         out: set[str | None] = {""}
         for op, av in items:
             out = then(out, item(op, av))
         return out
 
-    def item(op: object, av: object) -> set[str | None]:
+    def item(op: Any, av: Any) -> set[str | None]:
         if op is sre.LITERAL:
-            return {chr(av)}  # type: ignore[arg-type]
+            return {chr(av)}
         if op is sre.IN:
             chars: set[str | None] = set()
-            for o, a in av:  # type: ignore[attr-defined]
+            for o, a in av:
                 if o is sre.LITERAL:
                     chars.add(chr(a))
                 elif o is sre.RANGE and a[1] - a[0] < 10:
@@ -62,11 +64,11 @@ def unkeyed(pattern: str, keys: tuple[str, ...]) -> list[str]:
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             return {""}
         if op is sre.SUBPATTERN:
-            return sequence(av[-1])  # type: ignore[index]
+            return sequence(av[-1])
         if op is sre.BRANCH:
-            return set().union(*(sequence(b) for b in av[1]))  # type: ignore[index]
+            return set().union(*(sequence(b) for b in av[1]))
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            least, most, sub = av  # type: ignore[misc]
+            least, most, sub = av
             once = sequence(sub)
             out: set[str | None] = {""}
             for _ in range(least):
@@ -134,6 +136,11 @@ def codebook() -> Codebook:
         "The meeting was held in Selma, near the site of the state's worst lynching.",
         # two people who met, no talks
         "The couple met at a coffee shop in Boise.",
+        # not-event phrases whose keys these lacked ("fought", "struck", "hit", "photoshoot")
+        "Doctors in Lagos fought the disease for months.",
+        "The governor struck a deal with unions in Chicago on Monday.",
+        "A truck hit a 2019 Toyota Camry in Dallas, police said.",
+        "The actress arrived in Paris for a photoshoot on Monday.",
     ],
 )  # fmt: skip
 def test_no_event(text, gazetteer, codebook):
@@ -161,35 +168,20 @@ def test_officials_who_meet_are_talks(gazetteer, codebook):
     assert (ev.event_type, ev.sub_event_type) == ("strategic_developments", "other")
 
 
-@pytest.mark.parametrize(
-    ("text", "event_type", "sub_event_type"),
-    [
-        # texts whose cue matches held none of its keys, so went unfound
-        ("Militants stormed the hotel in Kabul.", "violence_against_civilians", "attack"),
-        ("Aerial bombing hit Idlib on Sunday.", "explosions_remote_violence", "air_drone_strike"),
-        ("A brushfire spread near Malibu on Friday.", "disaster", "wildfire"),
-        ("A ferry capsised off Chittagong on Monday.", "accident", "sinking"),
-        ("A pileup on the M25 near Dartford closed the road.", "accident", "collision"),
-        ("Two people were hurt in a roll-over near Reno on Monday.", "accident", "collision"),
-        ("Twelve h10n3 cases were confirmed in Cairo on Monday.", "disaster", "epidemic"),
-    ],
-)  # fmt: skip
-def test_cue_without_its_old_keys(text, event_type, sub_event_type, gazetteer, codebook):
+#: Cue matches that held none of their cue's keys, so went unfound: each text's type and
+#: sub-type.
+UNKEYED_BEFORE = {
+    "Militants stormed the hotel in Kabul.": "violence_against_civilians attack",
+    "Aerial bombing hit Idlib on Sunday.": "explosions_remote_violence air_drone_strike",
+    "A brushfire spread near Malibu on Friday.": "disaster wildfire",
+    "Twelve h10n3 cases were confirmed in Cairo on Monday.": "disaster epidemic",
+    "A ferry capsised off Chittagong on Monday.": "accident sinking",
+    "A pileup on the M25 near Dartford closed the road.": "accident collision",
+    "Two people were hurt in a roll-over near Reno on Monday.": "accident collision",
+}
+
+
+@pytest.mark.parametrize("text", list(UNKEYED_BEFORE))
+def test_cue_found_without_its_old_keys(text, gazetteer, codebook):
     (ev,) = events_of(text, gazetteer, codebook)
-    assert (ev.event_type, ev.sub_event_type) == (event_type, sub_event_type)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Doctors in Lagos fought the disease for months.",
-        "The governor struck a deal with unions in Chicago on Monday.",
-        "A truck hit a 2019 Toyota Camry in Dallas, police said.",
-        "The actress arrived in Paris for a photoshoot on Monday.",
-    ],
-)
-def test_no_event_without_its_old_keys(text, gazetteer, codebook):
-    assert [(e.event_type, e.sub_event_type) for e in events_of(text, gazetteer, codebook)] in (
-        [],
-        [("accident", "collision")],
-    )
+    assert f"{ev.event_type} {ev.sub_event_type}" == UNKEYED_BEFORE[text]
