@@ -217,9 +217,13 @@ def test_a_gazetteer_that_is_not_one_is_a_clear_error(tmp_path, capsys, kind, co
 
 
 _INTERRUPTED = """
-import sys, time
+import signal, sys, time
 import geomap.pipeline.passes as passes
 from geomap.cli import main
+
+# Ctrl-C raises KeyboardInterrupt, as in a terminal, also where the tests were started with
+# SIGINT ignored (a background job of a shell without job control), which Python keeps
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 second_pass = passes.second_pass
 
