@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import itertools
 import json
 import math
 import os
+import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
@@ -30,6 +32,7 @@ __all__ = [
     "MENTION_PROPERTY_COLUMNS",
     "Table",
     "lonlat",
+    "rounded",
     "to_geojson",
     "write_geojson",
     "write_csv",
@@ -58,6 +61,27 @@ _TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
 def lonlat(lat: float, lon: float) -> list[float]:
     """The one place geomap turns its (lat, lon) into GeoJSON's [lon, lat] order."""
     return [round(float(lon), 6), round(float(lat), 6)]
+
+
+class _Rounded(dict[float, float]):
+    """``round(x, digits)`` of each float asked for, each distinct one rounded once."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__()
+        self.digits = digits
+
+    def __missing__(self, x: float) -> float:
+        r = round(x, self.digits)
+        if x:  # never zero as a key: 0.0 == -0.0, which rounds to -0.0
+            self[x] = r
+        return r
+
+
+def rounded(values: list[float], digits: int) -> list[float]:
+    """``[round(v, digits) for v in values]`` for a column of Python floats (nothing else:
+    an int equal to one of them would get its result), each distinct value rounded once:
+    a place's coordinates come back in every row of it, and ``round`` to digits is slow."""
+    return list(map(_Rounded(digits).__getitem__, values))
 
 
 def _plain(value: Any) -> Any:
@@ -251,6 +275,9 @@ def _feature_text(frame: pd.DataFrame, table: Table) -> Iterator[str]:
 
 #: Rows read from a frame at a time, a column at a time (memory does not grow with the frame).
 _ROWS = 256
+#: Rows of a table written to CSV at a time: its cells are made a slice of rows at a time,
+#: and an event's may be long (its sources, one per article).
+_CSV_ROWS: dict[str, int] = {"events": 32, "mentions": _ROWS}
 #: json's encoder as ``json.dumps(value, ensure_ascii=False)`` makes it, made once.
 _COMPACT = json.JSONEncoder(ensure_ascii=False)
 #: How a column's values are read and written: ``"str"`` (text, or a missing value: None,
@@ -318,16 +345,16 @@ def _column_reader(series: pd.Series) -> tuple[_Kind, Callable[[int, int], list[
 
 
 def _value_columns(
-    frame: pd.DataFrame, columns: tuple[str, ...]
+    frame: pd.DataFrame, columns: tuple[str, ...], rows: int = _ROWS
 ) -> tuple[list[_Kind], Iterator[list[list[Any]]]]:
-    """The kinds of ``frame``'s ``columns`` and their values, ``_ROWS`` rows at a time:
+    """The kinds of ``frame``'s ``columns`` and their values, ``rows`` rows at a time:
     for each slice of rows, one list of values per column (``_column_reader``'s)."""
     readers = [_column_reader(frame[column]) for column in columns]
     kinds = [kind for kind, _read in readers]
 
     def parts() -> Iterator[list[list[Any]]]:
-        for start in range(0, len(frame), _ROWS):
-            stop = start + _ROWS
+        for start in range(0, len(frame), rows):
+            stop = start + rows
             yield [read(start, stop) for _kind, read in readers]
 
     return kinds, parts()
@@ -350,6 +377,17 @@ def _json_texts(kind: _Kind, values: list[Any]) -> list[str]:
     ]
 
 
+def _lonlats(
+    lat_kind: _Kind, lats: list[Any], lon_kind: _Kind, lons: list[Any]
+) -> tuple[list[float], list[float]]:
+    """``lonlat`` of each row, as two columns: the longitudes and the latitudes (from
+    columns of floats none missing, ``rounded``)."""
+    if lat_kind == lon_kind == "float" and None not in lats and None not in lons:
+        return rounded(lons, 6), rounded(lats, 6)
+    pairs = [lonlat(lat, lon) for lat, lon in zip(lats, lons, strict=True)]
+    return [lon for lon, _lat in pairs], [lat for _lon, lat in pairs]
+
+
 def _line_template(properties: tuple[str, ...]) -> str:
     """A feature on one line as ``json.dumps(feature, ensure_ascii=False)`` writes it, with
     ``%s`` for its id, longitude, latitude and each property's JSON text."""
@@ -369,14 +407,14 @@ def _feature_lines(frame: pd.DataFrame, table: Table) -> Iterator[str]:
     sep = "\n"
     for values in parts:
         # [lon, lat] in the template: ``lonlat``'s order
-        lonlats = [lonlat(lat, lon) for lat, lon in zip(values[1], values[2], strict=True)]
+        lons, lats = _lonlats(kinds[1], values[1], kinds[2], values[2])
         texts = [
             _json_texts(kind, column) for kind, column in zip(kinds[3:], values[3:], strict=True)
         ]
         texts[:0] = (
             _json_texts(kinds[0], values[0]),
-            _json_texts("float", [lon for lon, _lat in lonlats]),
-            _json_texts("float", [lat for _lon, lat in lonlats]),
+            _json_texts("float", lons),
+            _json_texts("float", lats),
         )
         yield sep + ",\n".join([template % row for row in zip(*texts, strict=True)])
         sep = ",\n"
@@ -463,20 +501,57 @@ def _object_cell(value: Any) -> str:
     return _csv_cell(_plain(value))
 
 
-def _csv_cells(kind: _Kind, values: list[Any]) -> Iterable[Any]:
-    """A column's cells (``_csv_cell``'s), or what ``csv.writer`` writes as them: None as
-    nothing, an int as ``str`` and a float as ``repr`` write it. Cells of lists and
-    records are made as their row is written (one event's sources can be long)."""
+#: A cell that begins as a formula, in cells joined with NUL (``_csv_texts``).
+#: (A pattern with a literal start: several times faster than a search for each pair.)
+_FORMULA_AFTER_NUL = re.compile("\x00[" + "".join(map(re.escape, FORMULA_STARTS)) + "]")
+
+
+def _csv_special(text: str) -> bool:
+    """Whether ``csv.writer`` (the excel dialect, ``QUOTE_MINIMAL``) may quote ``text``:
+    it holds the delimiter, the quote character or a line break (a bare carriage return
+    is quoted only from Python 3.12: ``_csv_quoted`` asks the module about those).
+    Substring searches: faster than a pattern's."""
+    return "," in text or '"' in text or "\n" in text or "\r" in text
+
+
+def _csv_quoted(text: str) -> str:
+    """``text`` as ``csv.writer`` writes a cell of it (``text`` is ``_csv_special``)."""
+    if "\r" not in text:
+        return '"' + text.replace('"', '""') + '"'
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow((text, ""))
+    return buf.getvalue()[:-2]  # less the empty second cell's delimiter, the line's end
+
+
+def _csv_texts(kind: _Kind, values: list[Any]) -> list[str]:
+    """A column's cells as ``csv.writer`` writes them (``_csv_cell``'s, quoted where the
+    dialect quotes): None as nothing, an int as ``str``, a float as the ``repr`` of it
+    rounded to 6 decimals."""
+    texts: list[str]
     if kind == "int":
-        return values
+        if None in values:
+            return ["" if v is None else _INT(v) for v in values]
+        return list(map(_INT, values))
     if kind == "float":
-        return [None if v is None else round(v, 6) for v in values]
+        if None in values:
+            return ["" if v is None else _FLOAT(round(v, 6)) for v in values]
+        return list(map(_FLOAT, rounded(values, 6)))
     if kind == "str":
+        texts = [v if type(v) is str else "" for v in values]
+        joined = "\x00".join(texts)
+        if joined.startswith(FORMULA_STARTS) or _FORMULA_AFTER_NUL.search(joined):
+            starts = FORMULA_STARTS
+            texts = ["'" + v if v.startswith(starts) else v for v in texts]
+        elif not _csv_special(joined):
+            return texts  # nothing to escape nor quote (most columns)
+    else:
         starts = FORMULA_STARTS
-        return [
-            ("'" + v if v.startswith(starts) else v) if type(v) is str else None for v in values
-        ]
-    return map(_object_cell, values)
+        texts = [
+            ("'" + v if v.startswith(starts) else v) if type(v) is str
+            else "" if v is None else _object_cell(v)
+            for v in values
+        ]  # fmt: skip
+    return [_csv_quoted(v) if _csv_special(v) else v for v in texts]
 
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = "events") -> Path:
@@ -485,14 +560,15 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = 
     Lists (``articles``, ``mentions``, ``fatalities_reported``) are joined with ``; ``;
     ``sources`` is a JSON array. Text that a spreadsheet would run as a formula (an
     article id ``=HYPERLINK(…)``) is escaped (``csv_safe``); numbers are written as they
-    are. Rows are read and written a few hundred at a time, a column at a time.
+    are. Rows are read and written a slice at a time, a column at a time.
     """
     columns = _TABLES[table][0]
-    kinds, parts = _value_columns(frame, columns)
+    kinds, parts = _value_columns(frame, columns, _CSV_ROWS[table])
     with atomic_open(path) as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(columns)
+        fh.write(",".join(_csv_quoted(c) if _csv_special(c) else c for c in columns))
+        fh.write("\n")
         for values in parts:
-            cells = [_csv_cells(kind, column) for kind, column in zip(kinds, values, strict=True)]
-            writer.writerows(zip(*cells, strict=True))
+            cells = [_csv_texts(kind, column) for kind, column in zip(kinds, values, strict=True)]
+            fh.write("\n".join(map(",".join, zip(*cells, strict=True))))
+            fh.write("\n")
     return Path(path)

@@ -125,13 +125,11 @@ def test_patterns_tried_near_their_keys_find_what_finditer_finds(codebook):
         keys: dict[tuple[int, int], list[int]] = {}
         for at, kind, k in codebook.keys(low):
             keys.setdefault((kind, k), []).append(at)
-        for kind, patterns, widths in (
-            (0, codebook.patterns, codebook.widths),
-            (1, codebook.not_patterns, codebook.not_widths),
-        ):
-            for k, pattern in enumerate(patterns):
+        for kind, count in ((0, len(codebook.cues)), (1, len(codebook.not_events))):
+            for k in range(count):
+                pattern, width = codebook.rule(kind, k)
                 everywhere = [m.span() for m in pattern.finditer(low)]
-                found = matches_near(pattern, low, keys.get((kind, k), []), widths[k])
+                found = matches_near(pattern, low, keys.get((kind, k), []), width)
                 assert found == everywhere, (kind, k)
                 checked += len(everywhere)
     assert checked > 20
@@ -140,8 +138,11 @@ def test_patterns_tried_near_their_keys_find_what_finditer_finds(codebook):
 def test_an_unbounded_pattern_is_refused():
     from geomap.events.codebook import CUES, Cue
 
-    with pytest.raises(ValueError):
-        Codebook(cues=(*CUES, Cue("other", "other", ("x",), r"\\bx\\w+", 0.1)))
+    codebook = Codebook(cues=(*CUES, Cue("other", "other", ("x",), r"\\bx\\w+", 0.1)))
+    with pytest.raises(ValueError):  # when the pattern is compiled: on first use
+        codebook.rule(0, len(CUES))
+    with pytest.raises(ValueError):  # or when all are compiled at once (before a fork)
+        Codebook(cues=(*CUES, Cue("other", "other", ("x",), r"\\bx\\w+", 0.1))).compile_all()
 
 
 def test_lower_same_length_keeps_offsets_and_lowers_each_character_alone():
@@ -158,3 +159,59 @@ def test_longest_key_bounds_every_key(codebook):
     its end)."""
     keys = [key for cue in codebook.cues for key in cue.keys]
     assert codebook.longest_key >= max(map(len, keys))
+
+
+def test_regrouped_finds_the_same_matches():
+    """``regrouped`` changes how an alternation is written, not what it matches: on every
+    text over a small alphabet, the same matches (span and groups) in the same order."""
+    import itertools
+    import re
+
+    from geomap.events.matching import regrouped
+
+    patterns = [
+        # shared first letters, a shorter alternative before and after a longer one, a
+        # group spread over what follows it, two levels
+        r"(?:ab|a|abc|b(?:a|c)|(?:x|xy)z|cc|c|a b|y)",
+        r"\b(?:ab|d?e|a|ac|(?:b|z)?y)\b(x|y)",  # alternatives that open with a repeat
+        r"a(x)|b(y)|a(z)|c(?P<n>d)|ce",  # capturing groups keep their numbers
+        r"a[\]b]|ab|ac|[]a]c|[^]]x",  # sets holding "]"
+        r"(?i)ab|ac",  # inline flags: as it is
+    ]
+    compiled = [(re.compile(p), re.compile(regrouped(p))) for p in patterns]
+    assert regrouped(patterns[0]).startswith("(?:a(?:")
+    for n in range(1, 6):
+        for letters in itertools.product("abcdexyz ]", repeat=n):
+            text = "".join(letters)
+            for before, after in compiled:
+                assert [(m.span(), m.groups()) for m in before.finditer(text)] == [
+                    (m.span(), m.groups()) for m in after.finditer(text)
+                ], (before.pattern, text)
+
+
+def test_the_codebook_regrouped_finds_the_same_matches():
+    """Every pattern of the codebook, regrouped as ``Codebook`` compiles it, finds the same
+    matches in the examples and annotated corpora."""
+    import re
+
+    from geomap.events.codebook import CAUSES, CUES, DISEASE, NOT_EVENTS, RETYPES, UNREAL
+    from geomap.events.matching import regrouped
+
+    patterns = [
+        *(c.pattern for c in CUES),
+        *(n.pattern for n in NOT_EVENTS),
+        *(r.pattern for r in RETYPES),
+        *(p for p, _t, _st in CAUSES),
+        UNREAL,
+        DISEASE,
+    ]
+    lows = [lower_same_length(text) for text in _texts()]
+    changed = 0
+    for pattern in patterns:
+        before, after = re.compile(pattern), re.compile(regrouped(pattern))
+        changed += before.pattern != after.pattern
+        for low in lows:
+            assert [m.span() for m in before.finditer(low)] == [
+                m.span() for m in after.finditer(low)
+            ], pattern[:60]
+    assert changed > len(patterns) // 2

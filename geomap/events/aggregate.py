@@ -191,8 +191,11 @@ class Aggregator:
             ).reset_index(drop=True)
         for column in ("geonameid", "fatalities", "wounded"):
             ev[column] = ev[column].astype("Int64")
-        mentions = self._mention_rows(event_of)
-        mf = pd.DataFrame(mentions, columns=list(MENTION_COLUMNS))
+        mentions = self._mention_columns(event_of)
+        if mentions[0]:
+            mf = pd.DataFrame(dict(zip(MENTION_COLUMNS, mentions, strict=True)))
+        else:  # no rows: every column of objects (a column of an empty list is of floats)
+            mf = pd.DataFrame([], columns=list(MENTION_COLUMNS))
         for column in ("geonameid", "start", "end"):
             mf[column] = mf[column].astype("Int64")
         return ev, mf
@@ -263,29 +266,47 @@ class Aggregator:
             "confidence": round(confidence, 2),
         }
 
-    def _mention_rows(self, event_of: dict[tuple[str, int], str]) -> list[tuple[Any, ...]]:
-        """The mentions' rows, ``MENTION_COLUMNS`` in order, sorted by article, offsets and
-        place (tuples: a dict a row made the table several times slower to build)."""
+    def _mention_columns(self, event_of: dict[tuple[str, int], str]) -> list[list[Any]]:
+        """The mentions' columns, ``MENTION_COLUMNS`` in order, sorted by article, offsets
+        and place: made a column at a time (the rows are many, a row per place name)."""
+        # without repeats, in the order taken in (the input's: nearly sorted already,
+        # which ``sorted`` is several times faster on than on a set's order)
+        rows = sorted(dict.fromkeys(self._mentions), key=_MENTION_ORDER)
+        if not rows:
+            return [[] for _ in MENTION_COLUMNS]
+        articles, starts, ends, surfaces, pids, roles, dates, bases, sentences = map(
+            list, zip(*rows, strict=True)
+        )
         place_values = {pid: tuple(_place_fields(p).values()) for pid, p in self._places.items()}
-        date_values: dict[_DateState | None, tuple[str | None, str | None, str | None]] = {
-            None: (None, None, None)
-        }
-        sources = self._sources
-        out = []
-        for row in sorted(set(self._mentions), key=_MENTION_ORDER):
-            article, start, end, surface, pid, role, date, basis, sentence = row
-            when = date_values.get(date)
-            if when is None:
-                value = _date_of(date)
-                assert value is not None
-                when = date_values[date] = (value.iso(), value.iso_end(), value.precision)
-            source = sources.get(article)
-            out.append(
-                (f"{article}:{start}-{end}", article, start, end, surface, *place_values[pid],
-                 role, *when, basis, sentence, source.get("source") if source else None,
-                 event_of.get((article, start)))
-            )  # fmt: skip
-        return out
+        places = zip(*map(place_values.__getitem__, pids), strict=True)
+        whens = zip(*map(_DateTexts().__getitem__, dates), strict=True)
+        publishers = {a: s.get("source") if s else None for a, s in self._sources.items()}
+        return [
+            list(map("{}:{}-{}".format, articles, starts, ends)),
+            articles,
+            starts,
+            ends,
+            surfaces,
+            *map(list, places),
+            roles,
+            *map(list, whens),
+            bases,
+            sentences,
+            list(map(publishers.get, articles)),
+            list(map(event_of.get, zip(articles, starts, strict=True))),
+        ]
+
+
+class _DateTexts(dict["_DateState | None", tuple[str | None, str | None, str | None]]):
+    """The date, date_end and date_precision columns of each date kept (``_DateState``),
+    each made once: a few distinct dates, many mentions."""
+
+    def __missing__(self, state: _DateState | None) -> tuple[str | None, str | None, str | None]:
+        value = _date_of(state)
+        texts = self[state] = (None, None, None) if value is None else (
+            value.iso(), value.iso_end(), value.precision
+        )  # fmt: skip
+        return texts
 
 
 #: The order of the mentions table: article, start, end, place id.

@@ -20,7 +20,7 @@ the article has no other.
 
 from __future__ import annotations
 
-import functools
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -60,6 +60,19 @@ def _clauses(low: str) -> list[tuple[int, int]]:
         start = m.end()
     out.append((start, len(low)))
     return out
+
+
+def _next_read(
+    index: int, last_at: int, with_places: list[int], p: int, count: int
+) -> tuple[int, int]:
+    """The next sentence to read from ``index`` on (``count`` when none is left): the next
+    that names a place (``with_places``, in order, from ``p`` on), unless ``index`` is one of
+    the two after the last event found (``last_at``); and where to look in ``with_places``
+    next."""
+    if index - last_at > 2:
+        p = bisect.bisect_left(with_places, index, p)
+        index = with_places[p] if p < len(with_places) else count
+    return index, p
 
 
 def _summary(text: str) -> str:
@@ -120,10 +133,15 @@ def find_events(
         )
     last_at = -10  # the sentence index of the last event found
 
-    @functools.cache
+    lead_low: list[str] = []  # the article's title and first sentences, lower case, once read
+
     def lead_text() -> str:
         """The article's title and first sentences, lower case (read only when needed)."""
-        return lower_same_length(body[: bounds[min(lead, len(bounds)) - 1][1]]) if bounds else ""
+        if not lead_low:
+            lead_low.append(
+                lower_same_length(body[: bounds[min(lead, len(bounds)) - 1][1]]) if bounds else ""
+            )
+        return lead_low[0]
 
     low_body = lower_same_length(body)
     # the keys are looked for in the sentences that name a place and the two after each
@@ -131,32 +149,38 @@ def find_events(
     # read only when it is read (most of those after a place are skipped)
     regions: list[tuple[int, int]] = []
     with_places = [k for k, (a, _b) in enumerate(bounds) if a in by_sentence]
+    region_places = with_places
     if dateline_lead >= 0:
-        with_places = sorted({*with_places, *range(min(dateline_lead + 1, len(bounds)))})
+        region_places = sorted({*with_places, *range(min(dateline_lead + 1, len(bounds)))})
     region_end = -1
-    for k in with_places:
+    for k in region_places:
         a, b = bounds[k][0], bounds[min(k + 2, len(bounds) - 1)][1]
         a = max(a, region_end)
         if a < b:
             regions.append((a, b))
             region_end = b
+    region_ends = [b for _a, b in regions]
     longest = codebook.longest_key
-    for index, (s_start, s_end) in enumerate(bounds):
+    index, p = -1, 0
+    while True:
+        index, p = _next_read(index + 1, last_at, with_places, p, len(bounds))
+        if index >= len(bounds):
+            break
+        s_start, s_end = bounds[index]
         ms = by_sentence.get(s_start, ())
-        if not ms and index - last_at > 2:
-            continue
-        mine = sorted(
-            (at - s_start, kind, k)
-            for a, b in regions
-            if a < s_end and s_start < b
-            for at, kind, k in codebook.keys(low_body, max(a, s_start), min(b, s_end + longest))
-            if at < s_end
-        )
+        spans = []
+        for r in range(bisect.bisect_right(region_ends, s_start), len(regions)):
+            a, b = regions[r]
+            if a >= s_end:
+                break
+            spans.append((max(a, s_start), min(b, s_end + longest)))
+        cue_keys, not_keys = codebook.key_positions(low_body, spans, s_end, s_start)
         low = low_body[s_start:s_end]
-        has_cue = any(kind == 0 for _at, kind, _k in mine)
         hits = (
-            codebook.hits(low, body[s_start:s_end], mine, other=index < lead and not found)
-            if has_cue
+            codebook.hits_of(
+                low, body[s_start:s_end], cue_keys, not_keys, other=index < lead and not found
+            )
+            if cue_keys
             else []
         )
         sentence = body[s_start:s_end]

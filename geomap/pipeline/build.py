@@ -87,7 +87,8 @@ def build(
     agg = collect_events(parts, report, preloading=options.elsewhere, modules=preload)
     if on_stage is not None:
         on_stage("second pass")
-    events, mentions = agg.frames()
+    with collector_paused(True):  # the tables' many new objects make no cycles
+        events, mentions = agg.frames()
     report.events = len(events)
     if on_stage is not None:
         on_stage("events table")

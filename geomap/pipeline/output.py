@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geomap.pipeline.execution import quiet_child
+from geomap.pipeline.execution import collector_paused, quiet_child
 from geomap.pipeline.publish import output_set, switch_to
 from geomap.pipeline.report import BuildResult
 
@@ -31,13 +31,31 @@ OUTPUT_NAMES = (
 OUTPUT_MODULES = ("pandas", "geomap.export", "geomap.render")
 
 
+#: The tables a writer child process was given (``_receive_tables``), by name: per-process
+#: state of the writers' pool (an initializer can leave it nowhere else), never set in
+#: the main process.
+_CHILD_TABLES: dict[str, pd.DataFrame] = {}
+
+
+def _receive_tables(events: pd.DataFrame, mentions: pd.DataFrame) -> None:
+    """The initializer of a writer child: ``quiet_child``, keep the tables it writes."""
+    quiet_child()
+    _CHILD_TABLES.update(events=events, mentions=mentions)
+
+
+def _write_table(writer: Callable[..., Path], table: Table, path: Path) -> Path:
+    """``writer(frame, path, table)`` in a writer child, of the table it was given."""
+    return writer(_CHILD_TABLES[table], path, table)
+
+
 def write_outputs(result: BuildResult, folder: Path, *, title: str, workers: int) -> None:
     """Write the outputs of a build (``OUTPUT_NAMES``) into ``folder``.
 
     With more than one worker, the events' and mentions' GeoJSON and CSV are written by two
     child processes while this one renders the map and writes the report: they take
     similar times, and one after another they would leave the other cores idle once the
-    per-article work is done. The children get the tables pickled; the files are the same
+    per-article work is done. The children are given the tables once, as they start
+    (where processes are forked, as they are: nothing pickled); the files are the same
     bytes either way.
     """
     from geomap.export import write_csv, write_geojson, write_json
@@ -61,10 +79,12 @@ def write_outputs(result: BuildResult, folder: Path, *, title: str, workers: int
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=2, initializer=quiet_child) as pool:
+        with ProcessPoolExecutor(
+            max_workers=2, initializer=_receive_tables, initargs=(events, mentions)
+        ) as pool:
             written = [
-                pool.submit(writer, frame, folder / name, table)
-                for writer, frame, name, table in tables
+                pool.submit(_write_table, writer, table, folder / name)
+                for writer, _frame, name, table in tables
             ]
             render_map(events, folder / "map.html", title=title, mentions=mentions)
             write_json(result.report.to_dict(), folder / "report.json")
@@ -103,7 +123,8 @@ def publish_outputs(
     published.
     """
     with output_set(out_dir) as folder:
-        write_outputs(result, folder, title=title, workers=workers)
+        with collector_paused(True):  # the writers' many new objects make no cycles
+            write_outputs(result, folder, title=title, workers=workers)
         if on_stage is not None:
             on_stage("staged")
         switch_to(out_dir, folder, OUTPUT_NAMES)

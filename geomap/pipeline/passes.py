@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from geomap.dates import tag_dates
-from geomap.events import ArticleEvent, article_events, make_mentions, source_record
+from geomap.events import (
+    ArticleEvent,
+    article_events,
+    default_codebook,
+    make_mentions,
+    source_record,
+)
 from geomap.extract import sentences
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import geoparse
@@ -355,6 +362,10 @@ def _both_passes(
     events: bool,
     exclude: frozenset[tuple[int, int]],
 ) -> Iterator[_T]:
+    if events and options.workers > 1 and not options.dask and _forks():
+        # compiled once here, before the pool forks its workers, which inherit it
+        # (else each compiles its own patterns as it first meets them)
+        default_codebook().compile_all()
     # one pool (or client) for both passes: the workers parse the inputs in both
     with executor(options.workers, options.dask, options.gazetteer_or_default()) as run:
         dates, count = first_pass(
@@ -372,3 +383,9 @@ def _both_passes(
             paths, dates, finish, options, run=run, events=events, report=report, exclude=exclude
         )
         yield from with_progress(parts, count, "geomap", options.progress)
+
+
+def _forks() -> bool:
+    """Whether a pool's worker processes are forked from this one (they inherit its
+    memory)."""
+    return multiprocessing.get_context().get_start_method() == "fork"

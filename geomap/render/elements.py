@@ -8,14 +8,16 @@ inlines them, and ``EventConsole`` hands the map and its data to ``GeomapConsole
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from typing import Any
 
-from branca.element import MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
-__all__ = ["STATIC_SCRIPTS", "STATIC_STYLES", "static_text", "StaticFiles", "FeedPanel",
-           "Timeline", "EventConsole"]  # fmt: skip
+__all__ = ["STATIC_SCRIPTS", "STATIC_STYLES", "static_text", "inline", "as_rendered",
+           "element_of", "Verbatim", "StaticFiles", "FeedPanel", "Timeline",
+           "EventConsole"]  # fmt: skip
 
 #: The map's scripts in load order (``geomap/static/``): helpers first, ``console.js``
 #: (which starts the parts) last.
@@ -38,7 +40,71 @@ def inline(code: str) -> str:
     return "{% raw %}" + code + "{% endraw %}"
 
 
-class StaticFiles(MacroElement):  # type: ignore[misc]
+#: A line end as Jinja reads a template: each becomes ``"\n"``.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+#: What opens Jinja syntax in a template's text.
+_SYNTAX = ("{{", "{%", "{#")
+#: How ``inline`` marks code as inert.
+_RAW, _END_RAW = "{% raw %}", "{% endraw %}"
+
+
+def as_rendered(source: str) -> str | None:
+    """What ``jinja2.Template(source).render()`` gives, without compiling a template, for
+    a source whose only Jinja syntax is ``inline``'s raw blocks: its text, and each raw
+    block's as it is, with every line end as ``"\n"`` and a final one dropped (Jinja's
+    defaults). None for any other source (one to render with Jinja)."""
+    pieces: list[str] = []
+    for k, part in enumerate(source.split(_RAW)):
+        raw, plain = "", part
+        if k:
+            raw, found, plain = part.partition(_END_RAW)
+            if not found or "endraw" in raw:
+                return None
+        if any(opener in plain for opener in _SYNTAX):
+            return None
+        pieces += (raw, plain)
+    text = _LINE_END.sub("\n", "".join(pieces))
+    return text[:-1] if source.endswith(("\n", "\r")) else text
+
+
+class Verbatim(Element):  # type: ignore[misc]
+    """An element of the page given as its rendered text (``as_rendered``): branca makes
+    every element's text a Jinja template, compiled each time a page is built, which for
+    the inlined libraries and data is most of the time the page takes."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+def element_of(source: str) -> Element:
+    """``branca.element.Element(source)``, or, when its text is known without compiling it
+    (``as_rendered``), a ``Verbatim`` of that text: the same page either way."""
+    text = as_rendered(source)
+    return Element(source) if text is None else Verbatim(text)
+
+
+class _Part(MacroElement):  # type: ignore[misc]
+    """A ``MacroElement`` whose macros' output goes into the page as ``element_of`` it,
+    as ``MacroElement.render`` puts it in (``Element`` of it) when it is more than text."""
+
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # as branca's
+        figure = self.get_root()
+        assert isinstance(figure, Figure), "render an element in a Figure"
+        macros = self._template.module.__dict__
+        for part, where in (("header", figure.header), ("html", figure.html),
+                            ("script", figure.script)):  # fmt: skip
+            macro = macros.get(part)
+            if macro is not None:
+                where.add_child(element_of(macro(self, kwargs)), name=self.get_name())
+        for _name, element in self._children.items():
+            element.render(**kwargs)
+
+
+class StaticFiles(_Part):
     """The map's own JavaScript and CSS (``geomap/static/``), inlined in the page's head."""
 
     _template = Template(
@@ -59,7 +125,7 @@ class StaticFiles(MacroElement):  # type: ignore[misc]
         self.scripts = [inline(static_text(n)) for n in STATIC_SCRIPTS]
 
 
-class FeedPanel(MacroElement):  # type: ignore[misc]
+class FeedPanel(_Part):
     """The feed beside the map: title, filter box, downloads and the list of events in view.
 
     The list's rows are made by ``feed.js`` (only those in sight); the panel is the
@@ -98,7 +164,7 @@ class FeedPanel(MacroElement):  # type: ignore[misc]
         self.title = title  # escaped by the caller
 
 
-class Timeline(MacroElement):  # type: ignore[misc]
+class Timeline(_Part):
     """The time control under the map: a histogram with a brush, play, undated toggle.
 
     ``timeline.js`` draws the bars and handles the brush; the control is the element
@@ -136,7 +202,7 @@ class Timeline(MacroElement):  # type: ignore[misc]
         self._id = "geomap"
 
 
-class EventConsole(MacroElement):  # type: ignore[misc]
+class EventConsole(_Part):
     """The map's data, and the call that hands it with the map to ``GeomapConsole.start``.
 
     The data is a JSON block (``<script type="application/json">``), parsed with

@@ -11,10 +11,16 @@ from typing import Any
 
 import folium
 import pandas as pd
-from branca.element import Element
 
 from geomap.export import atomic_open
-from geomap.render.elements import EventConsole, FeedPanel, StaticFiles, Timeline, inline
+from geomap.render.elements import (
+    EventConsole,
+    FeedPanel,
+    StaticFiles,
+    Timeline,
+    element_of,
+    inline,
+)
 from geomap.render.spec import MapSpec
 from geomap.render.text import escape_text
 
@@ -93,9 +99,9 @@ def _folium_map(
     fmap.default_css = []
     if loaded is not None:
         for css in loaded.styles:
-            root.header.add_child(Element(f"<style>{inline(css)}</style>"))
+            root.header.add_child(element_of(f"<style>{inline(css)}</style>"))
         for js in loaded.scripts:
-            root.header.add_child(Element(f"<script>{inline(js)}</script>"))
+            root.header.add_child(element_of(f"<script>{inline(js)}</script>"))
         countries = loaded.countries
     else:
         warnings.warn(
@@ -108,20 +114,20 @@ def _folium_map(
         sri = assets_mod.Assets.cdn_integrity()  # the browser refuses a file that differs
         for url in css:
             root.header.add_child(
-                Element(
+                element_of(
                     f'<link rel="stylesheet" href="{escape_text(url)}" '
                     f'integrity="{sri[url]}" crossorigin="anonymous"/>'
                 )
             )
         for url in js:
             root.header.add_child(
-                Element(
+                element_of(
                     f'<script src="{escape_text(url)}" integrity="{sri[url]}" '
                     'crossorigin="anonymous"></script>'
                 )
             )
         countries = None
-    root.header.add_child(Element(f"<title>{escape_text(title)}</title>"))
+    root.header.add_child(element_of(f"<title>{escape_text(title)}</title>"))
     fmap.add_child(StaticFiles())
     spec = MapSpec(events, mentions, countries)
     fmap.add_child(FeedPanel(escape_text(title)))

@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from geomap.export import rounded
 from geomap.render.extent import bounds, country_outlines, day_range, trimmed_bounds
 from geomap.render.text import htmlsafe, is_missing, safe_url, text_of
 from geomap.schema import EVENT_TYPES, MENTION_ROLES
@@ -106,7 +107,7 @@ class MapSpec:
         self.events = events
         self.mentions = mentions if mentions is not None else pd.DataFrame()
         self.strings: list[str] = []
-        self._index: dict[str, int] = {}
+        self._index = _StringIndex(self.strings)
         self.sources: list[list[int]] = []
         self._source_index: dict[tuple[int, ...], int] = {}
         self._raw_source: dict[tuple[Any, ...], int] = {}
@@ -146,14 +147,10 @@ class MapSpec:
 
     def s(self, value: Any) -> int:
         """The index of ``value``'s text in ``strings`` (added if new); -1 for no text."""
-        text = value if type(value) is str else "" if value is None else text_of(value)
-        if not text:
-            return -1
-        i = self._index.get(text)
-        if i is None:
-            i = self._index[text] = len(self.strings)
-            self.strings.append(text)
-        return i
+        try:
+            return self._index[value]
+        except TypeError:  # not hashable (a list…): its text
+            return self._index[text_of(value)]
 
     def source(self, src: Any) -> int:
         """The index of one source record (a dict, or a publisher's name) in ``sources``."""
@@ -240,38 +237,43 @@ class MapSpec:
 
     def mention_rows(self) -> Iterator[list[Any]]:
         """The mention arrays: ``[lat, lon, role, name, day, date, sentence, article,
-        event_id]`` (made one at a time, a column at a time read as Python values)."""
+        event_id]`` (made ``_CHUNK`` at a time, a column at a time read as Python values)."""
+        for chunk in self._mention_chunks():
+            yield from chunk
+
+    def _mention_chunks(self) -> Iterator[list[list[Any]]]:
+        """``mention_rows``, a list of ``_CHUNK`` at a time."""
         frame = self.mentions
         for start in range(0, len(frame), _CHUNK):
-            yield from self._mention_rows(frame.iloc[start : start + _CHUNK])
+            yield self._mention_rows(frame.iloc[start : start + _CHUNK])
 
-    def _mention_rows(self, frame: pd.DataFrame) -> Iterator[list[Any]]:
-        s = self.s
+    def _mention_rows(self, frame: pd.DataFrame) -> list[list[Any]]:
+        # made a column at a time: the mentions are many (a row per place name)
         roles = {r: i for i, r in enumerate(MENTION_ROLES)}
         reference = roles["reference"]
         names = ("lat", "lon", "role", "name", "date", "date_end", "date_precision",
                  "sentence", "article", "articles", "event_id")  # fmt: skip
-        columns = [_values(frame, name) for name in names]
-        days: dict[tuple[Any, ...], int | None] = {}  # a few distinct dates, many mentions
-        for (lat, lon, role, name, date, date_end, precision, sentence, article, articles,
-             event_id) in zip(*columns, strict=True):  # fmt: skip
-            when = (date, date_end, precision)  # text or None
-            day = days.get(when, -1)
-            if day == -1:
-                day = days[when] = day_range(date, date_end, precision)[0]
-            if is_missing(article):
-                article = next(iter(_list(articles)), None)
-            yield [
-                round(float(lat), 5),
-                round(float(lon), 5),
-                roles.get(role, reference) if type(role) is str else reference,
-                s(name),
-                day,
-                s(date),
-                s(text_of(sentence)[:600]),
-                s(article),
-                s(event_id),
-            ]
+        (lats, lons, role_values, places, dates, date_ends, precisions, sentences, articles,
+         article_lists, event_ids) = [_values(frame, name) for name in names]  # fmt: skip
+        lats = rounded(list(map(float, lats)), 5)
+        lons = rounded(list(map(float, lons)), 5)
+        role_ids = [roles.get(r, reference) if type(r) is str else reference for r in role_values]
+        days = list(map(_FirstDays().__getitem__, zip(dates, date_ends, precisions, strict=True)))
+        sentences = [v if type(v) is str and len(v) <= 600 else text_of(v)[:600] for v in sentences]
+        articles = [
+            article if type(article) is str or not is_missing(article)
+            else next(iter(_list(listed)), None)
+            for article, listed in zip(articles, article_lists, strict=True)
+        ]  # fmt: skip
+        # the texts' indexes, row by row (the order they enter the string table)
+        texts = list(itertools.chain.from_iterable(zip(places, dates, sentences, articles,
+                                                       event_ids, strict=True)))  # fmt: skip
+        try:
+            ids = list(map(self._index.__getitem__, texts))
+        except TypeError:  # a value that is not hashable: one at a time
+            ids = list(map(self.s, texts))
+        return list(map(list, zip(lats, lons, role_ids, ids[0::5], days, ids[1::5], ids[2::5],
+                                  ids[3::5], ids[4::5], strict=True)))  # fmt: skip
 
     def parts(self, events: Any, mentions: Any) -> dict[str, Any]:
         """The spec with ``events`` and ``mentions`` (lists, or what stands for them)."""
@@ -295,22 +297,23 @@ class MapSpec:
         ``sources`` and ``strings`` tables they fill.
         """
         whole = self.parts(None, None)
-        lists: dict[str, Iterable[Any]] = {
-            "events": self.rows(),
-            "mentions": self.mention_rows(),
-            "sources": self.sources,
-            "strings": self.strings,
+        # each list in chunks (the tables as they are once the rows are written)
+        lists: dict[str, Iterable[list[Any]]] = {
+            "events": _batches(self.rows(), 256),
+            "mentions": self._mention_chunks(),
+            "sources": (self.sources,),
+            "strings": (self.strings,),
         }
         sep = "{"
         for key in sorted(whole):
             yield htmlsafe(f"{sep}{_JSON.encode(key)}:")
             if key in lists:
-                items = iter(lists[key])
                 opener = "["
-                while batch := list(itertools.islice(items, 256)):
-                    # a list's JSON is its items' joined by ",": one call for 256 of them
-                    yield htmlsafe(opener + _JSON.encode(batch)[1:-1])
-                    opener = ","
+                for chunk in lists[key]:
+                    for at in range(0, len(chunk), 256):
+                        # a list's JSON is its items' joined by ",": one call for 256 of them
+                        yield htmlsafe(opener + _JSON.encode(chunk[at : at + 256])[1:-1])
+                        opener = ","
                 yield "[]" if opener == "[" else "]"
             else:
                 yield htmlsafe(_JSON.encode(whole[key]))
@@ -323,6 +326,39 @@ class MapSpec:
 
 
 _JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+class _StringIndex(dict[Any, int]):
+    """The index of each text in a spec's string table, adding the texts it lacks
+    (``MapSpec.s``): ``index[value]`` is the index of ``value``'s text, -1 when it has none
+    (None, NaN, NA, ``""``). Only texts are kept as keys."""
+
+    def __init__(self, strings: list[str]) -> None:
+        super().__init__({None: -1, "": -1})
+        self.strings = strings
+
+    def __missing__(self, value: Any) -> int:
+        if type(value) is not str:
+            text = text_of(value)
+            return self[text] if text else -1
+        i = self[value] = len(self.strings)
+        self.strings.append(value)
+        return i
+
+
+class _FirstDays(dict[tuple[Any, Any, Any], "int | None"]):
+    """The first day of each (date, date_end, precision) asked for (``day_range``'s): a few
+    distinct dates, many mentions."""
+
+    def __missing__(self, when: tuple[Any, Any, Any]) -> int | None:
+        day = self[when] = day_range(*when)[0]
+        return day
+
+
+def _batches(items: Iterator[list[Any]], size: int) -> Iterator[list[list[Any]]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    while batch := list(itertools.islice(items, size)):
+        yield batch
 
 
 def _values(frame: pd.DataFrame, name: str) -> list[Any]:
