@@ -26,16 +26,16 @@ MEMORY_TEMP, MEMORY_TEMP_FREE = Path("/dev/shm"), 4 << 30
 #: The two browser files come first and third, so that the first worker takes both (one
 #: Chromium); a file not listed runs after these, in the usual order.
 LONGEST_FIRST = (
-    "test_render_browser.py",  # 40
-    "test_reliability_faults.py",  # 20
-    "test_reliability_browser.py",  # 8
+    "test_render_browser.py",  # 45
+    "test_reliability_faults.py",  # 17
+    "test_reliability_browser.py",  # 6
+    "test_events_rules.py",  # 16 (every codebook pattern, regrouped or not, on the corpora)
     "test_quality.py",  # 12 with mypy's cache cold, as in CI
     "test_bench.py",  # 8
     "test_export.py",  # 7
     "test_lexer.py",  # 7
     "test_cli.py",  # 6
     "test_reliability.py",  # 5
-    "test_events_rules.py",  # 5
     "test_reliability_fuzz.py",  # 5
     "test_parallel.py",  # 4
     "test_accuracy.py",  # 4
