@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled gazetteer (built once per machine), ../shared paths, and the
 headless Chromium and fixture map of the browser tests (one each per session, that is per
-pytest-xdist worker); the tests' temporary folders in memory where the machine has room."""
+pytest-xdist worker); the tests' temporary folders in memory where the machine has room;
+the longest test files first."""
 
 from __future__ import annotations
 
@@ -18,6 +19,29 @@ DATA = Path(__file__).resolve().parent / "data"
 REQUIRE_BROWSER = os.environ.get("GEOMAP_REQUIRE_BROWSER") == "1"
 #: a memory-backed folder for the tests' temporary files, used when this much is free
 MEMORY_TEMP, MEMORY_TEMP_FREE = Path("/dev/shm"), 4 << 30
+#: The test files that take longest (seconds in one process, about), run first: pytest-xdist
+#: hands whole files to its workers in the order collected (--dist loadfile,
+#: --no-loadscope-reorder in pyproject), so the long ones start at once and the short ones
+#: fill in around them, instead of a long file starting last while the other workers idle.
+#: The two browser files come first and third, so that the first worker takes both (one
+#: Chromium); a file not listed runs after these, in the usual order.
+LONGEST_FIRST = (
+    "test_render_browser.py",  # 45
+    "test_reliability_faults.py",  # 17
+    "test_reliability_browser.py",  # 6
+    "test_events_rules.py",  # 16 (every codebook pattern, regrouped or not, on the corpora)
+    "test_quality.py",  # 12 with mypy's cache cold, as in CI
+    "test_bench.py",  # 8
+    "test_export.py",  # 7
+    "test_lexer.py",  # 7
+    "test_cli.py",  # 6
+    "test_reliability.py",  # 5
+    "test_reliability_fuzz.py",  # 5
+    "test_parallel.py",  # 4
+    "test_accuracy.py",  # 4
+    "test_properties.py",  # 4
+    "test_render.py",  # 3
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -32,6 +56,12 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     os.environ["TMPDIR"] = str(MEMORY_TEMP)
     tempfile.tempdir = None  # worked out again, from TMPDIR, on next use
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The files of ``LONGEST_FIRST`` first, in its order; each file's tests keep theirs."""
+    rank = {name: k for k, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 @pytest.fixture(scope="session")

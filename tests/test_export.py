@@ -256,12 +256,17 @@ JSON_VALUES = st.recursive(
 )
 
 
+@pytest.fixture(scope="module")
+def any_frame() -> pd.DataFrame:
+    """``frame()`` with an object column of summaries, made once: each example takes a copy."""
+    return frame().astype({"summary": object})
+
+
 @settings(max_examples=300, deadline=None)
 @given(value=JSON_VALUES)
-def test_any_property_is_written_as_json_dumps_with_indent_one(tmp_path_factory, value):
+def test_any_property_is_written_as_json_dumps_with_indent_one(tmp_path_factory, any_frame, value):
     # write_geojson lays features out with its own joins: the bytes of json's indent=1
-    events = frame()
-    events["summary"] = events["summary"].astype(object)
+    events = any_frame.copy()
     events.at[0, "summary"] = value
     events.at[0, "sources"] = [value, {"id": value}] if value is not None else None
     path = write_geojson(events, tmp_path_factory.mktemp("any") / "events.geojson")

@@ -37,6 +37,28 @@ def _articles(events) -> set[str]:
     return {a for ids in events["articles"] for a in ids}
 
 
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory, gazetteer) -> tuple[Path, Path]:
+    """An input folder of one article and the output folder of its build (a published
+    set), made once: the tests that stop a second build copy both (``_copy_first_build``)."""
+    top = tmp_path_factory.mktemp("first-build")
+    src = top / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("date 2023-08-09\n" + GOOD)
+    run_build([src], top / "out", gazetteer=gazetteer, today=TODAY, progress=False)
+    return src, top / "out"
+
+
+def _copy_first_build(first_build: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    """``first_build`` copied into ``tmp_path`` (symlinks as symlinks): (input, output)."""
+    import shutil
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(first_build[0], src)
+    shutil.copytree(first_build[1], out, symlinks=True)
+    return src, out
+
+
 # --- 5. renamed duplicate ids ----------------------------------------------------------
 
 
@@ -195,9 +217,13 @@ def test_a_gazetteer_that_is_not_one_is_a_clear_error(tmp_path, capsys, kind, co
 
 
 _INTERRUPTED = """
-import sys, time
+import signal, sys, time
 import geomap.pipeline.passes as passes
 from geomap.cli import main
+
+# Ctrl-C raises KeyboardInterrupt, as in a terminal, also where the tests were started with
+# SIGINT ignored (a background job of a shell without job control), which Python keeps
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 second_pass = passes.second_pass
 
@@ -266,12 +292,8 @@ sys.exit(main(sys.argv[1:]))
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_sigterm_is_handled_like_ctrl_c(tmp_path, gazetteer, workers):
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text("date 2023-08-09\n" + GOOD)
-    out = tmp_path / "out"
-    run_build([src], out, gazetteer=gazetteer, today=TODAY, progress=False)
+def test_sigterm_is_handled_like_ctrl_c(tmp_path, first_build, workers):
+    src, out = _copy_first_build(first_build, tmp_path)
     before = {n: (out / n).read_bytes() for n in OUTPUT_NAMES}
     (src / "b.txt").write_text("date 2023-08-10\n" + KHARKIV)
     proc = _start(_STAGED_THEN_WAIT, "build", str(src), "-o", str(out), "-j", workers, "-q")
@@ -639,15 +661,11 @@ def _debris(out: Path) -> list[str]:
 @pytest.mark.parametrize("legacy", [False, True], ids=["sets", "plain-files"])
 @pytest.mark.parametrize("stop_at", range(len(OUTPUT_NAMES) + 2))
 def test_a_build_stopped_while_publishing_shows_one_whole_set(
-    tmp_path, gazetteer, monkeypatch, stop_at, legacy
+    tmp_path, gazetteer, first_build, monkeypatch, stop_at, legacy
 ):
     import geomap.pipeline.publish as publish
 
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text("date 2023-08-09\n" + GOOD)
-    out = tmp_path / "out"
-    run_build([src], out, gazetteer=gazetteer, today=TODAY, progress=False)
+    src, out = _copy_first_build(first_build, tmp_path)
     before = _shown(out)
     if legacy:  # an output folder an earlier version wrote: the outputs as plain files
         import shutil

@@ -28,6 +28,16 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TODAY = dt.date(2026, 11, 22)
 
 
+#: The map is at rest: what a test reads of the page (markers' places, the clusters shown,
+#: the feed, the hash) no longer changes by itself. Leaflet pans and zooms by animation
+#: frames (``_panAnim``, ``_animatingZoom``), the cluster group animates the clusters of a
+#: new zoom level (``_inZoomAnimation``), and markers, legs and popups move or fade by CSS
+#: transitions (``document.getAnimations``).
+AT_REST = """() => { const m = geomap.map, c = geomap.app.layers.cluster;
+  return document.getAnimations().length === 0 && !m._animatingZoom
+    && !(m._panAnim && m._panAnim._inProgress) && !c._inZoomAnimation; }"""
+
+
 class Opened:
     """A page showing a map, with what it tried to fetch, logged and popped up."""
 
@@ -59,9 +69,11 @@ class Opened:
     def js(self, code: str):
         return self.page.evaluate(code)
 
-    def settle(self, ms: int = 400) -> None:
-        """Let animations and the clusters' chunked work finish."""
-        self.page.wait_for_timeout(ms)
+    def settle(self) -> None:
+        """Wait, frame by frame, until the map is at rest (``AT_REST``): no CSS transition
+        or animation running (markers fading, spider legs spreading, a popup fading out),
+        no zoom or pan in progress, no cluster animation."""
+        self.page.wait_for_function(AT_REST, polling="raf", timeout=10_000)
 
     def popup(self):
         popup = self.page.locator(".leaflet-popup-content").last
@@ -303,7 +315,7 @@ def _under_panels(opened: Opened) -> list[str]:
 def test_no_marker_of_the_opening_view_lies_under_a_panel(browser, fixture_map, tmp_path, size):
     opened = Opened(browser, fixture_map, size=size)
     try:
-        opened.settle(600)
+        opened.settle()
         icons = opened.page.locator(".leaflet-marker-icon")
         assert icons.count() >= 4
         assert _under_panels(opened) == []
@@ -335,11 +347,12 @@ def test_stacked_events_are_all_reachable(page):
     page.settle()
     cluster = page.page.locator(".geomap-cluster", has_text="4")
     cluster.click()  # all at one point: the cluster spreads
-    page.settle(800)
+    page.settle()
     seen = set()
     for k in range(4):
         page.js("void geomap.map.closePopup()")  # an open popup may cover the other legs
-        page.settle(300)
+        page.page.wait_for_function("!document.querySelector('.leaflet-popup')", timeout=5_000)
+        page.settle()
         spread = page.js(
             """(() => geomap.app.layers.markers.filter(m => m._icon && m._preSpiderfyLatlng)
                  .map(m => { const r = m._icon.getBoundingClientRect();
@@ -485,7 +498,7 @@ def test_hostile_text_runs_no_script_in_feed_popup_filter_or_hash(browser, tmp_p
         box.fill(HOSTILE[1])
         opened.page.wait_for_function(f"geomap.app.state.q === {json.dumps(HOSTILE[1])}")
         opened.page.mouse.move(300, 300)
-        opened.settle(300)
+        opened.page.wait_for_timeout(300)  # time for a dialog or an error to come, if any
         assert opened.dialogs == [] and opened.errors == [] and opened.blocked == []
         assert opened.page.title() == HOSTILE[1]
         assert opened.page.locator("h1.geomap-title").inner_text() == HOSTILE[1]
@@ -508,7 +521,7 @@ def test_the_sample_corpus_map_opens_clear_of_the_panels(browser, corpus_map, tm
     path, events = corpus_map
     opened = Opened(browser, path, size=size)
     try:
-        opened.settle(600)
+        opened.settle()
         assert opened.js("geomap.drawn()") > 0
         assert _under_panels(opened) == []
         opened.page.screenshot(path=str(tmp_path / f"sample-{size[0]}x{size[1]}.png"))
@@ -531,7 +544,7 @@ def test_a_real_corpus_map_opens_clear_of_the_panels(browser, eval_corpora, tmp_
     for size in ((1400, 900), (800, 600)):
         opened = Opened(browser, tmp_path / "lgl" / "map.html", size=size)
         try:
-            opened.settle(600)
+            opened.settle()
             # ~97 events since the second precision pass of the events (issue #17)
             assert opened.js("geomap.drawn()") > 80
             assert _under_panels(opened) == []
