@@ -497,7 +497,7 @@ def _csv_cell(value: Any) -> str:
 def _object_cell(value: Any) -> str:
     """``_csv_cell`` of any value (made JSON-ready first), text first."""
     if type(value) is str:
-        return "'" + value if value.startswith(FORMULA_STARTS) else value
+        return csv_safe(value)
     return _csv_cell(_plain(value))
 
 
@@ -540,17 +540,11 @@ def _csv_texts(kind: _Kind, values: list[Any]) -> list[str]:
         texts = [v if type(v) is str else "" for v in values]
         joined = "\x00".join(texts)
         if joined.startswith(FORMULA_STARTS) or _FORMULA_AFTER_NUL.search(joined):
-            starts = FORMULA_STARTS
-            texts = ["'" + v if v.startswith(starts) else v for v in texts]
+            texts = list(map(csv_safe, texts))
         elif not _csv_special(joined):
             return texts  # nothing to escape nor quote (most columns)
     else:
-        starts = FORMULA_STARTS
-        texts = [
-            ("'" + v if v.startswith(starts) else v) if type(v) is str
-            else "" if v is None else _object_cell(v)
-            for v in values
-        ]  # fmt: skip
+        texts = ["" if v is None else _object_cell(v) for v in values]
     return [_csv_quoted(v) if _csv_special(v) else v for v in texts]
 
 
