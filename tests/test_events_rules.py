@@ -178,7 +178,7 @@ def test_regrouped_finds_the_same_matches():
     import itertools
     import re
 
-    from geomap.events.matching import regrouped
+    from geomap.events.regroup import regrouped
 
     patterns = [
         # shared first letters, a shorter alternative before and after a longer one, a
@@ -207,7 +207,7 @@ def test_the_codebook_regrouped_finds_the_same_matches():
     import re
 
     from geomap.events.codebook import CAUSES, CUES, DISEASE, NOT_EVENTS, RETYPES, UNREAL
-    from geomap.events.matching import regrouped
+    from geomap.events.regroup import regrouped
 
     patterns = [
         *(c.pattern for c in CUES),
