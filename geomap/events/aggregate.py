@@ -15,6 +15,7 @@ same whatever the chunks, workers or order of input.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import operator
 from collections import Counter
@@ -279,7 +280,7 @@ class Aggregator:
         )
         place_values = {pid: tuple(_place_fields(p).values()) for pid, p in self._places.items()}
         places = zip(*map(place_values.__getitem__, pids), strict=True)
-        whens = zip(*map(_DateTexts().__getitem__, dates), strict=True)
+        whens = zip(*map(functools.cache(_date_texts), dates), strict=True)  # few distinct dates
         publishers = {a: s.get("source") if s else None for a, s in self._sources.items()}
         return [
             list(map("{}:{}-{}".format, articles, starts, ends)),
@@ -297,16 +298,10 @@ class Aggregator:
         ]
 
 
-class _DateTexts(dict["_DateState | None", tuple[str | None, str | None, str | None]]):
-    """The date, date_end and date_precision columns of each date kept (``_DateState``),
-    each made once: a few distinct dates, many mentions."""
-
-    def __missing__(self, state: _DateState | None) -> tuple[str | None, str | None, str | None]:
-        value = _date_of(state)
-        texts = self[state] = (None, None, None) if value is None else (
-            value.iso(), value.iso_end(), value.precision
-        )  # fmt: skip
-        return texts
+def _date_texts(state: _DateState | None) -> tuple[str | None, str | None, str | None]:
+    """The date, date_end and date_precision columns of a date kept (``_DateState``)."""
+    value = _date_of(state)
+    return (None, None, None) if value is None else (value.iso(), value.iso_end(), value.precision)
 
 
 #: The order of the mentions table: article, start, end, place id.

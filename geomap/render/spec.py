@@ -36,6 +36,7 @@ article, event_id]`` with ``role`` an index into ``spec["roles"]``.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from collections.abc import Iterable, Iterator
@@ -258,7 +259,8 @@ class MapSpec:
         lats = rounded(list(map(float, lats)), 5)
         lons = rounded(list(map(float, lons)), 5)
         role_ids = [roles.get(r, reference) if type(r) is str else reference for r in role_values]
-        days = list(map(_FirstDays().__getitem__, zip(dates, date_ends, precisions, strict=True)))
+        first_day = functools.cache(_first_day)  # a few distinct dates, many mentions
+        days = list(map(first_day, zip(dates, date_ends, precisions, strict=True)))
         sentences = [v if type(v) is str and len(v) <= 600 else text_of(v)[:600] for v in sentences]
         articles = [
             article if type(article) is str or not is_missing(article)
@@ -346,13 +348,9 @@ class _StringIndex(dict[Any, int]):
         return i
 
 
-class _FirstDays(dict[tuple[Any, Any, Any], "int | None"]):
-    """The first day of each (date, date_end, precision) asked for (``day_range``'s): a few
-    distinct dates, many mentions."""
-
-    def __missing__(self, when: tuple[Any, Any, Any]) -> int | None:
-        day = self[when] = day_range(*when)[0]
-        return day
+def _first_day(when: tuple[Any, Any, Any]) -> int | None:
+    """The first day of a (date, date_end, precision) (``day_range``'s)."""
+    return day_range(*when)[0]
 
 
 def _batches(items: Iterator[list[Any]], size: int) -> Iterator[list[list[Any]]]:
