@@ -11,6 +11,8 @@ import warnings
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from render_fixtures import fixture_events, fixture_mentions
 
 from geomap.assets import Assets, topojson_to_geojson
@@ -24,7 +26,7 @@ from geomap.render import (
     render_map,
     safe_url,
 )
-from geomap.render.elements import STATIC_SCRIPTS, STATIC_STYLES, static_text
+from geomap.render.elements import STATIC_SCRIPTS, STATIC_STYLES, as_rendered, inline, static_text
 from geomap.schema import EVENT_COLUMNS, EVENT_TYPES
 
 HOSTILE = {
@@ -377,3 +379,28 @@ def test_static_scripts_do_not_use_markup_for_data():
         for line in text.splitlines():
             if "innerHTML" in line:
                 assert re.search(r"innerHTML =( G\.icon\(|$)", line), (name, line)
+
+
+_PIECES = ["{% raw %}", "{% endraw %}", "{{ x }}", "{%", "{#", "{", "}", "%", "#", "raw",
+           "endraw", "a", " ", "\n", "\r", "\r\n", "<script>", "é"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+@settings(max_examples=400, deadline=None, derandomize=True)
+def test_as_rendered_is_what_jinja_renders(pieces):
+    """A page part is inserted as its text (``element_of``) only when that text is exactly
+    what branca's Jinja template of it would render; else it stays a template."""
+    from jinja2 import Template
+
+    source = "".join(pieces)
+    text = as_rendered(source)
+    if text is not None:
+        assert text == Template(source).render()
+
+
+def test_inlined_code_and_plain_text_need_no_template():
+    assert as_rendered("<title>Map</title>\r\n") == "<title>Map</title>"
+    assert as_rendered(f"<script>{inline('if (a{{b}}) {% x %}')}</script>\n") == (
+        "<script>if (a{{b}}) {% x %}</script>"
+    )
+    assert as_rendered("<p>{{ name }}</p>") is None
