@@ -29,7 +29,7 @@ LONGEST_FIRST = (
     "test_render_browser.py",  # 45
     "test_reliability_faults.py",  # 17
     "test_reliability_browser.py",  # 6
-    "test_events_rules.py",  # 16 (every codebook pattern, regrouped or not, on the corpora)
+    "test_events_rules.py",  # 6 (codebook patterns, regrouped or not, on a fifth of the corpora)
     "test_quality.py",  # 12 with mypy's cache cold, as in CI
     "test_bench.py",  # 8
     "test_export.py",  # 7
