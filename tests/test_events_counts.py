@@ -56,3 +56,30 @@ def test_one_named_death(text, expected):
 )
 def test_other_victims_and_running_totals(clause, other):
     assert bool(OTHER_VICTIMS.search(clause)) is other
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed"),
+    [
+        # each reached by one rule, whose words alone let it run ("claimed the lives of",
+        # "toll", "number of", "left" … "dead", "perished", "lost their lives", "fatalities")
+        ("the quake claimed the lives of 12 villagers", 12),
+        ("the death toll rose to 40", 40),
+        ("the number of dead reached twelve", 12),
+        ("the number of fatalities stood at 15", 15),
+        ("the floods left 12 people dead", 12),
+        ("the fire left 3 families homeless", None),
+        ("leaving 5 dead", 5),
+        ("twenty perished in the flood", 20),
+        ("30 lost their lives", 30),
+        ("the attack caused 7 fatalities", 7),
+        ("7 were shot dead", 7),
+        ("two gunmen were slain", None),
+        ("eleven lives were lost", 11),
+        ("no one was killed but 4 died later", 4),
+        ("no one was killed", 0),
+        ("it killed 2,600 birds", None),
+    ],
+)  # fmt: skip
+def test_killed_by_each_rule(clause, killed):
+    assert casualties(clause)[0] == killed

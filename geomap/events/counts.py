@@ -251,24 +251,46 @@ def casualties(clause: str) -> tuple[int | None, int | None]:
         or "died" in clause
         or ("lives" in clause or "slain" in clause or "perish" in clause or "fatalit" in clause)
     ):
-        found = [
-            n for m in _KILLED_OBJECT.finditer(clause)
-            if (m.group(0).startswith(("left", "leaving")) is False or m.group("tail"))
-            and (n := _count(m)) is not None
-        ]  # fmt: skip
-        found += [
-            n
-            for pat in _KILLED_DEATHS
-            for m in pat.finditer(clause)
-            if (n := _count(m)) is not None
-        ]
-        killed = _most(found, _KILLED_SUBJECT, clause, killed)
+        # each pattern runs only when the clause holds a word every match of it holds: the
+        # same counts, found without scanning the clause for nothing
+        found = (
+            [
+                n for m in _KILLED_OBJECT.finditer(clause)
+                if (m.group(0).startswith(("left", "leaving")) is False or m.group("tail"))
+                and (n := _count(m)) is not None
+            ]
+            if "kill" in clause
+            or "left" in clause
+            or "leaving" in clause
+            or "claimed the lives of" in clause
+            else []
+        )  # fmt: skip
+        if "dead" in clause or "death" in clause or "fatalities" in clause or "lives" in clause:
+            found += [n for m in _KILLED_DEATHS[0].finditer(clause) if (n := _count(m)) is not None]
+        if "toll" in clause or "number of" in clause:
+            found += [n for m in _KILLED_DEATHS[1].finditer(clause) if (n := _count(m)) is not None]
+        if found or (
+            "killed" in clause
+            or "dead" in clause
+            or "died" in clause
+            or "slain" in clause
+            or "perished" in clause
+            or "lost their lives" in clause
+        ):
+            killed = _most(found, _KILLED_SUBJECT, clause, killed)
     if "bodies" in clause:
         bodies = [n for pat in _BODIES for m in pat.finditer(clause) if (n := _count(m))]
         killed = max([*bodies, *([killed] if killed is not None else [])], default=None)
     if (
         killed is None
-        and any(w in clause for w in ("kill", "dea", "died", "slain", "drown", "fatal"))
+        and (
+            "kill" in clause
+            or "dea" in clause
+            or "died" in clause
+            or "slain" in clause
+            or "drown" in clause
+            or "fatal" in clause
+        )
         and _ONE_KILLED.search(clause)
     ):
         killed = 1

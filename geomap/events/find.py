@@ -47,12 +47,21 @@ _CLAUSE_STOP = re.compile(
 )
 
 
-#: What every clause stop holds, one at least (a sentence with none is one clause).
-_STOP_MARKS = (";", ":", "–", "—", "-", "'", "`", '"', "“", "but", "while", "whereas", "though")
+#: Marks one of which every clause stop but a spaced hyphen holds: ``;``, ``:``, a dash, two
+#: quotes or a double one before a new sentence, "but", "while", "whereas", "(al)though".
+_STOP_MARKS = (";", ":", "–", "—", "''", "``", '"', "“", "but", "while", "whereas", "though")
+#: The one stop without a mark of ``_STOP_MARKS``: a hyphen between spaces.
+_SPACED_HYPHEN = re.compile(r"\s-\s")
 
 
 def _clauses(low: str) -> list[tuple[int, int]]:
-    if not any(mark in low for mark in _STOP_MARKS):
+    """Where the clauses of a lower-cased sentence are: (start, end), in order.
+
+    A sentence with no mark of ``_STOP_MARKS`` and no spaced hyphen is one clause: each
+    alternative of ``_CLAUSE_STOP`` holds one of them, so it cannot match there."""
+    if not any(mark in low for mark in _STOP_MARKS) and (
+        "-" not in low or _SPACED_HYPHEN.search(low) is None
+    ):
         return [(0, len(low))]
     out, start = [], 0
     for m in _CLAUSE_STOP.finditer(low):
@@ -176,14 +185,12 @@ def find_events(
             spans.append((max(a, s_start), min(b, s_end + longest)))
         cue_keys, not_keys = codebook.key_positions(low_body, spans, s_end, s_start)
         low = low_body[s_start:s_end]
+        sentence = body[s_start:s_end]
         hits = (
-            codebook.hits_of(
-                low, body[s_start:s_end], cue_keys, not_keys, other=index < lead and not found
-            )
+            codebook.hits_of(low, sentence, cue_keys, not_keys, other=index < lead and not found)
             if cue_keys
             else []
         )
-        sentence = body[s_start:s_end]
         if not hits:
             if (
                 found

@@ -214,21 +214,24 @@ class Codebook:
     ) -> list[tuple[int, int, int]]:
         """``hits`` with the sentence's keys as ``key_positions`` gives them."""
         found = []
+        rules = self._rules[0]
         for k in sorted(cue_keys):
             if not other and k in self.other:
                 continue
-            pattern, width = self.rule(0, k)
+            pattern, width = rules[k] or self.rule(0, k)
             for s, e in matches_near(pattern, low, cue_keys[k], width):
                 if not _NEGATED.search(low, max(0, s - 30), s) and (
-                    text is None or not _in_name(text, s)
+                    # (``_in_name`` is False for a lower-case word: not called for one)
+                    text is None or not text[s : s + 1].isupper() or not _in_name(text, s)
                 ):
                     found.append((s, e, k))
         if not found:
             return []
         # the not-event phrases only where a cue matched
         blocked = []
+        rules = self._rules[1]
         for k in sorted(not_keys):
-            pattern, width = self.rule(1, k)
+            pattern, width = rules[k] or self.rule(1, k)
             blocked += matches_near(pattern, low, not_keys[k], width)
         out = [(s, e, k) for s, e, k in found if not any(bs < e and s < be for bs, be in blocked)]
         out.sort()
