@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from geomap.events.counts import OTHER_VICTIMS, casualties, count_before, one_named_death
+from geomap.events.counts import (
+    OTHER_VICTIMS,
+    casualties,
+    count_before,
+    may_count,
+    one_named_death,
+)
 
 
 @pytest.mark.parametrize(
@@ -83,3 +91,23 @@ def test_other_victims_and_running_totals(clause, other):
 )  # fmt: skip
 def test_killed_by_each_rule(clause, killed):
     assert casualties(clause)[0] == killed
+
+
+#: Words the count rules read, and words near them, for texts built to hit each rule's edge.
+_VOCABULARY = (
+    "no one nobody was were has been killed kill dead death deaths died slain perished lives "
+    "lost their fatalities casualties bodies of drowned drowning fatal wounded injured injuries "
+    "hurt a an man woman 58-year-old 12 1,200 twenty-one dozen hundred at least more than the "
+    "toll rose to number left leaving claimed people soldiers birds in and , ."
+).split()
+
+
+@given(st.lists(st.sampled_from(_VOCABULARY), max_size=14))
+@settings(max_examples=400, deadline=None)
+def test_no_count_without_a_count_word(words):
+    """``may_count`` False: no count in the text nor in any part of it."""
+    text = " ".join(words)
+    if not may_count(text):
+        assert casualties(text) == (None, None)
+        for k in range(len(text)):
+            assert casualties(text[k:]) == (None, None)

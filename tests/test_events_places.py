@@ -3,9 +3,13 @@ person's home or a destination. Each rule on a sentence written for it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from geomap.events import Codebook
+from geomap.events.places import may_be_where, places_of
+from geomap.models import Mention, Place
 from tests.test_events import events_of
 
 
@@ -47,3 +51,28 @@ def test_not_where_it_happened(text, expected, gazetteer, codebook):
 
 def test_a_place_in_a_locative_position_is_kept(gazetteer, codebook):
     assert places("A man was stabbed in Lexington on Friday.", gazetteer, codebook) == ["Lexington"]
+
+
+@pytest.mark.parametrize("maritime", [False, True])
+@pytest.mark.parametrize(
+    ("changes", "may"),
+    [
+        ({}, True),
+        ({"is_dateline": True}, False),
+        ({"role": "background"}, False),
+        ({"place": Place("curated:asia", "Asia", 30.0, 100.0, "region", radius_km=4000)}, False),
+        ({"place": Place("curated:x-ocean", "X Ocean", 0.0, 0.0, "region", radius_km=4000)}, True),
+    ],
+)
+def test_may_be_where(changes, may, maritime):
+    """A mention ``may_be_where`` gives False for is never where, in a locative position."""
+    low = "a man was stabbed in lexington on friday."
+    town = Place("t:1", "Lexington", 38.0, -84.5, "populated_place", "US")
+    at = low.index("lexington")
+    m = replace(Mention("a", at, at + 9, "Lexington", town, role="event"), **changes)
+    where, _actors = places_of(low, 0, len(low), 0, [m], maritime, low.capitalize())
+    assert may_be_where(m) is may
+    if not may:
+        assert where == []
+    elif "place" not in changes or maritime:
+        assert where == [m]

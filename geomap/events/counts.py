@@ -37,6 +37,7 @@ __all__ = [
     "parse_number",
     "casualties",
     "count_before",
+    "may_count",
     "one_named_death",
     "NUMBER_WORDS",
     "OTHER_VICTIMS",
@@ -213,6 +214,27 @@ def _count(match: re.Match[str]) -> int | None:
     if len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100:
         return None  # a year, not a count
     return parse_number(text)
+
+
+#: The words one of which a clause holds when ``casualties`` finds a count in it: each rule
+#: runs only on a clause that holds one of its words ("no one was hurt": "hurt").
+_COUNT_WORDS = (
+    "kill", "dea", "died", "lives", "slain", "perish", "fatal", "bodies", "drown", "wound",
+    "injur", "hurt", "casualt",
+)  # fmt: skip
+
+
+def may_count(text: str) -> bool:
+    """Whether ``casualties`` can find a count in ``text`` or a part of it: False when it
+    holds none of the words each of its rules needs (then every part of it gives
+    ``(None, None)``).
+
+    Parameters
+    ----------
+    text : str
+        A clause or sentence, lower-case.
+    """
+    return any(word in text for word in _COUNT_WORDS)
 
 
 def casualties(clause: str) -> tuple[int | None, int | None]:

@@ -27,10 +27,16 @@ from typing import TYPE_CHECKING
 
 from geomap.events.actors import find_actors
 from geomap.events.codebook import MARITIME
-from geomap.events.counts import OTHER_VICTIMS, casualties, count_before, one_named_death
+from geomap.events.counts import (
+    OTHER_VICTIMS,
+    casualties,
+    count_before,
+    may_count,
+    one_named_death,
+)
 from geomap.events.matching import Codebook, default_codebook, lower_same_length
 from geomap.events.merge import WEAK, ArticleEvent, contains, merge_article
-from geomap.events.places import is_wide, places_of
+from geomap.events.places import is_wide, may_be_where, places_of
 from geomap.models import Article, Mention, Place
 
 if TYPE_CHECKING:
@@ -177,6 +183,15 @@ def find_events(
             break
         s_start, s_end = bounds[index]
         ms = by_sentence.get(s_start, ())
+        low = low_body[s_start:s_end]
+        if (
+            (found or index > dateline_lead)
+            and not any(may_be_where(m) for m in ms)
+            and not may_count(low)
+        ):
+            # nothing to read: no clause of it can give an event (no place can be where it
+            # happened, and the dateline is no longer where) nor a count to the last one
+            continue
         spans = []
         for r in range(bisect.bisect_right(region_ends, s_start), len(regions)):
             a, b = regions[r]
@@ -184,7 +199,6 @@ def find_events(
                 break
             spans.append((max(a, s_start), min(b, s_end + longest)))
         cue_keys, not_keys = codebook.key_positions(low_body, spans, s_end, s_start)
-        low = low_body[s_start:s_end]
         sentence = body[s_start:s_end]
         hits = (
             codebook.hits_of(low, sentence, cue_keys, not_keys, other=index < lead and not found)

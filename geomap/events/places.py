@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from geomap.models import Mention, Place
 
-__all__ = ["is_wide", "places_of"]
+__all__ = ["is_wide", "may_be_where", "places_of"]
 
 #: Words before a place that make it where something happened (up to three words between).
 _LOCATIVE = re.compile(
@@ -149,6 +149,18 @@ def is_wide(place: Place) -> bool:
     if place.country_code is None and place.place_type in ("region", "historical"):
         return True
     return place.radius_km > 1000
+
+
+def may_be_where(mention: Mention) -> bool:
+    """Whether ``places_of`` can give a mention as where a clause's event happened, in some
+    clause: False for a dateline, background history and a land mass wider than a country,
+    which it never gives (whatever the clause and the cue)."""
+    place = mention.place
+    return not (
+        mention.is_dateline
+        or mention.role == "background"
+        or (is_wide(place) and place.place_id in _LAND)
+    )
 
 
 def _continues_list(between: str) -> bool:
