@@ -53,20 +53,31 @@ _CLAUSE_STOP = re.compile(
 )
 
 
-#: Marks one of which every clause stop but a spaced hyphen holds: ``;``, ``:``, a dash, two
-#: quotes or a double one before a new sentence, "but", "while", "whereas", "(al)though".
-_STOP_MARKS = (";", ":", "–", "—", "''", "``", '"', "“", "but", "while", "whereas", "though")
-#: The one stop without a mark of ``_STOP_MARKS``: a hyphen between spaces.
+#: A hyphen between spaces: a clause stop (``_CLAUSE_STOP``) that holds no mark ``_clauses``
+#: looks for.
 _SPACED_HYPHEN = re.compile(r"\s-\s")
 
 
 def _clauses(low: str) -> list[tuple[int, int]]:
     """Where the clauses of a lower-cased sentence are: (start, end), in order.
 
-    A sentence with no mark of ``_STOP_MARKS`` and no spaced hyphen is one clause: each
-    alternative of ``_CLAUSE_STOP`` holds one of them, so it cannot match there."""
-    if not any(mark in low for mark in _STOP_MARKS) and (
-        "-" not in low or _SPACED_HYPHEN.search(low) is None
+    Each alternative of ``_CLAUSE_STOP`` holds ``;``, ``:``, a dash, two quotes or a double
+    one, "but", "while", "whereas", "(al)though" or a hyphen between spaces: a sentence with
+    none is one clause, and the pattern is not run."""
+    if not (
+        ";" in low
+        or ":" in low
+        or "–" in low
+        or "—" in low
+        or "''" in low
+        or "``" in low
+        or '"' in low
+        or "“" in low
+        or "but" in low
+        or "while" in low
+        or "whereas" in low
+        or "though" in low
+        or ("-" in low and _SPACED_HYPHEN.search(low) is not None)
     ):
         return [(0, len(low))]
     out, start = [], 0
@@ -186,7 +197,7 @@ def find_events(
         low = low_body[s_start:s_end]
         if (
             (found or index > dateline_lead)
-            and not any(may_be_where(m) for m in ms)
+            and not any(map(may_be_where, ms))
             and not may_count(low)
         ):
             # nothing to read: no clause of it can give an event (no place can be where it
@@ -209,6 +220,7 @@ def find_events(
             if (
                 found
                 and index - last_at <= 2
+                and may_count(low)  # (else ``casualties`` finds none: the rest is not read)
                 and not _elsewhere(ms, found[-1].place)
                 and not codebook.unreal.search(low)  # "as many as 1,103 may have died"
                 and not OTHER_VICTIMS.search(low)  # "two other women", "bringing the total to 18"

@@ -167,8 +167,9 @@ class Codebook:
         cues: dict[int, list[int]] = {}
         nots: dict[int, list[int]] = {}
         for start, end in spans:
-            for at, (size, cue_ks, not_ks) in self._auto.iter(low, start, end):
-                at += 1 - size
+            # (a slice: ``iter`` copies the whole text it is given, not only ``start:end``)
+            for at, (size, cue_ks, not_ks) in self._auto.iter(low[start:end]):
+                at += start + 1 - size
                 if at >= stop:
                     continue
                 at -= origin
@@ -220,7 +221,7 @@ class Codebook:
                 continue
             pattern, width = rules[k] or self.rule(0, k)
             for s, e in matches_near(pattern, low, cue_keys[k], width):
-                if not _NEGATED.search(low, max(0, s - 30), s) and (
+                if not _negated(low, s) and (
                     # (``_in_name`` is False for a lower-case word: not called for one)
                     text is None or not text[s : s + 1].isupper() or not _in_name(text, s)
                 ):
@@ -273,14 +274,17 @@ def matches_near(
     pattern is searched only there."""
     out: list[tuple[int, int]] = []
     reached = 0
-    windows: list[list[int]] = []
-    for at in sorted(keys):
-        lo = max(0, at - width)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = at
-        else:
-            windows.append([lo, at])
-    for lo, hi in windows:
+    if len(keys) > 1:
+        keys = sorted(keys)
+    k, n = 0, len(keys)
+    while k < n:
+        # a window: the starts from ``lo`` to ``hi``, the keys' whose starts overlap merged
+        hi = keys[k]
+        lo = max(0, hi - width)
+        k += 1
+        while k < n and keys[k] - width <= hi:
+            hi = keys[k]
+            k += 1
         pos = max(lo, reached)
         while pos <= hi:
             m = pattern.search(low, pos, hi + width)
@@ -297,6 +301,18 @@ _NEGATED = re.compile(r"\b(?:not|never|no|n't|no longer|nor|without)\s+(?:[\w-]+
 _NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]* $")
 #: After a capitalised word: it is a person who speaks ("Flood wrote", "Storm said").
 _SPEAKS = re.compile(r"\s+(?:said|says|wrote|writes|told|added|spoke|speaks|explained|noted)\b")
+
+
+def _negated(low: str, at: int) -> bool:
+    """Whether the cue at ``at`` is denied (``_NEGATED`` in the 30 characters before it).
+
+    Each of its negations holds "no", "never", "n't" or "without" ("not", "nor" and "no
+    longer" hold "no"): without them it cannot match, and it is not run."""
+    lo = max(0, at - 30)
+    before = low[lo:at]
+    return (
+        "no" in before or "never" in before or "n't" in before or "without" in before
+    ) and _NEGATED.search(low, lo, at) is not None
 
 
 def _in_name(text: str, at: int) -> bool:
