@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import re
 
+from geomap.events.regroup import compiled
+
 __all__ = [
     "parse_number",
     "casualties",
@@ -88,19 +90,19 @@ _PERSON = (
 _KILL = r"(?:killed|killing|kills|kill|claimed the lives of|left|leaving)"
 _WOUND = r"(?:wounded|wounding|injured|injuring|hurt|hurting)"
 
-_KILLED_OBJECT = re.compile(
+_KILLED_OBJECT = compiled(
     r"\b" + _KILL + r" " + _QUAL + _NUM + r"(?: (?:\w+ ){0,2}?" + _PERSON + r")?"
     r"(?P<tail> dead| people dead)?\b"
 )
 _KILLED_DEATHS = (
-    re.compile(r"\b" + _QUAL + _NUM + r" (?:\w+ ){0,2}?(?:deaths|dead|fatalities|lives)\b"),
-    re.compile(
+    compiled(r"\b" + _QUAL + _NUM + r" (?:\w+ ){0,2}?(?:deaths|dead|fatalities|lives)\b"),
+    compiled(
         r"\b(?:death toll|toll|number of (?:the )?dead|number of deaths|number of fatalities) "
         r"(?:\w+ ){0,3}?(?:rose to|reached|climbed to|stood at|stands at|is|was|of|at|hit|"
         r"jumped to|increased to|to) " + _QUAL + _NUM + r"\b"
     ),
 )
-_KILLED_SUBJECT = re.compile(
+_KILLED_SUBJECT = compiled(
     r"\b" + _QUAL + _NUM + r" (?P<between>(?:[\w'’-]+ ){0,4}?)(?:were |was |have been |had been |"
     r"are |is |have |has |had )?(?:killed|dead|died|slain|perished|lost their lives|shot dead)\b"
 )
@@ -116,7 +118,7 @@ _ONE_PERSON = (
 )
 #: One victim, without a number: "a 58-year-old woman was killed", "the fatal shooting of a
 #: man", "the death of a five-year-old boy", "a 2-year-old drowning".
-_ONE_KILLED = re.compile(
+_ONE_KILLED = compiled(
     r"\b(?:a|an) (?:[\w'’-]+ ){0,3}?" + _ONE_PERSON + r"(?:,? [\w'’-]+){0,5}?,? (?:who )?"
     r"(?:was |has been |had been |is )?"
     r"(?:killed|shot dead|slain|found dead|died|drowned|drowning)\b|"
@@ -139,16 +141,16 @@ OTHER_VICTIMS = re.compile(
     r"\b(?:total|overall|cumulative) (?:death toll|toll|number)\b|\bso far this year\b"
 )
 #: A count right before "in" and a place: "… and 800 in northern " (the place follows).
-_COUNT_IN = re.compile(
+_COUNT_IN = compiled(
     r"\b" + _QUAL + _NUM + r" (?:(?:people|dead|more|others|killed|deaths) )?"
     r"in (?:the )?(?:[\w-]+ )?$"
 )
-_WOUNDED_OBJECT = re.compile(r"\b" + _WOUND + r" " + _QUAL + _NUM + r"\b(?! (?:of|per))")
-_WOUNDED_SUBJECT = re.compile(
+_WOUNDED_OBJECT = compiled(r"\b" + _WOUND + r" " + _QUAL + _NUM + r"\b(?! (?:of|per))")
+_WOUNDED_SUBJECT = compiled(
     r"\b" + _QUAL + _NUM + r" (?P<between>(?:[\w'’-]+ ){0,3}?)(?:were |was |have been |had been |"
     r"are |is )?(?:wounded|injured|hurt|sustained (?:\w+ )?(?:wounds|injuries)|injuries)\b"
 )
-_NONE_KILLED = re.compile(
+_NONE_KILLED = compiled(
     r"\b(?:no one|nobody|no one else|no-one) (?:was|were|has been) (?:killed|hurt|injured|wounded)"
     r"|\bno (?:casualties|deaths|fatalities|injuries)\b"
 )

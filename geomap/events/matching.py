@@ -22,7 +22,7 @@ from geomap.events.codebook import (
     RETYPES,
     UNREAL,
 )
-from geomap.events.regroup import regrouped
+from geomap.events.regroup import compiled
 
 __all__ = ["Codebook", "default_codebook", "lower_same_length", "matches_near"]
 
@@ -117,30 +117,30 @@ class Codebook:
     def unreal(self) -> re.Pattern[str]:
         """What is planned, hoped for, feared or demanded (``UNREAL``), compiled
         (``regrouped``)."""
-        return re.compile(regrouped(self._unreal))
+        return compiled(self._unreal)
 
     @functools.cached_property
     def retypes(self) -> list[tuple[str, str, re.Pattern[str], str, str]]:
         """The retypes: (type, sub-type, pattern compiled, new type, new sub-type)."""
         return [
-            (r.event_type, r.sub_event_type, _compile(r.pattern), r.new_type, r.new_sub_type)
+            (r.event_type, r.sub_event_type, compiled(r.pattern), r.new_type, r.new_sub_type)
             for r in self._retypes
         ]
 
     @functools.cached_property
     def causes(self) -> list[tuple[re.Pattern[str], str, str]]:
         """``CAUSES``, compiled."""
-        return [(_compile(p), t, st) for p, t, st in CAUSES]
+        return [(compiled(p), t, st) for p, t, st in CAUSES]
 
     @functools.cached_property
     def generic_kill(self) -> re.Pattern[str]:
         """``GENERIC_KILLS``, compiled."""
-        return _compile(GENERIC_KILLS)
+        return compiled(GENERIC_KILLS)
 
     @functools.cached_property
     def disease(self) -> re.Pattern[str]:
         """``DISEASE``, compiled."""
-        return _compile(DISEASE)
+        return compiled(DISEASE)
 
     def keys(self, low: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
         """Where the keys of cues (kind 0) and not-event phrases (kind 1) are in a lower-cased
@@ -241,12 +241,7 @@ class Codebook:
 
 def _compiled(pattern: str) -> tuple[re.Pattern[str], int]:
     """A codebook pattern compiled (``regrouped``), and its width (``_width``)."""
-    return _compile(pattern), _width(pattern)
-
-
-def _compile(pattern: str) -> re.Pattern[str]:
-    """``pattern`` compiled, ``regrouped``: the same matches, found faster."""
-    return re.compile(regrouped(pattern))
+    return compiled(pattern), _width(pattern)
 
 
 def _width(pattern: str) -> int:

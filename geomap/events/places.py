@@ -25,12 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from geomap.events.regroup import compiled
 from geomap.models import Mention, Place
 
 __all__ = ["is_wide", "may_be_where", "places_of"]
 
 #: Words before a place that make it where something happened (up to three words between).
-_LOCATIVE = re.compile(
+_LOCATIVE = compiled(
     r"\b(?:in|at|near|on|onto|into|inside|outside|around|across|through|throughout|toward|towards|over|"
     r"along|within|off|outskirts of|of|hit|struck|shelled|bombed|bombarded|attacked|targeted|"
     r"rocked|pounded|shook|flooded|battered|lashed|devastated|ravaged|raided|stormed|captured|"
@@ -44,17 +45,17 @@ _LOCATIVE = re.compile(
     r"[a-z]+(?:ian|ani|i|ese|ish)|of)\s+){0,3}$"
 )
 #: The same for a country: the preposition right before it (with "the" at most).
-_COUNTRY_LOCATIVE = re.compile(
+_COUNTRY_LOCATIVE = compiled(
     r"\b(?:in|at|across|throughout|inside|within|into|over|all over|parts of|north of|south of|"
     r"east of|west of|northern|southern|eastern|western|central)\s+(?:the\s+)?$"
 )
 #: After a town or district: the subject of a passive ("Ganja was shelled").
-_PASSIVE_AFTER = re.compile(
+_PASSIVE_AFTER = compiled(
     r"^[\s,]*(?:was|were|has been|have been|had been|is being|came under|come under|had come under|"
     r"has come under|suffered|saw|experienced)\b"
 )
 #: Before a place: it is someone's origin or an addressee, not where it happened.
-_NOT_WHERE_BEFORE = re.compile(
+_NOT_WHERE_BEFORE = compiled(
     r"(?:\b\d{1,3},\s+of|\b(?:residents?|man|woman|men|women|boy|girl|teen|native) of)\s+$|"
     r"\b(?:from|by|visiting from|native of|citizens? of|nationals? of|natives? of|born in|"
     r"called on|urged|addressed|asked|told|accused|blamed|against|with|to|for|"
@@ -91,7 +92,7 @@ _LAND = frozenset(
 )  # fmt: skip
 #: After a name: a predicate only a person takes ("Paris had been shot", "Chester told
 #: police"): the name is a person's, not where anything happened.
-_PERSON_AFTER = re.compile(
+_PERSON_AFTER = compiled(
     r"^\s*(?:(?:(?:had|has|have) been|was|were|is being|is) (?:shot|killed|stabbed|arrested|"
     r"charged|sentenced|convicted|murdered|wounded|injured|hospitali[sz]ed)|"
     r"(?:has |had )?died|dies|"
@@ -100,18 +101,18 @@ _PERSON_AFTER = re.compile(
     r"reporters|the court|the jury))\b"
 )
 #: Before a name: a verb whose object is a person ("police arrested Chester").
-_PERSON_BEFORE = re.compile(
+_PERSON_BEFORE = compiled(
     r"\b(?:shot|shooting|killed|killing|stabbed|stabbing|arrested|arresting|murdered|charged|"
     r"sentenced|kidnapped|abducted)\s+$"
 )
 #: After a place: it is an actor or a speaker ("Armenia said", "Baku's troops").
-_ACTOR_AFTER = re.compile(
+_ACTOR_AFTER = compiled(
     r"^\s*(?:'s|’s|'|’|said|says|stated|announced|reported|claimed|denied|urged|called|accused|"
     r"blamed|warned|insisted|responded|expressed|declared|confirmed|told|added|noted|"
     r"launched|staged|mounted|fired|carried out|sent|deployed|ordered|retaliated|responded)\b"
 )
 #: After a place: it is someone's home ("a Palestine man", "Canadian tourists" aside).
-_HOME_AFTER = re.compile(
+_HOME_AFTER = compiled(
     r"^\s*(?:man|woman|men|women|resident|residents|teen|teens|teenager|teenagers|boy|boys|girl|"
     r"girls|couple|family|native|natives|mother|father|driver|student|students|youth|"
     r"native|businessman|person|people|couple|citizen|citizens|"
@@ -130,7 +131,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,8}\)")
 #: Before a place as written: a person's name and "of" ("David Arvin of Irvine", "Jessica
 #: Kay, 18, of Paris"): the place is the person's home.
 _NAME_OF_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+,?\s+of\s+$")
-_COUNTRY_ACTOR_AFTER = re.compile(r"^\s*(?:has|have|had|is|was|were|will|would|and its|did|does)\b")
+_COUNTRY_ACTOR_AFTER = compiled(r"^\s*(?:has|have|had|is|was|were|will|would|and its|did|does)\b")
 #: Text between two places of one list ("Ganja, Mingachevir, Khizi as well as Absheron").
 _WORDS_ONLY = re.compile(r"[^\W\d]+(?:[\s'’-]+[^\W\d]+)*")
 _LIST_WORDS = frozenset(

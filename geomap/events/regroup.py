@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["regrouped"]
+__all__ = ["compiled", "regrouped"]
+
+
+def compiled(pattern: str) -> re.Pattern[str]:
+    """``re.compile(regrouped(pattern))``: the pattern's matches, spans and groups, found faster."""
+    return re.compile(regrouped(pattern))
 
 
 def regrouped(pattern: str) -> str:
