@@ -100,11 +100,13 @@ _PERSON_AFTER = compiled(
     r"pleaded|testified|confessed|told (?:police|officers|deputies|investigators|detectives|"
     r"reporters|the court|the jury))\b"
 )
-#: Before a name: a verb whose object is a person ("police arrested Chester").
-_PERSON_BEFORE = compiled(
-    r"\b(?:shot|shooting|killed|killing|stabbed|stabbing|arrested|arresting|murdered|charged|"
-    r"sentenced|kidnapped|abducted)\s+$"
-)
+#: Verbs whose object is a person ("police arrested Chester").
+_PERSON_VERBS = (
+    "shot", "shooting", "killed", "killing", "stabbed", "stabbing", "arrested", "arresting",
+    "murdered", "charged", "sentenced", "kidnapped", "abducted",
+)  # fmt: skip
+#: Before a name: one of them (the name is a person's).
+_PERSON_BEFORE = compiled(r"\b(?:" + "|".join(_PERSON_VERBS) + r")\s+$")
 #: After a place: it is an actor or a speaker ("Armenia said", "Baku's troops").
 _ACTOR_AFTER = compiled(
     r"^\s*(?:'s|’s|'|’|said|says|stated|announced|reported|claimed|denied|urged|called|accused|"
@@ -203,7 +205,8 @@ def places_of(
         if (
             _HOME_AFTER.match(after)
             or _PERSON_AFTER.match(after)
-            or _PERSON_BEFORE.search(before)
+            # (a text that, spaces aside, ends with none of the verbs is not searched)
+            or (before.rstrip().endswith(_PERSON_VERBS) and _PERSON_BEFORE.search(before))
             or (text is not None and _in_a_name(text, max(c_start, rs - 40), rs, re_))
         ):
             last = None
@@ -242,6 +245,8 @@ def places_of(
 def _in_a_name(text: str, lo: int, start: int, end: int) -> bool:
     """Whether the place at ``text[start:end]`` (as written) is part of an institution's name
     ("Interim Force in Lebanon (UNIFIL)") or a person's home ("David Arvin of Irvine")."""
-    return bool(_ACRONYM_AFTER.match(text, end, end + 12)) or bool(
-        _NAME_OF_BEFORE.search(text, lo, start)
-    )
+    # (each pattern is run only where the text holds what every match of it holds: "(" and
+    # "of")
+    return (
+        text.find("(", end, end + 12) >= 0 and bool(_ACRONYM_AFTER.match(text, end, end + 12))
+    ) or (text.find("of", lo, start) >= 0 and bool(_NAME_OF_BEFORE.search(text, lo, start)))
