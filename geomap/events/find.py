@@ -189,7 +189,9 @@ def find_events(
     longest = codebook.longest_key
     index, p = -1, 0
     while True:
-        index, p = _next_read(index + 1, last_at, with_places, p, len(bounds))
+        index += 1
+        if index - last_at > 2:  # (else the next sentence is read: no call)
+            index, p = _next_read(index, last_at, with_places, p, len(bounds))
         if index >= len(bounds):
             break
         s_start, s_end = bounds[index]

@@ -162,7 +162,7 @@ def may_be_where(mention: Mention) -> bool:
     return not (
         mention.is_dateline
         or mention.role == "background"
-        or (is_wide(place) and place.place_id in _LAND)
+        or (place.place_id in _LAND and is_wide(place))
     )
 
 
