@@ -57,11 +57,12 @@ VIOLENT = frozenset(
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
+_GEO_PRECISION = {"populated_place": 1, "admin2": 2, "admin1": 3, "region": 3, "historical": 3}
+
+
 def geo_precision(place_type: str) -> int:
     """ACLED-style precision: 1 town or point, 2 district, 3 region or province, 4 country."""
-    return {"populated_place": 1, "admin2": 2, "admin1": 3, "region": 3, "historical": 3}.get(
-        place_type, 4
-    )
+    return _GEO_PRECISION.get(place_type, 4)
 
 
 def _km(a: Place, b: Place) -> float:
@@ -208,6 +209,8 @@ def cluster(
 
     # 2. a group at a wider place joins the one group at a place it contains
     def rep(g: list[int]) -> ArticleEvent:
+        if len(g) == 1:  # (the one member: no ``min``)
+            return events[g[0]]
         return min((events[j] for j in g), key=lambda e: geo_precision(e.place.place_type))
 
     reps = [rep(g) for g in groups]
