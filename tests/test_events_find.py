@@ -43,3 +43,19 @@ def test_each_place_of_a_list_takes_its_own_count(gazetteer, codebook):
 def test_the_count_of_one_death(text, fatalities, gazetteer, codebook):
     (ev,) = events_of(text, gazetteer, codebook)
     assert ev.fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a hyphen between spaces of any kind ends a clause; one beside a word does not
+        ("Troops shelled Mariupol - talks in Geneva went on Monday.", ["Mariupol"]),
+        ("Troops shelled Mariupol\u00a0-\u00a0talks in Geneva went on Monday.", ["Mariupol"]),
+        ("Troops shelled Mariupol\u2009-\u2009talks in Geneva went on Monday.", ["Mariupol"]),
+        ("Troops shelled Mariupol -talks in Geneva went on Monday.", ["Geneva", "Mariupol"]),
+        ("Troops shelled Mariupol, but talks in Geneva went on Monday.", ["Mariupol"]),
+        ("Troops shelled Mariupol and talks in Geneva went on Monday.", ["Geneva", "Mariupol"]),
+    ],
+)
+def test_clause_stops(text, places, gazetteer, codebook):
+    assert sorted(e.place.name for e in events_of(text, gazetteer, codebook)) == places
