@@ -163,6 +163,11 @@ def test_lower_same_length_keeps_offsets_and_lowers_each_character_alone():
     assert len(low) == len(text)
     assert low == "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     assert lower_same_length("Plain TEXT") == "plain text"
+    for text in ("İzmir and İSTANBUL", "İ", "aİ", "İİ A", "Ä İ Σ", "ΟΔΟΣ İ ΟΔΟΣ"):
+        # with "İ", with and without "Σ" (the one character lowered by its neighbours)
+        assert lower_same_length(text) == "".join(
+            c if len(c.lower()) != 1 else c.lower() for c in text
+        )
 
 
 def test_longest_key_bounds_every_key(codebook):
