@@ -31,9 +31,11 @@ def lower_same_length(text: str) -> str:
     """``text.lower()`` with the same length (offsets stay valid)."""
     if "İ" in text and "Σ" not in text:
         # "İ" is the one character whose lower case is longer, and "Σ" the one lowered by
-        # what is around it: without "Σ", each part between two "İ" lowered is what the
-        # table below gives, at once
-        return "İ".join(part.lower() for part in text.split("İ"))
+        # what is around it: without "Σ", the parts between two "İ" lowered are what the
+        # table below gives, at once (when no other character changed the length)
+        low = "İ".join(part.lower() for part in text.split("İ"))
+        if len(low) == len(text):
+            return low
     low = text.lower()
     if len(low) == len(text):
         return low
