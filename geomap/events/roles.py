@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from operator import itemgetter
 from typing import Any
 
 from geomap.asciifold import ascii_lower, lowered
@@ -93,13 +92,19 @@ def _required_literal(alternative: str) -> str:
     return max(runs, key=len)
 
 
-def _triggers() -> Any:
+def _triggers() -> tuple[Any, dict[str, int]]:
     """An Aho-Corasick automaton of a literal every match of each ``_LOWERED`` pattern holds,
-    with the names of the patterns it stands for: one scan of a sentence tells which
-    patterns can match it (the others are not run)."""
+    with its length and the names of the patterns it stands for: one scan of a sentence
+    tells which patterns can match it (the others are not run) and from where; and the
+    most characters a match of each pattern can hold before its literal (its lead).
+
+    A lead is counted in the pattern's text: before the literal, each character matches
+    at most one (a class, an escape, a group's syntax or ``?`` more text than it matches);
+    a pattern with a ``+``, ``*`` or ``{`` there has none, and is searched whole."""
     import ahocorasick
 
     by_literal: dict[str, set[str]] = {}
+    leads: dict[str, int] = {}
     for name, pat in _LOWERED.items():
         body = pat.pattern
         assert body.startswith("\\b(") and body.endswith(")\\b"), name
@@ -114,20 +119,25 @@ def _triggers() -> Any:
                 parts.append(inner[start:k])
                 start = k + 1
         parts.append(inner[start:])
+        lead: int | None = 0
         for part in parts:
             literal = _required_literal(part)
             assert literal, (name, part)
             by_literal.setdefault(literal, set()).add(name)
+            # the last place the literal is written: no fewer characters before it
+            before = part[: part.rindex(literal)]
+            if lead is not None:
+                lead = None if any(q in before for q in "+*{") else max(lead, len(before))
+        if lead is not None:
+            leads[name] = lead
     auto = ahocorasick.Automaton()
     for literal, names in by_literal.items():
-        auto.add_word(literal, frozenset(names))
+        auto.add_word(literal, (len(literal), frozenset(names)))
     auto.make_automaton()
-    return auto
+    return auto, leads
 
 
-_TRIGGERS = _triggers()
-#: The second item of a pair (the value of an automaton's hit).
-_SECOND = itemgetter(1)
+_TRIGGERS, _LEADS = _triggers()
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -213,11 +223,23 @@ def _event_types(sentence: str, low: str | None) -> tuple[str, ...]:
     """``event_types_of(sentence)``; ``low`` is ``ascii_lower(sentence)``."""
     if low is None:
         return tuple(name for name, pat in _PATTERNS.items() if pat.search(sentence))
-    # the union of the names of every literal found (the loop in C: one pass, many hits)
-    possible: set[str] = set().union(*map(_SECOND, _TRIGGERS.iter(low)))
-    if not possible:
+    # where the first literal of each pattern starts: no match starts more than its lead
+    # before (a match holds a literal, the first or a later one)
+    first: dict[str, int] = {}
+    for end, (length, names) in _TRIGGERS.iter(low):
+        start = end - length + 1
+        for name in names:
+            if start < first.get(name, start + 1):
+                first[name] = start
+    if not first:
         return ()
-    return tuple(name for name, pat in _LOWERED.items() if name in possible and pat.search(low))
+    # a search from a position sees the character before it (``\b``): the same matches
+    # from there on
+    return tuple(
+        name
+        for name, pat in _LOWERED.items()
+        if name in first and pat.search(low, max(0, first[name] - _LEADS.get(name, first[name])))
+    )
 
 
 def casualty_counts(sentence: str) -> tuple[int | None, int | None]:
