@@ -18,7 +18,7 @@ __all__ = ["ascii_lower", "lowered"]
 #: The non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter (checked over
 #: every code point): dotted and dotless I, long s, Kelvin sign. ``İ`` is also the only
 #: character whose ``str.lower()`` is longer than one character.
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 #: What ``lowered`` keeps: escapes (``\W`` is not ``\w``) and named-group syntax
 #: (``(?P<name>``, ``(?P=name)``); and the capitals it lowers.
 _KEPT_OR_UPPER = re.compile(r"\\.|\(\?P|[A-Z]+", re.DOTALL)
@@ -39,7 +39,11 @@ def ascii_lower(text: str) -> str | None:
     str or None
         The lower-cased text; None when ``text`` holds ``İ``, ``ı``, ``ſ`` or ``K``.
     """
-    if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+    # ``_FOLDS_TO_ASCII`` one by one: four searches for a character (memchr) cost a tenth
+    # of one search for the class of the four
+    if not text.isascii() and (
+        "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
+    ):
         return None
     return text.lower()
 

@@ -12,6 +12,7 @@ from geomap.events import (
     Aggregator,
     Codebook,
     casualties,
+    event_types_of,
     find_events,
     make_mentions,
     parse_number,
@@ -233,3 +234,21 @@ def test_the_issues_examples_of_happenings(text, place, event_type, gazetteer, c
     assert [(e.place.name, e.event_type) for e in events_of(text, gazetteer, codebook)] == [
         (place, event_type)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        # a match may start before its literal ("offensive", "strike", "chairs"), as far
+        # as its pattern's lead: the search starts there
+        ("The army began a counter-offensive near Tovuz.", ("armed_clash",)),
+        ("Counteroffensive! Troops moved.", ("armed_clash",)),
+        ("An airstrike hit Ganja; the co-chairs met in Paris.", ("shelling", "diplomacy")),
+        ("Air strikes and flooding hit the town.", ("shelling", "disaster")),
+        # a literal inside a longer word is no match
+        ("Something stirred in the basement.", ()),
+        ("The raiders' meeting was cancelled.", ("diplomacy",)),
+    ],
+)
+def test_event_types_of_a_sentence(sentence: str, types: tuple[str, ...]) -> None:
+    assert event_types_of(sentence) == types

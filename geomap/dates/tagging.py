@@ -201,9 +201,10 @@ class SentenceDates:
     ) -> None:
         self.sent_start, self.sent_end = sent_start, sent_end
         self.inside = [e for e in exprs if sent_start <= e.start and e.end <= sent_end]
-        #: (start, end) of each clause break; not needed when there is no expression.
+        #: (start, end) of each clause break; not needed when there is at most one
+        #: expression (see ``governing``).
         self.breaks: list[tuple[int, int]] = []
-        if self.inside:
+        if len(self.inside) > 1:
             self.breaks = [
                 (m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, sent_start, sent_end)
             ]
@@ -213,6 +214,11 @@ class SentenceDates:
         inside = self.inside
         if not inside:
             return None
+        if len(inside) == 1:
+            # the one expression is the nearest before or after the mention, in its clause
+            # or not: the clauses do not matter
+            (only,) = inside
+            return only if only.end <= start or only.start >= end else None
         clause_start, clause_end = self.sent_start, self.sent_end
         for b_start, b_end in self.breaks:
             if b_end <= start:

@@ -92,13 +92,19 @@ def _required_literal(alternative: str) -> str:
     return max(runs, key=len)
 
 
-def _triggers() -> Any:
+def _triggers() -> tuple[Any, dict[str, int]]:
     """An Aho-Corasick automaton of a literal every match of each ``_LOWERED`` pattern holds,
-    with the names of the patterns it stands for: one scan of a sentence tells which
-    patterns can match it (the others are not run)."""
+    with its length and the names of the patterns it stands for: one scan of a sentence
+    tells which patterns can match it (the others are not run) and from where; and the
+    most characters a match of each pattern can hold before its literal (its lead).
+
+    A lead is counted in the pattern's text: before the literal, each character matches
+    at most one (a class, an escape, a group's syntax or ``?`` more text than it matches);
+    a pattern with a ``+``, ``*`` or ``{`` there has none, and is searched whole."""
     import ahocorasick
 
     by_literal: dict[str, set[str]] = {}
+    leads: dict[str, int] = {}
     for name, pat in _LOWERED.items():
         body = pat.pattern
         assert body.startswith("\\b(") and body.endswith(")\\b"), name
@@ -113,18 +119,25 @@ def _triggers() -> Any:
                 parts.append(inner[start:k])
                 start = k + 1
         parts.append(inner[start:])
+        lead: int | None = 0
         for part in parts:
             literal = _required_literal(part)
             assert literal, (name, part)
             by_literal.setdefault(literal, set()).add(name)
+            # the last place the literal is written: no fewer characters before it
+            before = part[: part.rindex(literal)]
+            if lead is not None:
+                lead = None if any(q in before for q in "+*{") else max(lead, len(before))
+        if lead is not None:
+            leads[name] = lead
     auto = ahocorasick.Automaton()
     for literal, names in by_literal.items():
-        auto.add_word(literal, frozenset(names))
+        auto.add_word(literal, (len(literal), frozenset(names)))
     auto.make_automaton()
-    return auto
+    return auto, leads
 
 
-_TRIGGERS = _triggers()
+_TRIGGERS, _LEADS = _triggers()
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -174,9 +187,16 @@ _ANAPHORIC_DATE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:but|while|whereas|although)\b|\s[–—-]\s")
+#: The patterns above, case-sensitive, for ``ascii_lower`` text (same matches, faster).
+_ACTOR_BEFORE_LOW = lowered(_ACTOR_BEFORE)
+_ACTOR_AFTER_LOW = lowered(_ACTOR_AFTER)
+_LOCATIVE_LOW = lowered(_LOCATIVE)
+_IRREALIS_LOW = lowered(_IRREALIS)
+_ANAPHORIC_DATE_LOW = lowered(_ANAPHORIC_DATE)
 
 
-def _clause(sentence: str, rel_start: int, rel_end: int) -> str:
+def _clause_bounds(sentence: str, rel_start: int, rel_end: int) -> tuple[int, int]:
+    """The (start, end) in ``sentence`` of the clause that holds ``rel_start:rel_end``."""
     start, end = 0, len(sentence)
     for m in _CLAUSE_STOP.finditer(sentence):
         if m.end() <= rel_start:
@@ -184,7 +204,7 @@ def _clause(sentence: str, rel_start: int, rel_end: int) -> str:
         elif m.start() >= rel_end:
             end = m.start()
             break
-    return sentence[start:end]
+    return start, end
 
 
 def _number(text: str) -> int | None:
@@ -203,12 +223,23 @@ def _event_types(sentence: str, low: str | None) -> tuple[str, ...]:
     """``event_types_of(sentence)``; ``low`` is ``ascii_lower(sentence)``."""
     if low is None:
         return tuple(name for name, pat in _PATTERNS.items() if pat.search(sentence))
-    possible: set[str] = set()
-    for _end, names in _TRIGGERS.iter(low):
-        possible |= names
-    if not possible:
+    # where the first literal of each pattern starts: no match starts more than its lead
+    # before (a match holds a literal, the first or a later one)
+    first: dict[str, int] = {}
+    for end, (length, names) in _TRIGGERS.iter(low):
+        start = end - length + 1
+        for name in names:
+            if start < first.get(name, start + 1):
+                first[name] = start
+    if not first:
         return ()
-    return tuple(name for name, pat in _LOWERED.items() if name in possible and pat.search(low))
+    # a search from a position sees the character before it (``\b``): the same matches
+    # from there on
+    return tuple(
+        name
+        for name, pat in _LOWERED.items()
+        if name in first and pat.search(low, max(0, first[name] - _LEADS.get(name, first[name])))
+    )
 
 
 def casualty_counts(sentence: str) -> tuple[int | None, int | None]:
@@ -220,33 +251,73 @@ def _casualties(sentence: str, low: str | None) -> tuple[int | None, int | None]
     """``casualty_counts(sentence)``; ``low`` is ``ascii_lower(sentence)``."""
     killed = wounded = None
     lower = sentence.lower() if low is None else low
-    if not any(stem in lower for stem in ("kill", "dead", "died", "wound", "injur", "hurt")):
-        return None, None  # cheap test first: the count patterns are slow
+    # cheap tests first, the count patterns are slow: every match of ``_KILLED`` holds
+    # "killed", "dead" or "died", and of ``_WOUNDED`` "wounded", "injured" or "hurt" (in
+    # a lowered sentence as they are; ``re.IGNORECASE`` may match them otherwise)
+    kill = "kill" in lower or "dead" in lower or "died" in lower
+    wound = "wound" in lower or "injur" in lower or "hurt" in lower
+    if not (kill or wound):
+        return None, None
     # the lowered patterns on the lowered sentence: the same matches, groups in lower case
     text, killed_re, wounded_re = (
         (sentence, _KILLED, _WOUNDED) if low is None else (low, _KILLED_LOW, _WOUNDED_LOW)
     )
-    for m in killed_re.finditer(text):
+    for m in killed_re.finditer(text) if kill or low is None else ():
         n = _number(m.group(1))
         if n is not None:
             killed = (killed or 0) + n
-    for m in wounded_re.finditer(text):
+    for m in wounded_re.finditer(text) if wound or low is None else ():
         n = _number(m.group(1) or m.group(2))
         if n is not None:
             wounded = (wounded or 0) + n
     return killed, wounded
 
 
-def _is_actor(sentence: str, rel_start: int, rel_end: int, place_type: str) -> bool:
-    before = sentence[max(0, rel_start - 30) : rel_start]
-    after = sentence[rel_end : rel_end + 30]
-    if _ACTOR_BEFORE.search(before):
+def _is_actor(
+    sentence: str, rel_start: int, rel_end: int, place_type: str, low: str | None = None
+) -> bool:
+    """Whether the place at ``rel_start:rel_end`` of ``sentence`` is an actor, not where
+    something happened; ``low`` is ``ascii_lower(sentence)``, if known."""
+    # the lowered patterns on the lowered text: the same matches (``geomap.asciifold``)
+    text, before_re, after_re, locative_re = (
+        (sentence, _ACTOR_BEFORE, _ACTOR_AFTER, _LOCATIVE)
+        if low is None
+        else (low, _ACTOR_BEFORE_LOW, _ACTOR_AFTER_LOW, _LOCATIVE_LOW)
+    )
+    before = text[max(0, rel_start - 30) : rel_start]
+    after = text[rel_end : rel_end + 30]
+    if before_re.search(before):
         return True
-    if _ACTOR_AFTER.match(after):
+    if after_re.match(after):
         return True
-    if place_type == "country" and not _LOCATIVE.search(before):
+    if place_type == "country" and not locative_re.search(before):
         return True  # countries are actors unless something happened *in* them
     return False
+
+
+def _irrealis(sentence: str, low: str | None, rel_start: int, rel_end: int) -> bool:
+    """Whether the clause of ``sentence`` that holds ``rel_start:rel_end`` is about what
+    is planned, hoped for or hypothetical; ``low`` is ``ascii_lower(sentence)``."""
+    start, end = _clause_bounds(sentence, rel_start, rel_end)
+    if low is None:
+        return _IRREALIS.search(sentence[start:end]) is not None
+    # the clause of the lowered sentence is the lowered clause, as far as an ASCII pattern
+    # can tell (only a final sigma may lower otherwise, a letter either way)
+    return _IRREALIS_LOW.search(low[start:end]) is not None
+
+
+def _anaphoric(body: str, s_start: int, s_end: int, low: str | None) -> bool:
+    """Whether the sentence ``body[s_start:s_end]`` is dated "on that day" or "the same
+    day"; ``low`` is its ``ascii_lower``."""
+    if low is None:
+        return bool(_ANAPHORIC_DATE.search(body, s_start, s_end))
+    if "that" not in low and "same" not in low:
+        return False  # every match holds one of them
+    if s_start and (body[s_start - 1].isalnum() or body[s_start - 1] == "_"):
+        # a search from ``s_start`` sees the word character before it (``\b``): a
+        # sentence cut inside a word is searched as it always was
+        return bool(_ANAPHORIC_DATE.search(body, s_start, s_end))
+    return _ANAPHORIC_DATE_LOW.search(low) is not None
 
 
 def make_mentions(
@@ -266,7 +337,9 @@ def make_mentions(
     if frame is None:
         ends = [e.value.last_day for e in exprs if e.value is not None]
         frame = max(ends) if ends else None
-    per_sentence: dict[int, tuple[tuple[str, ...], tuple[int | None, int | None], str, bool]] = {}
+    per_sentence: dict[
+        int, tuple[tuple[str, ...], tuple[int | None, int | None], str, bool, str | None]
+    ] = {}
     # the sentence and its dating, once for all its mentions
     sentence_dates: dict[tuple[int, int], tuple[str, SentenceDates]] = {}
     for res in resolutions:
@@ -283,16 +356,14 @@ def make_mentions(
         cached = per_sentence.get(s_start)
         if cached is None:
             low = ascii_lower(sentence)
-            anaphoric = (low is None or "that" in low or "same" in low) and bool(
-                _ANAPHORIC_DATE.search(article.body, s_start, s_end)
-            )  # every match holds "that" or "same"
             cached = per_sentence[s_start] = (
                 _event_types(sentence, low),
                 _casualties(sentence, low),
                 " ".join(sentence.split()),
-                anaphoric,
+                _anaphoric(article.body, s_start, s_end, low),
+                low,
             )
-        types, (killed, wounded), flat, anaphoric = cached
+        types, (killed, wounded), flat, anaphoric, low = cached
         if (expr is None or expr.value is None) and anaphoric:
             earlier = [e for e in exprs if e.end <= s_start and e.value is not None]
             expr = earlier[-1] if earlier else expr
@@ -323,8 +394,8 @@ def make_mentions(
             role = "background"
         elif (
             types
-            and not _is_actor(sentence, rel_start, rel_end, res.place.place_type)
-            and not _IRREALIS.search(_clause(sentence, rel_start, rel_end))
+            and not _is_actor(sentence, rel_start, rel_end, res.place.place_type, low)
+            and not _irrealis(sentence, low, rel_start, rel_end)
         ):
             role = "event"
         else:

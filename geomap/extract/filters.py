@@ -202,7 +202,11 @@ def person_words(
         if pword in TITLES and pword not in ("said", "says", "told", "according"):
             people.add(key)
             continue
-        if not caps[k - 1] or all_caps(words[k - 1]) or pword in FUNCTION_WORDS:
+        if (
+            not caps[k - 1]
+            or (words[k - 1].isupper() and all_caps(words[k - 1]))
+            or pword in FUNCTION_WORDS
+        ):
             continue
         if pword in MODIFIERS or pword in NEVER_PLACES or pword in ORG_HEADS:
             continue
@@ -243,8 +247,10 @@ def names_a_place(
         return False  # a currency: "US$460 million", "HK$"
     if single and not strong and "&" in text and beside_ampersand(text, toks, i, j):
         return False  # a firm: "Stevens & Wilkinson", "McPherson & Jacobsen LLC"
-    # acronyms and all-caps words: only well-known names (US, UK, USSR, MOSCOW)
-    if single and all_caps(word):
+    # acronyms and all-caps words: only well-known names (US, UK, USSR, MOSCOW); (an
+    # all-caps word is upper case: the cheap test first)
+    shouting = single and word.isupper() and all_caps(word)
+    if shouting:
         letters = sum(c.isalpha() for c in word)
         if letters <= 4:
             if not traits.countryish and not (
@@ -310,7 +316,7 @@ def names_a_place(
                 # "Ohio Supreme Court", "Gainesville Police", "U.S. Attorney", "Tovuz Rayon"
                 return only_modifiers(words, left, i)
             break
-    if single and all_caps(word) and only_function_words(words, left, i) and traits.country:
+    if shouting and only_function_words(words, left, i) and traits.country:
         # a country's code names no person: "U.S. Centers for Disease Control", "the
         # outbreak in the U.S. Jon Prinsell said"
         return True
