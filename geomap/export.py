@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import io
 import itertools
 import json
@@ -367,14 +368,78 @@ def _json_texts(kind: _Kind, values: list[Any]) -> list[str]:
     if kind == "int":
         return ["null" if v is None else _INT(v) for v in values]
     if kind == "float":
-        inf = math.inf
-        return [
-            "null" if v is None else _FLOAT(v) if -inf < v < inf else _float_text(v) for v in values
-        ]
+        return list(map(_float_json, values))
     encode = _COMPACT.encode
     return [
         "null" if v is None else _STRING(v) if type(v) is str else encode(_plain(v)) for v in values
     ]
+
+
+def _float_json(value: float | None) -> str:
+    """A float (or None) as ``json.dumps`` writes it."""
+    if value is None:
+        return "null"
+    return _FLOAT(value) if -math.inf < value < math.inf else _float_text(value)
+
+
+def _str_json(value: Any) -> str:
+    """A text's JSON (``"null"`` for a missing one: None, NaN, NA)."""
+    return _STRING(value) if type(value) is str else "null"  # type: ignore[no-any-return]
+
+
+#: Distinct values a column's memo of texts (``_Texts``) keeps before it starts again:
+#: enough for the values that come back row after row, and memory stays bounded.
+_MEMO_SIZE = 4096
+
+
+class _Texts(dict[Any, str]):
+    """``text(value)`` of each value of a column, made once per distinct value while kept
+    (at most ``_MEMO_SIZE`` of them): a table's values repeat (a place's name, type and
+    coordinates on each of its mentions, a sentence on each place it names). A column
+    whose first slice holds no value twice (ids) has each text made as it comes.
+
+    Only values that no value of the column's kind with another text equals are kept:
+    ``str``, None and floats but zeros (``0.0 == -0.0``, which differ in text); NaN is
+    kept by identity (it equals nothing). Other values' texts are made each time.
+    """
+
+    def __init__(self, text: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.text = text
+        #: whether texts are made as they come, without the memo (None: until the first
+        #: slice of the column has been seen)
+        self.direct: bool | None = None
+
+    def __missing__(self, value: Any) -> str:
+        text = self.text(value)
+        kind = type(value)
+        if kind is str or value is None or (kind is float and value != 0):
+            if len(self) >= _MEMO_SIZE:
+                self.clear()
+            self[value] = text
+        return text
+
+    def __call__(self, values: list[Any]) -> list[str]:
+        """The texts of ``values``."""
+        if self.direct:
+            return list(map(self.text, values))
+        texts = list(map(self.__getitem__, values))
+        if self.direct is None and values:
+            self.direct = len(self) >= len(values) > 1  # nothing came back twice
+        return texts
+
+
+def _json_column(kind: _Kind) -> Callable[[list[Any]], list[str]]:
+    """``_json_texts`` of a column's slices, one after another: text through a memo
+    (``_Texts``), the same texts."""
+    if kind == "str":
+        return _Texts(_str_json)
+    return functools.partial(_json_texts, kind)
+
+
+def _lonlat_json(value: float) -> str:
+    """A coordinate's JSON in GeoJSON: ``lonlat``'s rounding (of a float)."""
+    return _float_json(round(value, 6))
 
 
 def _lonlats(
@@ -404,18 +469,20 @@ def _feature_lines(frame: pd.DataFrame, table: Table) -> Iterator[str]:
     _columns, properties, id_column = _TABLES[table]
     kinds, parts = _value_columns(frame, (id_column, "lat", "lon", *properties))
     template = _line_template(properties)
+    columns = [_json_column(kind) for kind in kinds]
+    # a coordinate's text straight from its float (``_lonlats``'s rounding, then its JSON)
+    lon_texts, lat_texts = _Texts(_lonlat_json), _Texts(_lonlat_json)
+    floats = kinds[1] == kinds[2] == "float"
     sep = "\n"
     for values in parts:
+        texts = [column(vals) for column, vals in zip(columns[3:], values[3:], strict=True)]
         # [lon, lat] in the template: ``lonlat``'s order
-        lons, lats = _lonlats(kinds[1], values[1], kinds[2], values[2])
-        texts = [
-            _json_texts(kind, column) for kind, column in zip(kinds[3:], values[3:], strict=True)
-        ]
-        texts[:0] = (
-            _json_texts(kinds[0], values[0]),
-            _json_texts("float", lons),
-            _json_texts("float", lats),
-        )
+        if floats and None not in values[1] and None not in values[2]:
+            lons, lats = lon_texts(values[2]), lat_texts(values[1])
+        else:
+            lon_values, lat_values = _lonlats(kinds[1], values[1], kinds[2], values[2])
+            lons, lats = _json_texts("float", lon_values), _json_texts("float", lat_values)
+        texts[:0] = (columns[0](values[0]), lons, lats)
         yield sep + ",\n".join([template % row for row in zip(*texts, strict=True)])
         sep = ",\n"
 
@@ -523,10 +590,13 @@ def _csv_quoted(text: str) -> str:
     return buf.getvalue()[:-2]  # less the empty second cell's delimiter, the line's end
 
 
-def _csv_texts(kind: _Kind, values: list[Any]) -> list[str]:
+def _csv_texts(
+    kind: _Kind, values: list[Any], quote: Callable[[list[str]], list[str]] | None = None
+) -> list[str]:
     """A column's cells as ``csv.writer`` writes them (``_csv_cell``'s, quoted where the
     dialect quotes): None as nothing, an int as ``str``, a float as the ``repr`` of it
-    rounded to 6 decimals."""
+    rounded to 6 decimals. ``quote``: what quotes a column of text where it needs it (the
+    same as ``_csv_text`` of each)."""
     texts: list[str]
     if kind == "int":
         if None in values:
@@ -545,7 +615,27 @@ def _csv_texts(kind: _Kind, values: list[Any]) -> list[str]:
             return texts  # nothing to escape nor quote (most columns)
     else:
         texts = ["" if v is None else _object_cell(v) for v in values]
-    return [_csv_quoted(v) if _csv_special(v) else v for v in texts]
+    return quote(texts) if quote is not None else list(map(_csv_text, texts))
+
+
+def _csv_text(text: str) -> str:
+    """A cell of text as ``csv.writer`` writes it (quoted where the dialect quotes)."""
+    return _csv_quoted(text) if _csv_special(text) else text
+
+
+def _csv_float(value: float | None) -> str:
+    """A float's cell (``_csv_texts``'s: nothing for None)."""
+    return "" if value is None else _FLOAT(round(value, 6))  # type: ignore[no-any-return]
+
+
+def _csv_column(kind: _Kind) -> Callable[[list[Any]], list[str]]:
+    """``_csv_texts`` of a column's slices, one after another: floats and the quoting of
+    text through a memo (``_Texts``), the same cells."""
+    if kind == "float":
+        return _Texts(_csv_float)
+    if kind == "str":
+        return functools.partial(_csv_texts, kind, quote=_Texts(_csv_text))
+    return functools.partial(_csv_texts, kind)
 
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = "events") -> Path:
@@ -558,11 +648,13 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], table: Table = 
     """
     columns = _TABLES[table][0]
     kinds, parts = _value_columns(frame, columns, _CSV_ROWS[table])
+    cells_of = [_csv_column(kind) for kind in kinds]
     with atomic_open(path) as fh:
-        fh.write(",".join(_csv_quoted(c) if _csv_special(c) else c for c in columns))
+        fh.write(",".join(map(_csv_text, columns)))
         fh.write("\n")
         for values in parts:
-            cells = [_csv_texts(kind, column) for kind, column in zip(kinds, values, strict=True)]
+            cells = [cells_of_column(column) for cells_of_column, column
+                     in zip(cells_of, values, strict=True)]  # fmt: skip
             fh.write("\n".join(map(",".join, zip(*cells, strict=True))))
             fh.write("\n")
     return Path(path)

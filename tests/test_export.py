@@ -186,6 +186,16 @@ def reference_cell(value) -> str:
     return csv_safe(str(value))
 
 
+def reference_csv(events: pd.DataFrame) -> bytes:
+    """An events CSV as a plain ``csv.writer`` writes it, a ``reference_cell`` at a time."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(EVENT_COLUMNS)
+    for rec in events.to_dict("records"):
+        writer.writerow([reference_cell(rec.get(c)) for c in EVENT_COLUMNS])
+    return buf.getvalue().encode("utf-8")
+
+
 @pytest.mark.parametrize("n", [0, 1, 7])
 def test_streamed_csv_is_a_plain_csv_writer_over_the_rows(tmp_path, n):
     events = awkward_frame(n)
@@ -193,13 +203,7 @@ def test_streamed_csv_is_a_plain_csv_writer_over_the_rows(tmp_path, n):
         events.loc[0, "actor1"] = "=HYPERLINK(1)"
         events.loc[n - 1, "lon"] = -1.23456789
     path = write_csv(events, tmp_path / "events.csv")
-    columns = list(EVENT_COLUMNS)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    for rec in events.to_dict("records"):
-        writer.writerow([reference_cell(rec.get(c)) for c in columns])
-    assert path.read_bytes() == buf.getvalue().encode("utf-8")
+    assert path.read_bytes() == reference_csv(events)
     rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
     assert [r["summary"] for r in rows] == list(events["summary"])
 
@@ -299,3 +303,32 @@ def test_each_line_is_json_dumps_of_its_feature(tmp_path, n):
     assert [line.rstrip(",") for line in lines] == [
         json.dumps(f, ensure_ascii=False) for f in features
     ]
+
+
+def repeating_frame(n: int = 700) -> pd.DataFrame:
+    """``n`` rows whose values come back row after row and slice after slice (as a place's
+    and a sentence's do in the mentions table), with signed zeros, NaN and None among
+    them (NaN a radius only: a coordinate is never missing), text to quote or escape,
+    and a column distinct in its first rows only."""
+    frame = awkward_frame(n)
+    places = [(0.0, -0.0, 0.0), (-0.0, 0.0, -0.0), (40.6815749, 46.3613451, 12.5),
+              (1e-7, -1e-7, float("nan")), (-33.8688, 151.2093, 0.0)]  # fmt: skip
+    texts = ['say "hi", then', "=SUM(A1)", "plain", None, "line\nbreak", "-0.0"]
+    for i in range(n):
+        lat, lon, radius = places[(i // 3) % len(places)]
+        frame.loc[i, ["lat", "lon", "radius_km"]] = [lat, lon, radius]
+        frame.loc[i, "summary"] = texts[(i // 2) % len(texts)]
+        frame.loc[i, "actor1"] = f"actor {i}" if i < 300 else texts[i % len(texts)]
+    return frame
+
+
+def test_repeated_values_are_written_as_each_alone(tmp_path):
+    # the writers make a repeated value's text once (a memo per column): the same bytes
+    events = repeating_frame()
+    path = write_geojson(events, tmp_path / "lines.geojson", layout="lines")
+    lines = path.read_text(encoding="utf-8").split("\n")[1:-2]
+    assert [line.rstrip(",") for line in lines] == [
+        json.dumps(f, ensure_ascii=False) for f in to_geojson(events)["features"]
+    ]
+    path = write_csv(events, tmp_path / "events.csv")
+    assert path.read_bytes() == reference_csv(events)
