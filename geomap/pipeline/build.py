@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geomap.events import Aggregator
-from geomap.pipeline.execution import collector_paused, import_all
+from geomap.pipeline.execution import collector_paused, collector_relaxed, import_all
 from geomap.pipeline.options import RunOptions, with_keywords
 from geomap.pipeline.output import OUTPUT_MODULES, publish_outputs
 from geomap.pipeline.passes import ArticleResult, run_passes
@@ -48,11 +48,12 @@ def collect_events(
     """Take every chunk's events into one ``Aggregator``, counting mentions in ``report``.
 
     With ``preloading`` (the per-article work runs in other processes), the cyclic
-    collector is paused and ``modules`` are imported in a thread meanwhile.
+    collector is paused and ``modules`` are imported in a thread meanwhile; without, it
+    runs less often (``collector_relaxed``) while this process does both passes.
     """
     agg = Aggregator()
     thread: threading.Thread | None = None
-    with collector_paused(preloading):
+    with collector_paused(True) if preloading else collector_relaxed():
         for part in parts:
             if thread is None and preloading:
                 # the per-article work runs in other processes, which have started (a

@@ -26,6 +26,8 @@ __all__ = [
     "mapped",
     "with_progress",
     "collector_paused",
+    "collector_relaxed",
+    "RELAXED_THRESHOLD",
     "import_all",
 ]
 
@@ -201,6 +203,31 @@ def collector_paused(pause: bool) -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+#: The youngest generation's threshold while this process does the per-article work
+#: itself (``collector_relaxed``): Python's default is 700.
+RELAXED_THRESHOLD = 10_000
+
+
+@contextlib.contextmanager
+def collector_relaxed() -> Iterator[None]:
+    """Let the cyclic garbage collector look at new objects every ``RELAXED_THRESHOLD``
+    allocations, not every 700, for the block (the older generations' thresholds as they
+    were), and put the thresholds back after it.
+
+    For a process doing the per-article work itself: the work makes many short-lived
+    objects and few reference cycles, and at every 700 new objects the collector walked
+    the young ones, promoting what the run keeps to be walked again by the older
+    generations' collections (about half the collector's time in a build, ~0.15 s CPU for
+    5,000 articles). The cycles made are freed all the same, a little later.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], RELAXED_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def import_all(modules: Sequence[str]) -> None:
