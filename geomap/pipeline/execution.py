@@ -47,6 +47,10 @@ class Executor(NamedTuple):
     gazetteer: str | None
 
 
+#: The youngest generation's threshold of the cyclic collector while a process does the
+#: per-article work (``collector_relaxed``, ``init_worker``): Python's default is 700.
+RELAXED_THRESHOLD = 10_000
+
 #: The gazetteer of a worker process, opened once by ``init_worker``: per-process state
 #: of the pool's workers (an initializer can leave it nowhere else), never set in the
 #: main process.
@@ -73,6 +77,9 @@ def init_worker(gazetteer_path: str) -> None:
     # lives as long as it does: out of the collector's sight, its collections do not walk
     # it, nor write to (and so copy) the pages it shares with its parent
     gc.freeze()
+    # and what it makes is looked at every ``RELAXED_THRESHOLD`` allocations, as when the
+    # main process does the work itself (``collector_relaxed``)
+    gc.set_threshold(RELAXED_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def worker_gazetteer() -> Gazetteer:
@@ -203,11 +210,6 @@ def collector_paused(pause: bool) -> Iterator[None]:
         yield
     finally:
         gc.enable()
-
-
-#: The youngest generation's threshold while this process does the per-article work
-#: itself (``collector_relaxed``): Python's default is 700.
-RELAXED_THRESHOLD = 10_000
 
 
 @contextlib.contextmanager
