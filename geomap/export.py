@@ -364,11 +364,14 @@ def _value_columns(
 def _json_texts(kind: _Kind, values: list[Any]) -> list[str]:
     """Each value as ``json.dumps(value, ensure_ascii=False)`` writes it."""
     if kind == "str":
-        return [_STRING(v) if type(v) is str else "null" for v in values]
+        return [_STRING(v) if isinstance(v, str) else "null" for v in values]
     if kind == "int":
         return ["null" if v is None else _INT(v) for v in values]
     if kind == "float":
-        return list(map(_float_json, values))
+        inf = math.inf
+        return [
+            "null" if v is None else _FLOAT(v) if -inf < v < inf else _float_text(v) for v in values
+        ]
     encode = _COMPACT.encode
     return [
         "null" if v is None else _STRING(v) if type(v) is str else encode(_plain(v)) for v in values
@@ -384,7 +387,7 @@ def _float_json(value: float | None) -> str:
 
 def _str_json(value: Any) -> str:
     """A text's JSON (``"null"`` for a missing one: None, NaN, NA)."""
-    return _STRING(value) if type(value) is str else "null"  # type: ignore[no-any-return]
+    return _STRING(value) if isinstance(value, str) else "null"  # type: ignore[no-any-return]
 
 
 #: Distinct values a column's memo of texts (``_Texts``) keeps before it starts again:
@@ -400,7 +403,9 @@ class _Texts(dict[Any, str]):
 
     Only values that no value of the column's kind with another text equals are kept:
     ``str``, None and floats but zeros (``0.0 == -0.0``, which differ in text); NaN is
-    kept by identity (it equals nothing). Other values' texts are made each time.
+    kept by identity (it equals nothing). Other values' texts are made each time, and a
+    value equal to a kept one gets its text: ``text`` gives equal texts to equal values of
+    a kind (a ``str`` subclass's, ``numpy.str_``, its ``str``'s).
     """
 
     def __init__(self, text: Callable[[Any], str]) -> None:
@@ -607,8 +612,12 @@ def _csv_texts(
             return ["" if v is None else _FLOAT(round(v, 6)) for v in values]
         return list(map(_FLOAT, rounded(values, 6)))
     if kind == "str":
-        texts = [v if type(v) is str else "" for v in values]
-        joined = "\x00".join(texts)
+        try:  # a slice without a missing value (most): its texts as they are
+            joined = "\x00".join(values)
+            texts = values
+        except TypeError:
+            texts = [v if isinstance(v, str) else "" for v in values]
+            joined = "\x00".join(texts)
         if joined.startswith(FORMULA_STARTS) or _FORMULA_AFTER_NUL.search(joined):
             texts = list(map(csv_safe, texts))
         elif not _csv_special(joined):

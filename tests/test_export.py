@@ -5,6 +5,7 @@ import io
 import json
 import tracemalloc
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -332,3 +333,20 @@ def test_repeated_values_are_written_as_each_alone(tmp_path):
     ]
     path = write_csv(events, tmp_path / "events.csv")
     assert path.read_bytes() == reference_csv(events)
+
+
+def test_text_of_a_str_subclass_is_written_as_text(tmp_path):
+    # numpy.str_ values (a str subclass) are texts in every layout and in CSV
+    events = repeating_frame(40)
+    events["name"] = events["name"].astype(object)
+    for i in range(0, 39, 3):
+        events.loc[i, "name"] = np.str_(events.loc[i, "name"])
+        events.loc[i + 1, "country_code"] = np.str_("AZ")
+    path = write_geojson(events, tmp_path / "lines.geojson", layout="lines")
+    lines = path.read_text(encoding="utf-8").split("\n")[1:-2]
+    features = to_geojson(events)["features"]
+    assert [line.rstrip(",") for line in lines] == [
+        json.dumps(f, ensure_ascii=False) for f in features
+    ]
+    assert all(f["properties"]["name"] for f in features)
+    assert write_csv(events, tmp_path / "events.csv").read_bytes() == reference_csv(events)
