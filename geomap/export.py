@@ -458,14 +458,19 @@ def _lonlats(
     return [lon for lon, _lat in pairs], [lat for _lon, lat in pairs]
 
 
-def _line_template(properties: tuple[str, ...]) -> str:
-    """A feature on one line as ``json.dumps(feature, ensure_ascii=False)`` writes it, with
-    ``%s`` for its id, longitude, latitude and each property's JSON text."""
-    pairs = ", ".join(_STRING(k).replace("%", "%%") + ": %s" for k in properties)
-    return (
-        '{"type": "Feature", "id": %s, "geometry": {"type": "Point", "coordinates": '
-        '[%s, %s]}, "properties": {' + pairs + "}}"
-    )
+def _line_pieces(properties: tuple[str, ...]) -> tuple[list[str], str]:
+    """A feature on one line as ``json.dumps(feature, ensure_ascii=False)`` writes it, in
+    pieces: the text before each of its values (its id, longitude, latitude and each
+    property's JSON text), and after the last."""
+    keys = [_STRING(k) + ": " for k in properties]
+    before = ['{"type": "Feature", "id": ', ', "geometry": {"type": "Point", "coordinates": [',
+              ", ", *(", " + k for k in keys)]  # fmt: skip
+    opening, end = ']}, "properties": {', "}}"
+    if keys:
+        before[3] = opening + keys[0]
+    else:
+        end = opening + end
+    return before, end
 
 
 def _feature_lines(frame: pd.DataFrame, table: Table) -> Iterator[str]:
@@ -473,7 +478,7 @@ def _feature_lines(frame: pd.DataFrame, table: Table) -> Iterator[str]:
     ensure_ascii=False)``), ``_ROWS`` at a time, each line after its separator."""
     _columns, properties, id_column = _TABLES[table]
     kinds, parts = _value_columns(frame, (id_column, "lat", "lon", *properties))
-    template = _line_template(properties)
+    before, end = _line_pieces(properties)
     columns = [_json_column(kind) for kind in kinds]
     # a coordinate's text straight from its float (``_lonlats``'s rounding, then its JSON)
     lon_texts, lat_texts = _Texts(_lonlat_json), _Texts(_lonlat_json)
@@ -481,14 +486,20 @@ def _feature_lines(frame: pd.DataFrame, table: Table) -> Iterator[str]:
     sep = "\n"
     for values in parts:
         texts = [column(vals) for column, vals in zip(columns[3:], values[3:], strict=True)]
-        # [lon, lat] in the template: ``lonlat``'s order
+        # [lon, lat] in the line: ``lonlat``'s order
         if floats and None not in values[1] and None not in values[2]:
             lons, lats = lon_texts(values[2]), lat_texts(values[1])
         else:
             lon_values, lat_values = _lonlats(kinds[1], values[1], kinds[2], values[2])
             lons, lats = _json_texts("float", lon_values), _json_texts("float", lat_values)
         texts[:0] = (columns[0](values[0]), lons, lats)
-        yield sep + ",\n".join([template % row for row in zip(*texts, strict=True)])
+        # each line joined from its pieces and values (a format string of them is parsed
+        # again for every line: several times slower)
+        n = len(texts[0])
+        columns_of_line = [column for piece, values_of in zip(before, texts, strict=True)
+                           for column in ([piece] * n, values_of)]  # fmt: skip
+        columns_of_line.append([end] * n)
+        yield sep + ",\n".join(map("".join, zip(*columns_of_line, strict=True)))
         sep = ",\n"
 
 
