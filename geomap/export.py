@@ -34,6 +34,7 @@ __all__ = [
     "Table",
     "lonlat",
     "rounded",
+    "rounding",
     "to_geojson",
     "write_geojson",
     "write_csv",
@@ -65,7 +66,8 @@ def lonlat(lat: float, lon: float) -> list[float]:
 
 
 class _Rounded(dict[float, float]):
-    """``round(x, digits)`` of each float asked for, each distinct one rounded once."""
+    """``round(x, digits)`` of each float asked for, each distinct one rounded once (while
+    kept: at most ``_MEMO_SIZE`` of them)."""
 
     def __init__(self, digits: int) -> None:
         super().__init__()
@@ -74,15 +76,27 @@ class _Rounded(dict[float, float]):
     def __missing__(self, x: float) -> float:
         r = round(x, self.digits)
         if x:  # never zero as a key: 0.0 == -0.0, which rounds to -0.0
+            if len(self) >= _MEMO_SIZE:
+                self.clear()
             self[x] = r
         return r
+
+    def __call__(self, values: list[float]) -> list[float]:
+        """``rounded(values, digits)``."""
+        return list(map(self.__getitem__, values))
 
 
 def rounded(values: list[float], digits: int) -> list[float]:
     """``[round(v, digits) for v in values]`` for a column of Python floats (nothing else:
     an int equal to one of them would get its result), each distinct value rounded once:
     a place's coordinates come back in every row of it, and ``round`` to digits is slow."""
-    return list(map(_Rounded(digits).__getitem__, values))
+    return _Rounded(digits)(values)
+
+
+def rounding(digits: int) -> Callable[[list[float]], list[float]]:
+    """``rounded(values, digits)`` of one slice of a column after another, each distinct
+    value rounded once over them all."""
+    return _Rounded(digits)
 
 
 def _plain(value: Any) -> Any:

@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from geomap.export import rounded
+from geomap.export import rounding
 from geomap.render.extent import bounds, country_outlines, day_range, trimmed_bounds
 from geomap.render.text import htmlsafe, is_missing, safe_url, text_of
 from geomap.schema import EVENT_TYPES, MENTION_ROLES
@@ -134,6 +134,10 @@ class MapSpec:
         self.outlines = [outlines[k] for k in keys]
         self.bounds = bounds(events)
         self.view = trimmed_bounds(events)
+        # the mentions' coordinates rounded and first days, each distinct one made once
+        # over all the chunks of rows (a place's and a date's come back in many)
+        self._lat5, self._lon5 = rounding(5), rounding(5)
+        self._first_day = functools.cache(_first_day)
 
     @staticmethod
     def _column(frame: pd.DataFrame, name: str) -> Iterable[Any]:
@@ -256,11 +260,10 @@ class MapSpec:
                  "sentence", "article", "articles", "event_id")  # fmt: skip
         (lats, lons, role_values, places, dates, date_ends, precisions, sentences, articles,
          article_lists, event_ids) = [_values(frame, name) for name in names]  # fmt: skip
-        lats = rounded(list(map(float, lats)), 5)
-        lons = rounded(list(map(float, lons)), 5)
+        lats = self._lat5(list(map(float, lats)))
+        lons = self._lon5(list(map(float, lons)))
         role_ids = [roles.get(r, reference) if type(r) is str else reference for r in role_values]
-        first_day = functools.cache(_first_day)  # a few distinct dates, many mentions
-        days = list(map(first_day, zip(dates, date_ends, precisions, strict=True)))
+        days = list(map(self._first_day, zip(dates, date_ends, precisions, strict=True)))
         sentences = [v if type(v) is str and len(v) <= 600 else text_of(v)[:600] for v in sentences]
         articles = [
             article if type(article) is str or not is_missing(article)
