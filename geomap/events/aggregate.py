@@ -194,11 +194,15 @@ class Aggregator:
             ev[column] = ev[column].astype("Int64")
         mentions = self._mention_columns(event_of)
         if mentions[0]:
-            mf = pd.DataFrame(dict(zip(MENTION_COLUMNS, mentions, strict=True)))
+            columns = dict(zip(MENTION_COLUMNS, mentions, strict=True))
+            # made Int64 as they are given (what ``astype`` of the inferred column gives)
+            for column in _INT64_MENTION_COLUMNS:
+                columns[column] = pd.array(columns[column], dtype="Int64")
+            mf = pd.DataFrame(columns)
         else:  # no rows: every column of objects (a column of an empty list is of floats)
             mf = pd.DataFrame([], columns=list(MENTION_COLUMNS))
-        for column in ("geonameid", "start", "end"):
-            mf[column] = mf[column].astype("Int64")
+            for column in _INT64_MENTION_COLUMNS:
+                mf[column] = mf[column].astype("Int64")
         return ev, mf
 
     def frame(self) -> pd.DataFrame:
@@ -283,7 +287,7 @@ class Aggregator:
         whens = zip(*map(functools.cache(_date_texts), dates), strict=True)  # few distinct dates
         publishers = {a: s.get("source") if s else None for a, s in self._sources.items()}
         return [
-            list(map("{}:{}-{}".format, articles, starts, ends)),
+            [f"{a}:{s}-{e}" for a, s, e in zip(articles, starts, ends, strict=True)],
             articles,
             starts,
             ends,
@@ -304,6 +308,8 @@ def _date_texts(state: _DateState | None) -> tuple[str | None, str | None, str |
     return (None, None, None) if value is None else (value.iso(), value.iso_end(), value.precision)
 
 
+#: The mentions' columns of nullable integers.
+_INT64_MENTION_COLUMNS = ("geonameid", "start", "end")
 #: The order of the mentions table: article, start, end, place id.
 _MENTION_ORDER = operator.itemgetter(0, 1, 2, 4)
 
