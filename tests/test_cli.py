@@ -12,24 +12,36 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Libraries only building a map or a table needs; ``geomap extract`` must not load them
 #: (they cost start-up time and memory on every run, issue #6).
 RENDERING_ONLY = ("folium", "branca", "jinja2", "shapely", "pandas", "numpy", "geopy")
+#: geomap's own modules only finding events needs (the codebook's and the counts' many
+#: patterns are compiled as they load): ``geomap extract`` must not load them either.
+EVENTS_ONLY = (
+    "geomap.events.find",
+    "geomap.events.counts",
+    "geomap.events.matching",
+    "geomap.events.codebook",
+    "geomap.events.places",
+    "geomap.events.actors",
+)
 
 _PROBE = """
 import json, sys
 from geomap.cli import main
 rc = main(sys.argv[1:])
-print(json.dumps({"rc": rc, "modules": sorted({m.split(".")[0] for m in sys.modules})}))
+print(json.dumps({"rc": rc, "modules": sorted({m.split(".")[0] for m in sys.modules}),
+                  "geomap": sorted(m for m in sys.modules if m.startswith("geomap."))}))
 """
 
 
 def _loaded(args: list[str]) -> tuple[int, set[str]]:
-    """Run ``geomap ARGS`` in a new interpreter; its exit status and top-level modules."""
+    """Run ``geomap ARGS`` in a new interpreter; its exit status and the modules it loaded:
+    the top-level ones and every module of geomap's."""
     proc = subprocess.run(
         [sys.executable, "-c", _PROBE, *args],
         capture_output=True, text=True, timeout=300, cwd=ROOT,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout.strip().splitlines()[-1])
-    return out["rc"], set(out["modules"])
+    return out["rc"], {*out["modules"], *out["geomap"]}
 
 
 def test_extract_loads_no_rendering_library(tmp_path):
@@ -39,7 +51,8 @@ def test_extract_loads_no_rendering_library(tmp_path):
     lines = [json.loads(line) for line in target.read_text().splitlines()]
     assert lines and any(line["toponyms"] for line in lines)
     assert not modules & set(RENDERING_ONLY), sorted(modules & set(RENDERING_ONLY))
-    assert "geomap" in modules
+    assert not modules & set(EVENTS_ONLY), sorted(modules & set(EVENTS_ONLY))
+    assert {"geomap", "geomap.events.roles"} <= modules
 
 
 def test_build_loads_them(tmp_path):
@@ -47,6 +60,7 @@ def test_build_loads_them(tmp_path):
     rc, modules = _loaded(["build", str(ROOT / "examples"), "-o", str(tmp_path), "-q"])
     assert rc == 0
     assert {"folium", "pandas"} <= modules
+    assert set(EVENTS_ONLY) <= modules
 
 
 def _command(*args: str, **kw) -> subprocess.CompletedProcess[str]:

@@ -18,15 +18,49 @@ with its role. The modules:
 
 from __future__ import annotations
 
-from geomap.events.aggregate import Aggregator, event_id_of, source_record
-from geomap.events.codebook import CUES, NOT_EVENTS, UNREAL, Cue, NotEvent
-from geomap.events.counts import casualties, parse_number
-from geomap.events.find import article_events, find_events
-from geomap.events.matching import Codebook, default_codebook
-from geomap.events.merge import ArticleEvent, contains, geo_precision
-from geomap.events.places import is_wide
-from geomap.events.roles import casualty_counts, event_types_of, make_mentions
-from geomap.schema import EVENT_COLUMNS, EVENT_TYPES, MENTION_COLUMNS, SUB_EVENT_TYPES
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from geomap.events.aggregate import Aggregator, event_id_of, source_record
+    from geomap.events.codebook import CUES, NOT_EVENTS, UNREAL, Cue, NotEvent
+    from geomap.events.counts import casualties, parse_number
+    from geomap.events.find import article_events, find_events
+    from geomap.events.matching import Codebook, default_codebook
+    from geomap.events.merge import ArticleEvent, contains, geo_precision
+    from geomap.events.places import is_wide
+    from geomap.events.roles import casualty_counts, event_types_of, make_mentions
+    from geomap.schema import EVENT_COLUMNS, EVENT_TYPES, MENTION_COLUMNS, SUB_EVENT_TYPES
+
+#: The module each public name comes from. A name's module is imported when the name is
+#: first asked for (PEP 562), so that what needs only mention roles (``geomap extract``)
+#: does not load, nor compile the patterns of, the codebook, the counts and event finding.
+_HOMES: dict[str, str] = {
+    **dict.fromkeys(("Aggregator", "event_id_of", "source_record"), "aggregate"),
+    **dict.fromkeys(("CUES", "NOT_EVENTS", "UNREAL", "Cue", "NotEvent"), "codebook"),
+    **dict.fromkeys(("casualties", "parse_number"), "counts"),
+    **dict.fromkeys(("article_events", "find_events"), "find"),
+    **dict.fromkeys(("Codebook", "default_codebook"), "matching"),
+    **dict.fromkeys(("ArticleEvent", "contains", "geo_precision"), "merge"),
+    "is_wide": "places",
+    **dict.fromkeys(("casualty_counts", "event_types_of", "make_mentions"), "roles"),
+}
+_SCHEMA_NAMES = ("EVENT_COLUMNS", "EVENT_TYPES", "MENTION_COLUMNS", "SUB_EVENT_TYPES")
+
+
+def __getattr__(name: str) -> Any:
+    """A public name of the package, from its module (imported now if not yet)."""
+    if name in _SCHEMA_NAMES:
+        return getattr(importlib.import_module("geomap.schema"), name)
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"geomap.events.{home}"), name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "Aggregator",

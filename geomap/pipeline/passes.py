@@ -10,13 +10,9 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from geomap.dates import tag_dates
-from geomap.events import (
-    ArticleEvent,
-    article_events,
-    default_codebook,
-    make_mentions,
-    source_record,
-)
+from geomap.events.aggregate import source_record
+from geomap.events.merge import ArticleEvent
+from geomap.events.roles import make_mentions
 from geomap.extract import sentences
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import geoparse
@@ -106,6 +102,10 @@ def work_chunk(
 ) -> list[ArticleResult]:
     """The per-article work for a chunk of articles (what workers and Dask tasks run);
     with ``events``, each article's events too (what a build needs, not an extract)."""
+    if events:
+        # event finding (the codebook, counts, places) is loaded by a run that finds
+        # events, not by ``geomap extract``, which starts the faster for it
+        from geomap.events.find import article_events
     out = []
     for article in articles:
         published, source = dates.for_article(article)
@@ -365,6 +365,8 @@ def _both_passes(
     if events and options.workers > 1 and not options.dask and _forks():
         # compiled once here, before the pool forks its workers, which inherit it
         # (else each compiles its own patterns as it first meets them)
+        from geomap.events.matching import default_codebook
+
         default_codebook().compile_all()
     # one pool (or client) for both passes: the workers parse the inputs in both
     with executor(options.workers, options.dask, options.gazetteer_or_default()) as run:
