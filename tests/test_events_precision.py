@@ -169,3 +169,34 @@ def test_according_to_an_actor_is_no_doer(gazetteer, codebook):
     text = "A girl, according to police, was kidnapped in Dallas on Monday."
     (ev,) = events_of(text, gazetteer, codebook)
     assert ev.actor1 == ""
+
+
+@pytest.mark.parametrize(
+    "text, actors",
+    [
+        ("A strong earthquake struck near Tokyo on Monday, according to the U.S. Geological "
+         "Survey.", ("", "")),
+        ("Two soldiers were killed in Donetsk on Monday, according to Ukrainian military "
+         "officials.", ("", "Two soldiers")),
+    ],
+)  # fmt: skip
+def test_the_source_after_the_cue_is_no_side(text, actors, gazetteer, codebook):
+    (ev,) = events_of(text, gazetteer, codebook)
+    assert (ev.actor1, ev.actor2) == actors
+
+
+@pytest.mark.parametrize(
+    "text, actors",
+    [
+        ("Two soldiers were killed in Donetsk on Monday.", ("", "Two soldiers")),
+        ("Two soldiers were killed by Russian forces in Donetsk on Monday.",
+         ("Russian forces", "Two soldiers")),
+        ("Russian troops shelled Donetsk on Monday, killing two soldiers.",
+         ("Russian troops", "soldiers")),
+        ("Two policemen were shot dead by gunmen in Dallas on Monday.",
+         ("gunmen", "Two policemen")),
+    ],
+)  # fmt: skip
+def test_who_a_passive_cue_was_done_to_is_actor2(text, actors, gazetteer, codebook):
+    (ev,) = events_of(text, gazetteer, codebook)
+    assert (ev.actor1, ev.actor2) == actors

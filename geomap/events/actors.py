@@ -5,8 +5,9 @@ An actor is a noun phrase ending in one of ``ACTOR_HEADS`` ("Armenian armed forc
 ("Armenia has launched missile attacks", "shelling by Azerbaijan"). ``actor1`` is the
 doer: the actor nearest before the cue in its clause, unless another verb or a
 subordinate clause stands between them ("Greece asked for help after 100 were killed",
-"police said two men abducted her": none), else the one after "by" or "from"
-after it; ``actor2`` is the first other actor after the cue ("an attack on positions of the
+"police said two men abducted her": none) or the cue is passive ("two soldiers were
+killed": they are ``actor2``), else the one after "by" or "from" after it; ``actor2`` is
+the first other actor after the cue ("an attack on positions of the
 Azerbaijani army"). The country code is set only where the actor is a state's forces or
 government (a head in ``STATE_HEADS`` after a demonym or a country's name, or the country
 itself) and never guessed: "rebels", "gunmen" or "protesters" get none.
@@ -56,6 +57,15 @@ _OTHER_PREDICATE = re.compile(
     re.IGNORECASE,
 )
 
+#: Right after an actor, up to the cue or into it ("were killed" is a cue): the cue is
+#: passive, the actor is who it was done to ("two soldiers were killed", "police have been
+#: attacked").
+_PASSIVE = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:was|were|been|being|is|are|got|get)\s+"
+    r"(?:\w+ly\s+)?",
+    re.IGNORECASE,
+)
+
 
 class Actor(NamedTuple):
     """An actor: its name as the text gives it, its country code or "" and its offsets."""
@@ -93,6 +103,14 @@ def _phrase_actors(clause: str, base: int, demonym: Callable[[str], str | None])
     return out
 
 
+def _is_passive(clause: str, after: int, cue: int) -> bool:
+    """Whether an actor ending at ``after`` is the subject of a passive cue starting at
+    ``cue`` (offsets in ``clause``): only an auxiliary (and adverbs) stand between, or
+    begin the cue."""
+    m = _PASSIVE.match(clause, after)
+    return m is not None and m.end() >= cue
+
+
 def find_actors(
     clause: str,
     base: int,
@@ -124,23 +142,27 @@ def find_actors(
     actors = _phrase_actors(clause, base, demonym)
     actors += [Actor(surface, code, s, e) for s, e, surface, code in countries]
     actors.sort(key=lambda a: a.start)
-    before = [
-        a
-        for a in actors
-        if a.end <= cue_start
-        and not _SOURCE.search(clause, max(0, a.start - base - 20), a.start - base)
+    # the source of the report is no side of it, before the cue or after ("a quake struck,
+    # according to the U.S. Geological Survey")
+    told = [
+        a for a in actors if not _SOURCE.search(clause, max(0, a.start - base - 20), a.start - base)
     ]
-    after = [a for a in actors if a.start >= cue_end]
+    before = [a for a in told if a.end <= cue_start]
+    after = [a for a in told if a.start >= cue_end]
     actor1: Actor | None = before[-1] if before else None
+    patient: Actor | None = None
     if actor1 is not None and _OTHER_PREDICATE.search(clause, actor1.end - base, cue_start - base):
         actor1 = None  # "Greece asked for help after 100 were killed": not the doer
+    elif actor1 is not None and _is_passive(clause, actor1.end - base, cue_start - base):
+        # "two soldiers were killed", "police were attacked": what was done to them
+        actor1, patient = None, actor1
     if actor1 is None:
         for a in after:
             lead = clause[max(0, a.start - base - 9) : a.start - base].lower()
             if re.search(r"\b(?:by|from)\s+(?:the\s+)?$", lead):
                 actor1 = a
                 break
-    actor2 = next(
+    actor2 = patient or next(
         (a for a in after if a is not actor1 and a.name != (actor1.name if actor1 else "")), None
     )
     return actor1, actor2
