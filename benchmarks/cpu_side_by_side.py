@@ -21,17 +21,24 @@ import time
 from pathlib import Path
 
 
+def split_command(
+    parser: argparse.ArgumentParser, argv: list[str] | None
+) -> tuple[argparse.Namespace, list[str]]:
+    """``parser``'s arguments (those before ``--`` in ``argv``, the command line's by
+    default) and the geomap command after ``--``."""
+    argv = sys.argv[1:] if argv is None else argv
+    if "--" not in argv:
+        parser.error("give the geomap command after --")
+    at = argv.index("--")
+    return parser.parse_args(argv[:at]), argv[at + 1 :]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("a", type=Path, help="the first checkout (the reference)")
     parser.add_argument("b", type=Path, help="the second checkout")
     parser.add_argument("--rounds", type=int, default=5)
-    argv = sys.argv[1:] if argv is None else argv
-    if "--" not in argv:
-        parser.error("give the geomap command after --")
-    at = argv.index("--")
-    args = parser.parse_args(argv[:at])
-    command = argv[at + 1 :]
+    args, command = split_command(parser, argv)
     cpu: dict[str, list[float]] = {"a": [], "b": []}
     wall: dict[str, list[float]] = {"a": [], "b": []}
     with tempfile.TemporaryDirectory(prefix="geomap-side-") as tmp:

@@ -25,6 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from cpu_side_by_side import split_command  # (this script's folder is on sys.path)
+
 
 def instructions(checkout: Path, command: list[str], scratch: Path) -> int:
     """The instructions ``python -m geomap COMMAND -o SCRATCH/out`` executes in ``checkout``
@@ -54,12 +56,7 @@ def instructions(checkout: Path, command: list[str], scratch: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("checkouts", type=Path, nargs="+", help="the first is the reference")
-    argv = sys.argv[1:] if argv is None else argv
-    if "--" not in argv:
-        parser.error("give the geomap command after --")
-    at = argv.index("--")
-    args = parser.parse_args(argv[:at])
-    command = argv[at + 1 :]
+    args, command = split_command(parser, argv)
     first = 0
     with tempfile.TemporaryDirectory(prefix="geomap-instructions-") as tmp:
         for k, checkout in enumerate(args.checkouts):
