@@ -60,7 +60,7 @@ if hasattr(pipeline, "_build"):  # geomap/pipeline.py, one module
 else:
     timed("geomap.pipeline.passes", "first_pass", "first pass")
     timed("geomap.pipeline.passes", "_analysed", "per-article")
-    timed("geomap.pipeline.passes", "article_events", "article events")
+    timed("geomap.events.find", "article_events", "article events")  # imported where used
     timed("geomap.events.aggregate", "Aggregator.frames", "events table")
     timed("geomap.pipeline.output", "write_outputs", "outputs")
 pipeline.run_build([sys.argv[1]], tempfile.mkdtemp(), today=dt.date(2026, 11, 1),
