@@ -43,6 +43,13 @@ def places(text, gazetteer, codebook):
         ("The victims were rushed to a hospital in Knoxville after the shooting.", []),
         # a leader's title
         ("The offensive against the rulers of Gaza was condemned.", []),
+        # where a speaker was (and the places listed after it)
+        ('"Each outbreak is hard to track," said Dr. Anna Moretti, in Rome, Italy on Friday.',
+         []),
+        ("Two soldiers were killed near Tovuz, the minister told reporters in Baku.", ["Tovuz"]),
+        ("Shelling hit Tovuz overnight, an official said at a news conference in Baku.",
+         ["Tovuz"]),
+        ("An outbreak of cholera was confirmed, the WHO said on Monday in Geneva.", []),
     ],
 )  # fmt: skip
 def test_not_where_it_happened(text, expected, gazetteer, codebook):
@@ -51,6 +58,20 @@ def test_not_where_it_happened(text, expected, gazetteer, codebook):
 
 def test_a_place_in_a_locative_position_is_kept(gazetteer, codebook):
     assert places("A man was stabbed in Lexington on Friday.", gazetteer, codebook) == ["Lexington"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb of speaking whose object is the happening: its place is kept
+        "Witnesses said fighting broke out in Tovuz on Sunday.",
+        "Officials said two soldiers were killed in Tovuz.",
+        # an announcement is itself what happened
+        "The Hugo Awards were announced in Tovuz on Saturday.",
+    ],
+)
+def test_a_place_after_a_verb_of_speaking_is_kept(text, gazetteer, codebook):
+    assert places(text, gazetteer, codebook) == ["Tovuz"]
 
 
 @pytest.mark.parametrize("maritime", [False, True])

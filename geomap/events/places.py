@@ -16,6 +16,9 @@
   "Roanoke Park") or a person's home ("David Arvin of Irvine") is not where it happened;
 * not a destination: "traveling to Gaza", "arrived in Moscow", "a trip to Kyiv", "taken to a
   hospital in Knoxville" name where someone went, not where it happened;
+* not where a speaker was: "…," said Dr. Anna Bruschke in Rome", "told reporters in
+  Geneva", "speaking at a news conference in Brussels" name where the report was given
+  (with the places listed after it: "in Rome, Italy"), not where what it reports happened;
 * continents, oceans and regions spanning several countries are never the place unless
   the sub-type happens at sea (``MARITIME``) and the place is no land mass.
 """
@@ -76,6 +79,27 @@ _NOT_WHERE_BEFORE = compiled(
     r"(?:[\w'’-]+ ){0,3}?(?:hospital|medical center|clinic) (?:in|at))\s+(?:the\s+)?$|"
     # where people come from: "fans from across the U.S.", "visitors from around Europe"
     r"\bfrom\s+(?:all\s+)?(?:across|around|over|throughout)\s+(?:the\s+)?$"
+)
+#: A verb of speaking: what follows it, up to a place, names who spoke or to whom.
+_SPEAKING = (
+    r"\b(?:said|says|say|told|tells|added|adds|spoke|speaks|speaking|explained|"
+    r"warned|insisted|noted|commented|testified|wrote)"
+)
+#: Before a place (lower case): a speaker's audience or occasion, then "in" or "at" ("told
+#: reporters in", "said at a news conference in", "speaking in").
+_SPEAKER_BEFORE = compiled(
+    _SPEAKING + r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|yesterday))?(?:\s+(?:to|at|before|during|in|after)?\s*(?:a|an|the|his|her|their)?\s*"
+    r"(?:reporters|journalists|the press|press|media|news conference|press conference|"
+    r"news briefing|press briefing|briefing|conference|summit|forum|meeting|interview|"
+    r"statement|speech|lawmakers|legislators|parliament|delegates|assembly|congress|senators|"
+    r"crowd|audience|students|supporters|state media|state television|radio|television|tv))?"
+    r",?\s+(?:in|at)\s+(?:the\s+)?$"
+)
+#: Before a place (as written): a speaker named after the verb, then "in" or "at" ("said
+#: Dr. Anna Bruschke, in Rome", "said Health Minister Jane Doe at Geneva").
+_SPEAKER_NAMED_BEFORE = re.compile(
+    _SPEAKING + r"\s+(?:[A-Z][\w.'’-]*\s+){1,5}?[A-Z][\w.'’-]*,?\s+(?:in|at)\s+(?:the\s+)?$"
 )
 #: Land masses: never a maritime event's place either ("a tsunami hit the coasts of Asia"
 #: happened on the coasts, not across the continent).
@@ -194,6 +218,7 @@ def places_of(
     where: list[Mention] = []
     actors: list[Mention] = []
     last: Mention | None = None
+    spoken = False  # whether ``last`` is where a speaker was
     for m in mentions:
         rs, re_ = m.start - s_base, m.end - s_base
         if rs < c_start or re_ > c_end:
@@ -202,6 +227,10 @@ def places_of(
         before = low[max(c_start, rs - 40) : rs]
         after = low[re_ : re_ + 30]
         country = place.place_type == "country"
+        if spoken and last is not None and _continues_list(low[last.end - s_base : rs]):
+            last = m  # "said … in Rome, Italy": the speaker's place too
+            continue
+        spoken = False
         if (
             _HOME_AFTER.match(after)
             or _PERSON_AFTER.match(after)
@@ -219,6 +248,9 @@ def places_of(
         if country and _COUNTRY_ACTOR_AFTER.match(after):
             actors.append(m)
             last = None
+            continue
+        if _spoken_at(low, text, max(c_start, rs - 60), rs):
+            last, spoken = m, True
             continue
         if last is not None and _continues_list(low[last.end - s_base : rs]):
             ok = True
@@ -240,6 +272,19 @@ def places_of(
             continue
         where.append(m)
     return where, actors
+
+
+def _spoken_at(low: str, text: str | None, lo: int, start: int) -> bool:
+    """Whether the place at ``start`` is where a speaker was: "in" or "at" after a verb of
+    speaking and its audience ("told reporters in") or, in ``text`` as written, the
+    speaker's name ("said Dr. Anna Bruschke, in")."""
+    # (the patterns are run only where "in" or "at" ends the text before the place)
+    before = low[lo:start].rstrip()
+    if not before.endswith((" in", " at", " the")):
+        return False
+    return bool(_SPEAKER_BEFORE.search(low, lo, start)) or (
+        text is not None and bool(_SPEAKER_NAMED_BEFORE.search(text, lo, start))
+    )
 
 
 def _in_a_name(text: str, lo: int, start: int, end: int) -> bool:
