@@ -200,3 +200,99 @@ def test_the_source_after_the_cue_is_no_side(text, actors, gazetteer, codebook):
 def test_who_a_passive_cue_was_done_to_is_actor2(text, actors, gazetteer, codebook):
     (ev,) = events_of(text, gazetteer, codebook)
     assert (ev.actor1, ev.actor2) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Armstrong fractured his collarbone in a crash in Madrid on Monday, disrupting the "
+         "seven-time Tour de France champion's comeback.", "actor2"),
+        ("Air France pilots went on strike in Paris on Monday.", "actor1"),
+        ("A bomb exploded in Kabul on Monday, the US Centers for Disease Control said.", "actor2"),
+    ],
+)  # fmt: skip
+def test_a_country_inside_a_proper_name_is_no_actor(text, actor, gazetteer, codebook):
+    (ev,) = events_of(text, gazetteer, codebook)
+    assert (getattr(ev, actor), getattr(ev, actor + "_country")) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a demonym in a name that is no state organ's gives no country
+        ("Free Syrian Army troops attacked positions in Aleppo on Monday.",
+         ("Free Syrian Army troops", "")),
+        ("Irish Republican Army troops attacked positions in Belfast on Monday.",
+         ("Irish Republican Army troops", "")),
+        # a state organ's name, and a country alone, are the state
+        ("Royal Thai Army troops clashed with rebels in Yala on Monday.",
+         ("Royal Thai Army troops", "TH")),
+        ("Israel Defense Forces shelled Gaza on Monday.", ("Israel", "IL")),
+        ("On Monday Russia shelled Kharkiv.", ("Russia", "RU")),
+    ],
+)  # fmt: skip
+def test_a_name_is_the_states_only_if_a_state_organs(text, actor, gazetteer, codebook):
+    """A name around a demonym or a country's name gives its country only if it is a
+    state organ's."""
+    (ev,) = events_of(text, gazetteer, codebook)
+    assert (ev.actor1, ev.actor1_country) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eighteen troops who fought and were wounded in Afghanistan and Iraq are being tested "
+         "for HIV.", []),
+        ("Troops who fought in Helmand returned to Kabul on Monday.", []),
+        ("The soldier, who fought in Iraq, was honoured in Dallas on Monday.", []),
+        # the main clause's own cue is the event
+        ("Two veterans who fought in Iraq were arrested in Dallas on Monday.",
+         [("Dallas", "strategic_developments", "arrests")]),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_telling_the_subjects_past_is_no_event(
+    text, expected, gazetteer, codebook
+):
+    assert kinds(events_of(text, gazetteer, codebook)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a count in the relative clause or the main clause, victims, a recent time: news
+        ("A bomb that killed six people exploded in Kabul on Monday.",
+         ("explosions_remote_violence", 6)),
+        ("The gunman who opened fire on worshippers in Kabul killed 12 people.",
+         ("violence_against_civilians", 12)),
+        ("The man who shot a clerk in Dallas on Monday has been identified.",
+         ("violence_against_civilians", None)),
+        ("Many of the people who died in the floods were found in their homes in Harare.",
+         ("disaster", None)),
+        ("Three children who died in a recent house fire in Dallas were buried on Monday.",
+         ("accident", 3)),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_that_is_news_keeps_its_event_and_count(text, found, gazetteer, codebook):
+    events = events_of(text, gazetteer, codebook)
+    assert [(e.event_type, e.fatalities) for e in events] == [found]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Clashes with police in Bihar have left 20 villagers injured and one man dead, since "
+         "many are staging protests.", ("protests", "excessive_force_against_protesters")),
+        ("Protesters in Lagos clashed with police on Monday.",
+         ("riots", "violent_demonstration")),
+        ("A protest against the dam in Lagos ended in clashes with soldiers.",
+         ("riots", "violent_demonstration")),
+        ("Riot police fired tear gas at protesters in Lagos on Monday.",
+         ("protests", "protest_with_intervention")),
+        ("Riot police dispersed a rally in Minsk on Sunday.",
+         ("protests", "protest_with_intervention")),
+        ("Militants clashed with police in Srinagar on Monday.", ("battles", "armed_clash")),
+    ],
+)  # fmt: skip
+def test_clashes_at_a_protest_are_no_peaceful_protest(text, sub_event_type, gazetteer, codebook):
+    (ev,) = events_of(text, gazetteer, codebook)
+    assert (ev.event_type, ev.sub_event_type) == sub_event_type

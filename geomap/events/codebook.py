@@ -34,6 +34,16 @@ article's lead ("a court won't accept new cases" is none).
 ``RETYPES``: what the rest of an article says changes a type — an explosion in a story
 about a bomb is a remote explosive, a fire in a story about arson is property destruction.
 
+Background relative clauses (``RELATIVE``, ``MAIN_VERB``, ``RECENT``): a cue in a relative
+clause on the subject ("Eighteen troops who fought and were wounded in Afghanistan and Iraq
+are being tested for HIV", "the soldier, who served in Iraq, was honoured") tells the
+subject's past, not what the article reports: the main clause is the happening (its own
+cue, or none). The relative clause is news, and its cue stands, when it or the rest of the
+clause states a count ("a bomb that killed six people exploded", "the gunman who opened
+fire killed 12"), when it is about victims (``VICTIMS``: "the people who died were found
+in their homes") or it is dated as recent ("the man who shot a clerk on Monday was
+identified", "children who died in a recent fire").
+
 ``other`` cues make an event only when an article has no event of the other types (the
 article's lead happening: "dies in Haifa", "Hugo Awards announced in Helsinki", "statue
 unearthed at Angkor in Siem Reap Province"); statements, phone calls and talks are not
@@ -59,6 +69,10 @@ __all__ = [
     "CAUSES",
     "GENERIC_KILLS",
     "DISEASE",
+    "RELATIVE",
+    "MAIN_VERB",
+    "RECENT",
+    "VICTIMS",
 ]
 
 
@@ -262,3 +276,35 @@ MARITIME: frozenset[str] = frozenset(
 
 #: Event types an article's events take only when it has none of the others.
 FALLBACK_TYPES: frozenset[str] = frozenset({"other"})
+
+#: A relative pronoun, lower case: "troops who", "the storm, which", "a bomb that" ("that"
+#: only right before a verb: "said that two men" is no relative clause;
+#: ``geomap.events.find`` reads the word before, which must end a noun phrase: not "said
+#: who", "in which").
+RELATIVE: str = (
+    r"\b(?:who|which|that(?= (?:is|are|was|were|has|have|had|[a-z]+ed|fought|struck|hit|shot|sank|"
+    r"broke|blew|tore|swept|took|left|caught|ran|fell|began|went|came|brought)\b)) "
+)
+#: The main clause's verb after a relative clause on its subject: an auxiliary or a past
+#: tense ("…in Afghanistan and Iraq are being tested", "a bomb that killed six people
+#: exploded"), after a content word (``geomap.events.find`` reads the word before: after
+#: "and", "or", a pronoun or an auxiliary it is the relative clause's own, "who fought and
+#: were wounded", "who was wounded").
+MAIN_VERB: str = r" (?:is|are|was|were|has|have|had|remains?|remained|[a-z]{3,}ed)\b"
+#: A relative clause about victims, news: its own verb is their death, wound or infection
+#: ("the people who died were found in their homes", "the number of people that have been
+#: killed … has increased to 19"); "who fought and were wounded" tells a past, not victims.
+VICTIMS: str = (
+    r"(?:who|which|that) (?:(?:have|has|had) )?(?:(?:been|were|was|are|is) )?(?:[a-z]+ly )?"
+    r"(?:killed|died|dead|injured|wounded|hurt|shot|stabbed|drowned|perished|infected|"
+    r"sickened|fell ill|became ill)\b"
+)
+#: A time that makes a relative clause news: a day, "yesterday", "last night", a date,
+#: "recent".
+RECENT: str = (
+    r"\b(?:recent|recently|(?:on |last |this |early |late )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)|yesterday|today|tonight|overnight|last (?:night|week|weekend|month)|"
+    r"this (?:morning|afternoon|evening|week|weekend|month)|earlier (?:today|this)|"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
+    r"may \d{1,2}\b)"
+)

@@ -21,9 +21,20 @@ explosions_remote_violence      shelling_artillery_missile_attack      shelling,
 explosions_remote_violence      remote_explosive_landmine_ied          car / roadside bomb, IED, landmine,
                                                                        bombing, bomb exploded
 explosions_remote_violence      grenade                                grenade attack, grenade thrown
-riots                           violent_demonstration                  riot, rioters, protesters clashed / threw
-                                                                       stones / torched
+protests                        excessive_force_against_protesters     clashes with police that left / killed /
+                                                                       injured people at a protest ("clashes with
+                                                                       police have left one man dead … staging
+                                                                       protests": lethal or serious force against
+                                                                       protesters, before the riot below)
+riots                           violent_demonstration                  riot, rioters (not riot police), protesters
+                                                                       clashed / threw stones / torched
 riots                           violent_demonstration                  a protest / rally / march turned violent
+riots                           violent_demonstration                  clashes with police at a protest, protesters
+                                                                       who clashed ("protesters in Lagos clashed
+                                                                       with police", "a rally ended in clashes
+                                                                       with riot police"): ACLED's violent
+                                                                       demonstration, not the peaceful protest
+                                                                       its protest word would give
 riots                           mob_violence                           mob attacked, lynched, brawl, street fight,
                                                                        melee
 protests                        excessive_force_against_protesters     opened fire on protesters, protesters
@@ -121,6 +132,12 @@ _PEOPLE = (
     r"(?:protesters|demonstrators|rioters|crowds?|youths|mobs?|fans|supporters|students|"
     r"residents|villagers|workers)"
 )
+#: Police who clash with a protest ("clashes with riot police").
+_POLICE = (
+    r"(?:(?:riot|local|state|federal|anti-riot) )?(?:police|policemen|security forces|officers)\b"
+)
+#: A protest word.
+_PROTEST = r"(?:protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied))\b"
 _BUILDING = (
     r"(?:house|home|building|apartment|flat|factory|plant|hotel|warehouse|market|hospital|"
     r"school|church|mosque|temple|restaurant|club|bar|shop|store|mall|office|tower|"
@@ -185,11 +202,21 @@ CUES: tuple[Cue, ...] = (
          "mumps", "legionnaires", "virus", "disease", "infect", "outbreak", "epidemic"),
         r"\b(?:" + _DISEASE + r"\b[^.;]{0,60}?\b" + _CASE + r"\b|" + _CASE + r"\b[^.;]{0,60}?\b"
         + _DISEASE + r"\b)", 0.75),
+    # -- protesters killed or hurt in clashes with police (before the riot the clashes would be)
+    Cue("protests", "excessive_force_against_protesters", ("clash",),
+        r"\bclash(?:es|ed)? with (?:the )?" + _POLICE + r"[^.;:]{0,60}?\b(?:left|leaving|killed|killing|"
+        r"injured|injuring|wounded|wounding)\b[^.;:]{0,100}?\b" + _PROTEST, 0.8),
     # -- riots (before battles: protesters who clash are rioting)
     Cue("riots", "violent_demonstration", ("riot", "clash", "threw", "hurled", "torch", "stormed", "set fire", "fought", "attacked", "smashed", "turned"),
-        r"\b(?:riot(?:s|ed|ing|ers)?\b|" + _PEOPLE + r" (?:clashed|fought|threw|hurled|torched|"
+        # ("riot police", "riot gear", "anti-riot units" are the police, not a riot)
+        r"\b(?:(?<!anti-)riot(?:s|ed|ing|ers)?\b(?! (?:police|policemen|officers|gear|squads?|control|"
+        r"shields?|units?|troops|forces)\b)|" + _PEOPLE + r" (?:clashed|fought|threw|hurled|torched|"
         r"set fire|stormed|attacked|smashed)|clash(?:es)? between " + _PEOPLE + r"|"
-        r"(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?) (?:[\w'’-]{1,20} ){0,3}?turned (?:violent|into a riot))", 0.8),
+        r"(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?) (?:[\w'’-]{1,20} ){0,3}?turned (?:violent|into a riot)|"
+        # clashes with police at a protest, either way round ("a rally in Lagos ended in
+        # clashes with soldiers", "protesters in Lagos clashed with police")
+        r"clash(?:es|ed)? with (?:the )?" + _POLICE + r"[^.;:]{0,120}?\b" + _PROTEST + r"|"
+        + _PROTEST + r"[^.;:,]{0,100}?\bclash(?:es|ed)? with\b)", 0.8),
     Cue("riots", "mob_violence", ("mob", "lynch", "vigilante", "brawl", "street fight", "melee"),
         r"\b(?:mobs? (?:attacked|beat|killed|torched|burned|lynched|stormed)|lynch(?:ed|ing)\b|vigilantes?\b|"
         r"brawls?\b|street fights?\b|melees?\b)", 0.75),
@@ -198,7 +225,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:(?:opened fire on|shot|killed) (?:the )?(?:protesters|demonstrators)|"
         r"(?:protesters|demonstrators) (?:were )?(?:shot|killed))", 0.85),
     Cue("protests", "protest_with_intervention", ("tear gas", "teargas", "water cannon", "rubber bullet", "dispers"),
-        r"\b(?:tear ?gas|water cannons?|rubber bullets|dispersed (?:the )?(?:protest|demonstrat|crowd|rall))", 0.8),
+        r"\b(?:tear ?gas|water cannons?|rubber bullets|dispersed (?:the |a |an )?(?:protest|demonstrat|crowd|rall))", 0.8),
     Cue("protests", "peaceful_protest", ("protest", "demonstrat", "rall", "march", "sit-in", "strike", "vigil"),
         r"\b(?:protest(?:s|ed|ers|ing)?\b|demonstrat(?:ion|ions|ors|ed)\b|rall(?:y|ies|ied)\b|"
         r"marched\b|sit-ins?\b|general strike|went on strike|hunger strike|strikers\b|on strike\b|"

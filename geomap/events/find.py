@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from geomap.events.actors import find_actors
-from geomap.events.codebook import MARITIME
+from geomap.events.codebook import MAIN_VERB, MARITIME, RECENT, RELATIVE, VICTIMS
 from geomap.events.counts import (
     OTHER_VICTIMS,
     casualties,
@@ -37,6 +37,7 @@ from geomap.events.counts import (
 from geomap.events.matching import Codebook, default_codebook, lower_same_length
 from geomap.events.merge import WEAK, ArticleEvent, contains, merge_article
 from geomap.events.places import is_wide, may_be_where, places_of
+from geomap.extract.wordlists import FUNCTION_WORDS
 from geomap.models import Article, Mention, Place
 
 if TYPE_CHECKING:
@@ -88,6 +89,65 @@ def _clauses(low: str) -> list[tuple[int, int]]:
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(low)))
+    return out
+
+
+_RELATIVE = re.compile(RELATIVE)
+_MAIN_VERB = re.compile(MAIN_VERB)
+_RECENT = re.compile(RECENT)
+_VICTIMS = re.compile(VICTIMS)
+#: Words before "who", "which" or "that" that end no noun phrase: no relative clause ("said
+#: who", "in which", "so that").
+_NO_ANTECEDENT = frozenset(
+    """
+    said says say told tell asked ask know knew known see saw show showed shows believe
+    believed believes think thought found is was are were be been in of to at on for by with
+    from and or but so such now than claimed announced confirmed reported added noted warned
+    stated feared hope hoped ensure ensured means meant suggest suggests suggested that which
+    who when where
+    """.split()
+)
+#: Words before a verb that make it the relative clause's own, not the main clause's ("who
+#: fought and were wounded", "who was wounded", "who said they were"): function words and
+#: auxiliaries.
+_NOT_BEFORE_MAIN = FUNCTION_WORDS | frozenset(
+    "is are was were be been being has have had not also never already said".split()
+)
+
+
+def _background_relatives(clause: str) -> list[tuple[int, int]]:
+    """The relative clauses on a noun phrase that a lower-cased clause tells as background,
+    (start, end) in it: from "who", "which" or "that" to the main clause's verb (or to the
+    comma closing one that a comma opens: "the soldier, who served in Iraq, was honoured"),
+    that state no count, nor does the rest of the clause, no victims and no recent time
+    (``geomap.events.codebook``: ``RELATIVE``, ``MAIN_VERB``, ``VICTIMS``, ``RECENT``)."""
+    out = []
+    for m in _RELATIVE.finditer(clause):
+        before = clause[max(0, m.start() - 30) : m.start()].rstrip()
+        words = before.replace(",", " ").split()
+        if not words or words[-1] in _NO_ANTECEDENT:
+            continue
+        end = -1
+        for v in _MAIN_VERB.finditer(clause, m.end(), m.end() + 150):
+            prev = clause[clause.rfind(" ", 0, v.start()) + 1 : v.start()].rstrip(",")
+            if prev not in _NOT_BEFORE_MAIN:
+                end = v.start()
+                break
+        if before.endswith(","):
+            comma = clause.find(",", m.end(), len(clause) if end < 0 else end)
+            if comma >= 0:
+                end = comma
+        if end < 0:
+            continue  # no main verb after it: what it is, is not known
+        relative = clause[m.start() : end]
+        if (
+            _VICTIMS.match(relative)
+            or _RECENT.search(relative)
+            or casualties(relative) != (None, None)
+            or casualties(clause[: m.start()] + clause[end:]) != (None, None)
+        ):
+            continue  # news: its count, or its time ("a bomb that killed six people exploded")
+        out.append((m.start(), end))
     return out
 
 
@@ -253,6 +313,19 @@ def find_events(
             ]
             if not in_clause:
                 continue
+            if "wh" in low[c_start:c_end] or "that" in low[c_start:c_end]:
+                # a cue in a relative clause told as background is not what the clause reports
+                background = _background_relatives(low[c_start:c_end])
+                if background:
+                    in_clause = [
+                        h
+                        for h in in_clause
+                        if not any(
+                            c_start + a <= h[0] and h[1] <= c_start + b for a, b in background
+                        )
+                    ]
+                    if not in_clause:
+                        continue
             cs, ce, k = min(in_clause, key=lambda h: (h[2], h[0]))
             cue = codebook.cues[k]
             etype, sub = cue.event_type, cue.sub_event_type
