@@ -44,6 +44,8 @@ def test_killed(clause, killed):
         ("two soldiers of the 5th brigade were killed", (2, None)),
         ("three workers at the plant were injured", (None, 3)),
         ("four tourists from a hotel in islamabad were injured", (None, 4)),
+        ("one was injured and four passengers from the bus remain in hospital", (None, 4)),
+        ("nine people remain in hospital with flu", (None, None)),
         ("two people, a man and a woman, were killed", (2, None)),
         ("between 20 and 30 people from villages near the border were killed", (20, None)),
         # no count of this event: a running total, a past year's, an age, a test, an illness

@@ -14,7 +14,9 @@ The rules, in the order they are tried, on the lower-cased clause:
   have died", "three workers at the plant were injured"), without a verb, a relative
   clause or another number in it; never a running total or a past year's count ("four
   people have died since 1992", "who died last year", "died 15 years ago"), nor an age
-  ("a child aged two");
+  ("a child aged two"); "remain in hospital" is the wounded's verb only in a clause that
+  names an injury ("three were injured and two remain in hospital"; not "nine remain in
+  hospital with flu", nor "nine others remain ill");
 * "no one was killed", "no casualties": 0;
 * bodies found: "the bodies of two students", "three bodies were recovered";
 * one victim named without a number: "a 58-year-old woman was killed", "the fatal shooting
@@ -176,7 +178,8 @@ _WOUNDED_OBJECT = compiled(r"\b" + _WOUND + r" " + _QUAL + _NUM + r"\b(?! (?:of|
 _WOUNDED_SUBJECT = compiled(
     r"\b" + _QUAL + _NUM + r" (?:(?P<between>(?:[\w'’-]+ ){0,3}?)|" + _PERSON_PHRASE + r")"
     r"(?:were |was |have been |had been |are |is )?"
-    r"(?:wounded|injured|hurt|sustained (?:\w+ )?(?:wounds|injuries)|injuries)\b" + _SINCE
+    r"(?:wounded|injured|hurt|sustained (?:\w+ )?(?:wounds|injuries)|injuries|"
+    r"remains? in (?:a |the )?hospital|remained in (?:a |the )?hospital)\b" + _SINCE
 )
 _NONE_KILLED = compiled(
     r"\b(?:no one|nobody|no one else|no-one) (?:was|were|has been) (?:killed|hurt|injured|wounded)"
