@@ -35,6 +35,37 @@ def test_killed(clause, killed):
     assert casualties(clause)[0] == killed
 
 
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a person noun, then a prepositional phrase, an apposition or a place, then the verb
+        ("four people from the same family in kent have died", (4, None)),
+        ("at least two children in baghdad, iraq have died after eating cake", (2, None)),
+        ("two soldiers of the 5th brigade were killed", (2, None)),
+        ("three workers at the plant were injured", (None, 3)),
+        ("four tourists from a hotel in islamabad were injured", (None, 4)),
+        ("one was injured and four passengers from the bus remain in hospital", (None, 4)),
+        ("nine people remain in hospital with flu", (None, None)),
+        ("two people, a man and a woman, were killed", (2, None)),
+        ("between 20 and 30 people from villages near the border were killed", (20, None)),
+        # no count of this event: a running total, a past year's, an age, a test, an illness
+        ("four people have died since 1992", (None, None)),
+        ("four people in the region have died since the start of the outbreak", (None, None)),
+        ("two of the four people who died last year", (None, None)),
+        ("twenty-six people have died so-far this year", (None, None)),
+        ("four federal agents died 15 years ago", (None, None)),
+        ("a child aged two has died", (1, None)),
+        ("at least nine others remain ill", (None, None)),
+        ("1,000 people in the city have been tested", (None, None)),
+        # a verb or another number between: not the subject's count
+        ("1,000 people in the city have been tested and 12 have died", (12, None)),
+        ("two gunmen from the group were killed", (None, None)),
+    ],
+)  # fmt: skip
+def test_the_subject_s_count_past_a_phrase(clause, expected):
+    assert casualties(clause) == expected
+
+
 def test_a_place_s_own_count_in_a_list():
     assert count_before("storms killed 12 in the north and 30 in eastern ") == 30
     assert count_before("storms killed 12 in ") == 12

@@ -9,6 +9,14 @@ The rules, in the order they are tried, on the lower-cased clause:
 * the subject of a passive or adjectival form: "four servicemen were killed", "four
   Azerbaijani servicemen killed", "and four wounded" — unless the words between the
   number and the verb name a weapon or an attacker ("two bombs killed", "three gunmen");
+  after a person noun, a prepositional phrase, an apposition or a place may stand between
+  ("four people from the same family in kent have died", "two children in baghdad, iraq
+  have died", "three workers at the plant were injured"), without a verb, a relative
+  clause or another number in it; never a running total or a past year's count ("four
+  people have died since 1992", "who died last year", "died 15 years ago"), nor an age
+  ("a child aged two"); "remain in hospital" is the wounded's verb only in a clause that
+  names an injury ("three were injured and two remain in hospital"; not "nine remain in
+  hospital with flu", nor "nine others remain ill");
 * "no one was killed", "no casualties": 0;
 * bodies found: "the bodies of two students", "three bodies were recovered";
 * one victim named without a number: "a 58-year-old woman was killed", "the fatal shooting
@@ -102,9 +110,30 @@ _KILLED_DEATHS = (
         r"jumped to|increased to|to) " + _QUAL + _NUM + r"\b"
     ),
 )
+#: Between a person noun and its verb, a prepositional phrase, an apposition or a place, of
+#: up to eight words ("four people from the same family in kent have died", "two children in
+#: baghdad, iraq have died", "two people, a man and a woman, were killed"): no word of a verb
+#: or a relative clause, nor another number, in it ("1,000 people in the city have been tested
+#: and 12 died": 12, not 1,000; "two soldiers and three civilians were killed").
+_PERSON_MOD = (
+    r"(?:,? (?:of|from|in|at|on|near|aboard|inside|outside|across|around|along|with|within) |, )"
+    r"(?:(?!(?:who|whom|whose|which|that|where|when|after|before|since|as|while|because|if|"
+    r"was|were|is|are|has|have|had|been|be|said|says|say|reported|according|"
+    r"\d+|" + _WORD + r")\b)[\w'’.-]+,? ){1,8}?"
+)
+#: A person noun and what may follow it before its verb.
+_PERSON_PHRASE = r"(?:[\w'’-]+ ){0,2}?" + _PERSON + _PERSON_MOD
+#: A count that is no event's: a running total over time or one of a past year ("four people
+#: have died since 1992", "the four people who died last year").
+_SINCE = (
+    r"(?!(?: [\w'’-]+){0,3}? (?:since (?:(?:19|20)\d\d|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|the (?:start|beginning|outbreak)|"
+    r"records began|then)|(?:last|this) year|years ago)\b)"
+)
 _KILLED_SUBJECT = compiled(
-    r"\b" + _QUAL + _NUM + r" (?P<between>(?:[\w'’-]+ ){0,4}?)(?:were |was |have been |had been |"
-    r"are |is |have |has |had )?(?:killed|dead|died|slain|perished|lost their lives|shot dead)\b"
+    r"\b" + _QUAL + _NUM + r" (?:(?P<between>(?:[\w'’-]+ ){0,4}?)|" + _PERSON_PHRASE + r")"
+    r"(?:were |was |have been |had been |are |is |have |has |had )?"
+    r"(?:killed|dead|died|slain|perished|lost their lives|shot dead)\b" + _SINCE
 )
 #: Bodies found: "the bodies of two students", "three bodies were recovered".
 _BODIES = (
@@ -147,8 +176,10 @@ _COUNT_IN = compiled(
 )
 _WOUNDED_OBJECT = compiled(r"\b" + _WOUND + r" " + _QUAL + _NUM + r"\b(?! (?:of|per))")
 _WOUNDED_SUBJECT = compiled(
-    r"\b" + _QUAL + _NUM + r" (?P<between>(?:[\w'’-]+ ){0,3}?)(?:were |was |have been |had been |"
-    r"are |is )?(?:wounded|injured|hurt|sustained (?:\w+ )?(?:wounds|injuries)|injuries)\b"
+    r"\b" + _QUAL + _NUM + r" (?:(?P<between>(?:[\w'’-]+ ){0,3}?)|" + _PERSON_PHRASE + r")"
+    r"(?:were |was |have been |had been |are |is )?"
+    r"(?:wounded|injured|hurt|sustained (?:\w+ )?(?:wounds|injuries)|injuries|"
+    r"remains? in (?:a |the )?hospital|remained in (?:a |the )?hospital)\b" + _SINCE
 )
 _NONE_KILLED = compiled(
     r"\b(?:no one|nobody|no one else|no-one) (?:was|were|has been) (?:killed|hurt|injured|wounded)"
@@ -215,6 +246,8 @@ def _count(match: re.Match[str]) -> int | None:
         return None  # animals, not people
     if len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100:
         return None  # a year, not a count
+    if match.string.endswith(("aged ", "age "), 0, match.start("n")):
+        return None  # an age ("a child aged two has died"), not a count
     return parse_number(text)
 
 
@@ -340,7 +373,7 @@ def _most(
     if not found:
         found = [
             n for m in subject.finditer(clause)
-            if not _AGENT.search(m.group("between")) and (n := _count(m)) is not None
+            if not _AGENT.search(m.group("between") or "") and (n := _count(m)) is not None
         ]  # fmt: skip
     return max(found) if found else otherwise
 
