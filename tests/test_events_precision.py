@@ -296,3 +296,73 @@ def test_a_relative_clause_that_is_news_keeps_its_event_and_count(text, found, g
 def test_clashes_at_a_protest_are_no_peaceful_protest(text, sub_event_type, gazetteer, codebook):
     (ev,) = events_of(text, gazetteer, codebook)
     assert (ev.event_type, ev.sub_event_type) == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the event's sentence states a running total: the next count is one of its cases
+        "The death brings the total number of people who have died of swine flu to 17, "
+        "including one person who was in England. The health minister expressed his sympathy. "
+        '"We have been notified of the death of a two-year-old child," he said.',
+        # a count over the world or over years
+        "Suspected cases of bird flu in Denmark remain unconfirmed. "
+        "Globally, the strain has infected 171 people, and killed 93 of them, since 2003.",
+        "A case of mad cow disease turned up in Alberta. "
+        "At least 150 people worldwide have died from eating contaminated beef.",
+        # a person of their own, told with their own happening or time
+        "The officer shot the driver of the car, who was caught in Dallas. "
+        "Police have identified a man who was killed in a shooting early Saturday.",
+        "Investigators say Jackson was beaten and strangled in the county jail in Dallas. "
+        "Parker is awaiting trial in the death of a man whose body was found under a bridge "
+        "in January.",
+    ],
+)
+def test_a_count_of_another_happening_is_not_carried(text, gazetteer, codebook):
+    events = events_of(text, gazetteer, codebook)
+    assert events
+    assert [e.fatalities for e in events] == [None] * len(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Flooding hit Harare on Monday. Two people were killed.", 2),
+        ("Heavy rain flooded Porto Alegre on Friday. "
+         "The state government said 39 people had died across the state since Monday.", 39),
+        ("A gunman opened fire at a bar in Dallas on Saturday. "
+         "Three people were killed, among them a man who was shot in the doorway.", 3),
+    ],
+)  # fmt: skip
+def test_a_count_of_the_same_happening_is_still_carried(text, fatalities, gazetteer, codebook):
+    (ev,) = events_of(text, gazetteer, codebook)
+    assert ev.fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 17 victims of a helicopter crash in the North Atlantic were remembered Wednesday "
+        "at a prayer service.",
+        "Hundreds mourned the victims of the bus crash in Harare on Saturday.",
+        "A memorial service for the victims of the flood in Harare was held on Sunday.",
+    ],
+)
+def test_a_commemoration_does_not_date_the_happening(text, gazetteer, codebook):
+    (ev,) = events_of(text, gazetteer, codebook)
+    assert (ev.date, ev.date_basis) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters held a candlelight vigil in Harare on Sunday.",
+        "A bus crashed in Harare on Saturday, killing 12 people.",
+        "Police who had mourned a colleague fired tear gas at protesters in Harare on Sunday.",
+    ],
+)
+def test_a_commemoration_that_is_the_event_or_no_commemoration_keeps_the_date(
+    text, gazetteer, codebook
+):
+    (ev,) = events_of(text, gazetteer, codebook)
+    assert ev.date is not None and ev.date_basis == "text"

@@ -12,7 +12,12 @@ first of ``CUES`` it matches, and one event per place where that happened:
   (``UNREAL``).
 
 A clause with a cue but no place gives its counts to the article's last event if that is
-at most two sentences before ("four servicemen were killed in the clashes"). Then an
+at most two sentences before ("four servicemen were killed in the clashes"), unless that
+event's sentence states a running total or the clause tells of another happening (a count
+over the world or over years, "another", a person with their own happening or time). A
+clause whose predicate commemorates the happening its cue names ("the victims of a crash
+were remembered Wednesday") leaves the event's date unknown: the date is the
+commemoration's. Then an
 article's events are merged (``geomap.events.merge``): the same type at the same place or
 a contained one on overlapping dates is one event. ``other`` cues give an event only when
 the article has no other.
@@ -289,6 +294,7 @@ def find_events(
                 and not _elsewhere(ms, found[-1].place)
                 and not codebook.unreal.search(low)  # "as many as 1,103 may have died"
                 and not OTHER_VICTIMS.search(low)  # "two other women", "bringing the total to 18"
+                and _same_happening(low_body[slice(*bounds[last_at])], low)
             ):
                 killed, wounded = casualties(low)
                 if killed is not None or wounded is not None:
@@ -364,6 +370,7 @@ def find_events(
                     if (
                         (killed is not None or wounded is not None)
                         and not OTHER_VICTIMS.search(clause_low)
+                        and _same_happening(low_body[slice(*bounds[last_at])], clause_low)
                         and (
                             prev.event_type == etype
                             or cue.weight <= WEAK
@@ -405,6 +412,15 @@ def find_events(
                     and _reference_year(clause_low) == date.start.year
                 ):
                     date, basis = None, None  # "since 2003", "by 2023": not when it happened
+                elif date is not None and _commemorated(
+                    clause_low,
+                    [
+                        (h[0] - c_start, h[1] - c_start)
+                        for h in in_clause
+                        if codebook.cues[h[2]].event_type == cue.event_type
+                    ],
+                ):
+                    date, basis = None, None  # "victims of a crash were remembered Wednesday"
                 ev = ArticleEvent(
                     article_id=article.id,
                     start=m.start,
@@ -453,6 +469,46 @@ _REFERENCE = re.compile(
 )
 
 
+#: A clause whose predicate is a commemoration of a happening: the happening's victims
+#: remembered, mourned or honoured, or a memorial, funeral, vigil or service held for them
+#: (``c`` is the commemoration's word). Its date is the commemoration's, not the happening's.
+_COMMEMORATION = re.compile(
+    r"\b(?:was|were|are|is|been|being|be) (?:[a-z]+ )?(?P<c>remembered|mourned|commemorated|"
+    r"memoriali[sz]ed|eulogi[sz]ed|laid to rest)\b|"
+    r"\b(?P<c2>remember(?:s|ed|ing)?|mourn(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|"
+    r"honou?r(?:s|ed|ing)?|memoriali[sz](?:e|es|ed|ing)|(?:paid|pay|pays|paying) "
+    r"(?:a |their |last )?(?:tribute|respects|homage) to) (?!dead\b)(?:the )?(?:[\w-]+ ){0,3}?"
+    r"(?:victims|dead|lives|those)\b|"
+    r"\b(?<!at )(?<!during )(?<!after )(?<!before )(?<!following )(?P<c3>(?:candlelight )?"
+    r"(?:memorial|funeral|vigil|prayer|remembrance|requiem)(?: service| mass| ceremony)?s?) "
+    r"(?:(?:was|were) (?:held )?)?for (?:the )?(?:[\w-]+ ){0,3}?(?:victims|dead|those)\b|"
+    r"\bheld an? (?:[\w-]+ ){0,2}?(?P<c4>memorial|funeral|vigil|prayer service|remembrance|"
+    r"requiem)\b"
+)
+#: Words one of which each alternative of ``_COMMEMORATION`` holds.
+_COMMEMORATION_WORDS = tuple(
+    "rememb mourn commemorat honor honour memorial eulog laid tribute respects homage "
+    "funeral vigil prayer requiem".split()
+)
+
+
+def _commemorated(clause: str, cues: Sequence[tuple[int, int]]) -> bool:
+    """Whether a lower-cased clause commemorates the happening its event's cues (``cues``:
+    (start, end) in it) name: its predicate is a commemoration (``_COMMEMORATION``), not in a
+    relative clause, and none of the cues is the commemoration's own word (a vigil that is a
+    protest, a funeral)."""
+    if not any(w in clause for w in _COMMEMORATION_WORDS):
+        return False
+    for m in _COMMEMORATION.finditer(clause):
+        group = next(g for g in ("c", "c2", "c3", "c4") if m.group(g) is not None)
+        start, end = m.span(group)
+        if any(a < end and start < b for a, b in cues):
+            return False  # the commemoration is the event
+        if not re.search(r"\b(?:who|which|that)\b", clause[: m.start()]):
+            return True
+    return False
+
+
 def _reference_year(clause: str) -> int | None:
     """The year of a reference period or deadline in a clause, if it gives one."""
     m = (
@@ -461,6 +517,47 @@ def _reference_year(clause: str) -> int | None:
         else None
     )
     return int(m.group(1)) if m else None
+
+
+#: A running total or a tally over time: an event found in a sentence stating one takes no
+#: counts from the sentences after it, which tell of the tally's cases, not of the event ("The
+#: death brings the total … to 17, also including one person who was in England": "the death
+#: of a two-year-old child" next is not the English case).
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|push|pushes|pushing|pushed|"
+    r"take|takes|taking|took) the (?:[\w-]+ ){0,2}?(?:total|toll|tally)\b|"
+    r"\b(?:toll|tally|total) (?:has |had |have )?(?:now )?(?:risen|rose|climbed|reached|"
+    r"increased|jumped)\b|"
+    r"\b(?:total|overall|cumulative) (?:death toll|toll|number)\b|"
+    r"\bso far this year\b|\bin total\b|\bto date\b"
+)
+#: A clause about another happening than the event before it, whose counts are not that
+#: event's: a count over the world or over years ("killed 93 of them, since 2003", "150
+#: people worldwide have died", "since the virus started spreading"), another or a separate
+#: happening, or a person of its own told with the happening or the time of their death ("a
+#: man who was killed in a shooting early Saturday", "the death of a man whose body was found
+#: under a bridge in January").
+_ANOTHER_HAPPENING = re.compile(
+    r"\b(?:worldwide|world-wide|globally|(?:around|across) the (?:world|globe)|in the world)\b|"
+    r"\bsince (?:(?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december) )?(?:19|20)\d\d\b|"
+    r"\bsince the (?:[\w-]+ ){0,2}?(?:began|begun|started|start|beginning|first)\b|"
+    r"\b(?:another|separate|unrelated)\b|"
+    r"\ban? (?:[\w-]+ ){0,2}?(?:man|woman|boy|girl|child|baby|toddler|teenager|teen|person|"
+    r"resident|driver|motorist|motorcyclist|cyclist|pedestrian|inmate),? (?:who|whose)\b[^,;]*?"
+    r"\b(?:(?:in|during) an? (?:shooting|stabbing|crash|accident|attack|fire|blaze|blast|"
+    r"explosion|collision|wreck|fight|robbery|incident)|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|january|february|march|april|june|july|august|september|october|"
+    r"november|december|in may|last (?:week|month|year)|(?:19|20)\d\d)\b"
+)
+
+
+def _same_happening(event_sentence: str, text: str) -> bool:
+    """Whether a count stated in ``text`` (a lower-cased clause or sentence after an event)
+    may be the event's: the event's sentence (``event_sentence``, lower case) states no running
+    total (``_RUNNING_TOTAL``) and ``text`` tells of no other happening
+    (``_ANOTHER_HAPPENING``)."""
+    return not _RUNNING_TOTAL.search(event_sentence) and not _ANOTHER_HAPPENING.search(text)
 
 
 def _elsewhere(mentions: Sequence[Mention], place: Place) -> bool:
