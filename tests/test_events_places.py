@@ -43,6 +43,10 @@ def places(text, gazetteer, codebook):
         ("The victims were rushed to a hospital in Knoxville after the shooting.", []),
         # a leader's title
         ("The offensive against the rulers of Gaza was condemned.", []),
+        # a point of reference, when the clause names where it happened
+        ("A case of BSE was found at a farm near Tovuz some 80 kilometres west of Ganja.",
+         ["Tovuz"]),
+        ("Shelling hit Tovuz, 12 miles (19 km) south of Ganja, overnight.", ["Tovuz"]),
         # where a speaker was (and the places listed after it)
         ('"Each outbreak is hard to track," said Dr. Anna Moretti, in Rome, Italy on Friday.',
          []),
@@ -58,6 +62,11 @@ def test_not_where_it_happened(text, expected, gazetteer, codebook):
 
 def test_a_place_in_a_locative_position_is_kept(gazetteer, codebook):
     assert places("A man was stabbed in Lexington on Friday.", gazetteer, codebook) == ["Lexington"]
+
+
+def test_a_point_of_reference_is_where_when_no_other_place_is(gazetteer, codebook):
+    text = "A car bomb exploded 30 km north of Ganja on Sunday."
+    assert places(text, gazetteer, codebook) == ["Ganja"]
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,27 @@ def test_deaths_with_a_named_cause_take_the_causes_type(
     assert (ev.event_type, ev.sub_event_type) == (event_type, sub_event_type)
 
 
+@pytest.mark.parametrize(
+    ("lead", "sub_event_type"),
+    [
+        ("Tsunami waves scoured the coasts of the region a week ago, after an earthquake.",
+         "tsunami"),
+        ("Floods have swept the valley since Monday.", "flood"),
+    ],
+)  # fmt: skip
+def test_deaths_take_the_cause_the_lead_names(lead, sub_event_type, gazetteer, codebook):
+    text = lead + " Officials are still counting. More than 300 were killed in Harare."
+    (ev,) = events_of(text, gazetteer, codebook)
+    expected = ("Harare", "disaster", sub_event_type)
+    assert (ev.place.name, ev.event_type, ev.sub_event_type) == expected
+
+
+def test_deaths_without_a_cause_stay_an_attack(gazetteer, codebook):
+    text = "Police are investigating. Officials are still counting. Two were killed in Harare."
+    (ev,) = events_of(text, gazetteer, codebook)
+    assert ev.event_type == "violence_against_civilians"
+
+
 def test_gunfire_is_no_accidental_fire(gazetteer, codebook):
     (ev,) = events_of("A man was killed in Dallas after a gunman opened fire.", gazetteer, codebook)
     assert ev.event_type == "violence_against_civilians"

@@ -27,7 +27,9 @@ A model year after "struck" is a car ("struck a 2003 Honda Accord"), not an agre
 
 ``CAUSES``: a bare count of the dead ("were killed", "kills") in a sentence that names a
 disaster or an accident takes that cause's type ("after the fires, when 100 people were
-killed" is a wildfire; "fire kills man" an accident). ``DISEASE``: "new cases", "confirmed
+killed" is a wildfire; "fire kills man" an accident); in a sentence that names none, the
+cause the article's title and lead name ("tsunami waves scoured the coasts…", then "More
+than 300 were killed in Malaysia"). ``DISEASE``: "new cases", "confirmed
 cases" are an epidemic only with a disease or infection word in the sentence or the
 article's lead ("a court won't accept new cases" is none).
 

@@ -338,10 +338,13 @@ def find_events(
             if etype == "violence_against_civilians" and codebook.generic_kill.fullmatch(
                 low[cs:ce]
             ):
-                # "after the fires, when 100 were killed": the cause's type, not an attack
+                # "after the fires, when 100 were killed": the cause's type, not an attack;
+                # the sentence's, else the first the article's title and lead name
+                # ("tsunami waves scoured the coasts…", then "More than 300 were killed")
                 etype, sub = next(
-                    ((t, st) for pat, t, st in codebook.causes if pat.search(low)), (etype, sub)
-                )
+                    ((t, st) for pat, t, st in codebook.causes if pat.search(low)),
+                    None,
+                ) or _first_cause(codebook.causes, lead_text(), (etype, sub))
             clause_low = low[c_start:c_end]
             if codebook.unreal.search(clause_low):
                 continue  # (before the counts and places: nothing of the clause is used)
@@ -507,6 +510,18 @@ def _commemorated(clause: str, cues: Sequence[tuple[int, int]]) -> bool:
         if not re.search(r"\b(?:who|which|that)\b", clause[: m.start()]):
             return True
     return False
+
+
+def _first_cause(
+    causes: Sequence[tuple[re.Pattern[str], str, str]], text: str, default: tuple[str, str]
+) -> tuple[str, str]:
+    """The type and sub-type of the cause ``text`` names first (``Codebook.causes``), or
+    ``default`` when it names none."""
+    first = min(
+        ((m.start(), t, st) for pat, t, st in causes if (m := pat.search(text))),
+        default=None,
+    )
+    return default if first is None else (first[1], first[2])
 
 
 def _reference_year(clause: str) -> int | None:

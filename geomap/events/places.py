@@ -16,6 +16,9 @@
   "Roanoke Park") or a person's home ("David Arvin of Irvine") is not where it happened;
 * not a destination: "traveling to Gaza", "arrived in Moscow", "a trip to Kyiv", "taken to a
   hospital in Knoxville" name where someone went, not where it happened;
+* not a point of reference: in "a farm near Västerås some 80 kilometres west of Stockholm"
+  the farm is near Västerås; a place a distance away from which something happened is
+  where it happened only when the clause names no other place;
 * not where a speaker was: "…," said Dr. Anna Bruschke in Rome", "told reporters in
   Geneva", "speaking at a news conference in Brussels" name where the report was given
   (with the places listed after it: "in Rome, Italy"), not where what it reports happened;
@@ -80,6 +83,18 @@ _NOT_WHERE_BEFORE = compiled(
     # where people come from: "fans from across the U.S.", "visitors from around Europe"
     r"\bfrom\s+(?:all\s+)?(?:across|around|over|throughout)\s+(?:the\s+)?$"
 )
+#: Before a place: a distance and a bearing from it ("80 kilometres west of", "30km
+#: north-east of", "20 miles outside"): the place is a point of reference. (A distance
+#: "from" a place is not where at all, as any place after "from": ``_NOT_WHERE_BEFORE``.)
+_REFERENCE_BEFORE = compiled(
+    r"\b\d[\d,.]*\s*(?:-\s*)?(?:km|kms|kilometres?|kilometers?|miles?|mi|metres?|meters?)\s+"
+    r"(?:\(\s*[\d,.]+\s*(?:miles?|mi|km|kilometres?|kilometers?)\s*\)\s+)?"
+    r"(?:(?:due\s+)?(?:north|south|east|west|(?:north|south)-?(?:east|west))(?:ward)?\s+of|"
+    r"outside(?:\s+of)?|off)\s+(?:the\s+)?$"
+)
+#: How the text before a place ends when ``_REFERENCE_BEFORE`` can match (it is not run
+#: otherwise).
+_REFERENCE_ENDS = (" of", " outside", " off", " the")
 #: A verb of speaking: what follows it, up to a place, names who spoke or to whom.
 _SPEAKING = (
     r"\b(?:said|says|say|told|tells|added|adds|spoke|speaks|speaking|explained|"
@@ -217,6 +232,7 @@ def places_of(
     ``low[c_start:c_end]``; ``s_base`` is the sentence's offset in the article."""
     where: list[Mention] = []
     actors: list[Mention] = []
+    references: list[Mention] = []  # places a distance away from which it happened
     last: Mention | None = None
     spoken = False  # whether ``last`` is where a speaker was
     for m in mentions:
@@ -252,6 +268,11 @@ def places_of(
         if _spoken_at(low, text, max(c_start, rs - 60), rs):
             last, spoken = m, True
             continue
+        if before.rstrip().endswith(_REFERENCE_ENDS) and _REFERENCE_BEFORE.search(before):
+            if not (m.is_dateline or m.role == "background" or is_wide(place)):
+                references.append(m)
+            last = None
+            continue
         if last is not None and _continues_list(low[last.end - s_base : rs]):
             ok = True
         elif country:
@@ -271,7 +292,7 @@ def places_of(
         ):
             continue
         where.append(m)
-    return where, actors
+    return (where or references), actors
 
 
 def _spoken_at(low: str, text: str | None, lo: int, start: int) -> bool:
