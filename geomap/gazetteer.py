@@ -238,23 +238,13 @@ def _progress_bar(quiet: bool) -> Any:
 
 
 def _place(row: Sequence[Any]) -> Place:
+    """The place of a row of ``_COLUMNS`` (given by position: a call with keywords costs
+    more, and a name's lookup makes one for each of its places)."""
+    # Place's fields: place_id, name, lat, lon, place_type, country_code, geonameid,
+    # population, admin1, radius_km
     return Place(
-        place_id=row[0],
-        geonameid=row[1],
-        name=row[2],
-        lat=row[3],
-        lon=row[4],
-        place_type=row[5],
-        country_code=row[6],
-        admin1=row[7],
-        population=row[8] or 0,
-        radius_km=row[9] or 0.0,
+        row[0], row[2], row[3], row[4], row[5], row[6], row[1], row[8] or 0, row[7], row[9] or 0.0
     )
-
-
-def _rank(cand: Candidate) -> tuple[int, str]:
-    """Most populous first, then by ``place_id``."""
-    return (-cand.place.population, cand.place.place_id)
 
 
 class Gazetteer:
@@ -352,17 +342,24 @@ class Gazetteer:
             chunk = missing[start : start + 500]
             marks = ",".join("?" * len(chunk))
             found: dict[str, list[Candidate]] = {}
+            # each key's places most populous first, then by ``place_id`` (SQLite orders
+            # text by its UTF-8 bytes: code point order, as Python does); only the first
+            # ``MAX_CANDIDATES`` of a key are made
             for row in self._con.execute(
                 f"SELECT n.key, n.is_primary, {_COLUMNS} FROM names n "
-                f"JOIN places p ON p.idx = n.idx WHERE n.key IN ({marks})",
+                f"JOIN places p ON p.idx = n.idx WHERE n.key IN ({marks}) "
+                "ORDER BY n.key, ifnull(p.population, 0) DESC, p.place_id",
                 chunk,
             ):
-                found.setdefault(row[0], []).append(
-                    Candidate(_place(row[2:]), bool(row[1]), bool(row[12]))
-                )
+                got = found.get(row[0])
+                if got is None:
+                    got = found[row[0]] = []
+                elif len(got) >= MAX_CANDIDATES:
+                    continue
+                got.append(Candidate(_place(row[2:]), bool(row[1]), bool(row[12])))
             for key in chunk:
                 rows = found.get(key)
-                value = () if rows is None else tuple(sorted(rows, key=_rank)[:MAX_CANDIDATES])
+                value = () if rows is None else tuple(rows)
                 if len(cache) > MEMO_LIMIT:
                     cache.clear()
                     self.memo.clear()

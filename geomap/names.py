@@ -96,8 +96,13 @@ def name_key(text: str) -> str:
     str
         The key; empty when nothing of the name is left.
     """
-    if text.isascii() and text.isalpha():
-        return text.lower()  # a plain word: nothing to remove, fold or collapse
+    if text.isascii():
+        if text.isalpha():
+            return text.lower()  # a plain word: nothing to remove, fold or collapse
+        if text.replace(" ", "").isalpha():
+            # plain words between spaces ("New York"): nothing to remove, fold or turn into
+            # a space, and the spaces collapsed as below
+            return " ".join(text.lower().split())
     text = text.translate(SPECIAL_LETTERS)
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text)

@@ -179,6 +179,16 @@ def test_a_run_of_words_has_a_key_starting_with_its_first_words(text):
             assert name_key(text[words.starts[i] : words.ends[j]]).startswith(first)
 
 
+@given(text=st.text(alphabet="aAzZqQ ", max_size=30))
+def test_plain_words_have_the_key_of_any_spacing(text):
+    # ``name_key`` takes ASCII letters between spaces ("New York") by a shorter path: the
+    # key the full path gives them, which a tab (not a plain space) takes
+    from geomap.names import name_key
+
+    assert name_key(text) == name_key(text.replace(" ", "\t"))
+    assert name_key(text) == name_key(text.replace(" ", " \t"))
+
+
 @given(text=st.one_of(TEXT, st.text(alphabet="aAbB. \n!?ϒß'’İı", max_size=40)))
 def test_sentence_starts_are_those_of_the_set(text):
     # ``names_a_place`` asks whether a word starts a sentence instead of building the set of the

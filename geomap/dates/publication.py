@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from geomap.dates.patterns import MONTH_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, month_number
 from geomap.dates.values import safe_date
-from geomap.models import Article
+from geomap.models import Article, direct_init
 
 __all__ = [
     "PubDateEvidence",
@@ -19,6 +19,7 @@ __all__ = [
 ]
 
 
+@direct_init
 @dataclass(frozen=True)
 class PubDateEvidence:
     """What an article says about its own date, for deciding it after a run is read."""

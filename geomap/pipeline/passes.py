@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import multiprocessing
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -368,6 +369,9 @@ def _both_passes(
         from geomap.events.matching import default_codebook
 
         default_codebook().compile_all()
+        # and event finding loaded, whose counts and places compile their patterns as they
+        # load (else each worker loads it for its first chunk)
+        importlib.import_module("geomap.events.find")
     # one pool (or client) for both passes: the workers parse the inputs in both
     with executor(options.workers, options.dask, options.gazetteer_or_default()) as run:
         dates, count = first_pass(
