@@ -31,7 +31,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from geomap.events.actors import find_actors
-from geomap.events.codebook import MAIN_VERB, MARITIME, RECENT, RELATIVE, VICTIMS
+from geomap.events.codebook import MARITIME
+from geomap.events.context import background_relatives, commemorated, same_happening
 from geomap.events.counts import (
     OTHER_VICTIMS,
     casualties,
@@ -42,7 +43,6 @@ from geomap.events.counts import (
 from geomap.events.matching import Codebook, default_codebook, lower_same_length
 from geomap.events.merge import WEAK, ArticleEvent, contains, merge_article
 from geomap.events.places import is_wide, may_be_where, places_of
-from geomap.extract.wordlists import FUNCTION_WORDS
 from geomap.models import Article, Mention, Place
 
 if TYPE_CHECKING:
@@ -94,65 +94,6 @@ def _clauses(low: str) -> list[tuple[int, int]]:
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(low)))
-    return out
-
-
-_RELATIVE = re.compile(RELATIVE)
-_MAIN_VERB = re.compile(MAIN_VERB)
-_RECENT = re.compile(RECENT)
-_VICTIMS = re.compile(VICTIMS)
-#: Words before "who", "which" or "that" that end no noun phrase: no relative clause ("said
-#: who", "in which", "so that").
-_NO_ANTECEDENT = frozenset(
-    """
-    said says say told tell asked ask know knew known see saw show showed shows believe
-    believed believes think thought found is was are were be been in of to at on for by with
-    from and or but so such now than claimed announced confirmed reported added noted warned
-    stated feared hope hoped ensure ensured means meant suggest suggests suggested that which
-    who when where
-    """.split()
-)
-#: Words before a verb that make it the relative clause's own, not the main clause's ("who
-#: fought and were wounded", "who was wounded", "who said they were"): function words and
-#: auxiliaries.
-_NOT_BEFORE_MAIN = FUNCTION_WORDS | frozenset(
-    "is are was were be been being has have had not also never already said".split()
-)
-
-
-def _background_relatives(clause: str) -> list[tuple[int, int]]:
-    """The relative clauses on a noun phrase that a lower-cased clause tells as background,
-    (start, end) in it: from "who", "which" or "that" to the main clause's verb (or to the
-    comma closing one that a comma opens: "the soldier, who served in Iraq, was honoured"),
-    that state no count, nor does the rest of the clause, no victims and no recent time
-    (``geomap.events.codebook``: ``RELATIVE``, ``MAIN_VERB``, ``VICTIMS``, ``RECENT``)."""
-    out = []
-    for m in _RELATIVE.finditer(clause):
-        before = clause[max(0, m.start() - 30) : m.start()].rstrip()
-        words = before.replace(",", " ").split()
-        if not words or words[-1] in _NO_ANTECEDENT:
-            continue
-        end = -1
-        for v in _MAIN_VERB.finditer(clause, m.end(), m.end() + 150):
-            prev = clause[clause.rfind(" ", 0, v.start()) + 1 : v.start()].rstrip(",")
-            if prev not in _NOT_BEFORE_MAIN:
-                end = v.start()
-                break
-        if before.endswith(","):
-            comma = clause.find(",", m.end(), len(clause) if end < 0 else end)
-            if comma >= 0:
-                end = comma
-        if end < 0:
-            continue  # no main verb after it: what it is, is not known
-        relative = clause[m.start() : end]
-        if (
-            _VICTIMS.match(relative)
-            or _RECENT.search(relative)
-            or casualties(relative) != (None, None)
-            or casualties(clause[: m.start()] + clause[end:]) != (None, None)
-        ):
-            continue  # news: its count, or its time ("a bomb that killed six people exploded")
-        out.append((m.start(), end))
     return out
 
 
@@ -294,7 +235,7 @@ def find_events(
                 and not _elsewhere(ms, found[-1].place)
                 and not codebook.unreal.search(low)  # "as many as 1,103 may have died"
                 and not OTHER_VICTIMS.search(low)  # "two other women", "bringing the total to 18"
-                and _same_happening(low_body[slice(*bounds[last_at])], low)
+                and same_happening(low_body[slice(*bounds[last_at])], low)
             ):
                 killed, wounded = casualties(low)
                 if killed is not None or wounded is not None:
@@ -321,7 +262,7 @@ def find_events(
                 continue
             if "wh" in low[c_start:c_end] or "that" in low[c_start:c_end]:
                 # a cue in a relative clause told as background is not what the clause reports
-                background = _background_relatives(low[c_start:c_end])
+                background = background_relatives(low[c_start:c_end])
                 if background:
                     in_clause = [
                         h
@@ -373,7 +314,7 @@ def find_events(
                     if (
                         (killed is not None or wounded is not None)
                         and not OTHER_VICTIMS.search(clause_low)
-                        and _same_happening(low_body[slice(*bounds[last_at])], clause_low)
+                        and same_happening(low_body[slice(*bounds[last_at])], clause_low)
                         and (
                             prev.event_type == etype
                             or cue.weight <= WEAK
@@ -415,7 +356,7 @@ def find_events(
                     and _reference_year(clause_low) == date.start.year
                 ):
                     date, basis = None, None  # "since 2003", "by 2023": not when it happened
-                elif date is not None and _commemorated(
+                elif date is not None and commemorated(
                     clause_low,
                     [
                         (h[0] - c_start, h[1] - c_start)
@@ -472,46 +413,6 @@ _REFERENCE = re.compile(
 )
 
 
-#: A clause whose predicate is a commemoration of a happening: the happening's victims
-#: remembered, mourned or honoured, or a memorial, funeral, vigil or service held for them
-#: (``c`` is the commemoration's word). Its date is the commemoration's, not the happening's.
-_COMMEMORATION = re.compile(
-    r"\b(?:was|were|are|is|been|being|be) (?:[a-z]+ )?(?P<c>remembered|mourned|commemorated|"
-    r"memoriali[sz]ed|eulogi[sz]ed|laid to rest)\b|"
-    r"\b(?P<c2>remember(?:s|ed|ing)?|mourn(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|"
-    r"honou?r(?:s|ed|ing)?|memoriali[sz](?:e|es|ed|ing)|(?:paid|pay|pays|paying) "
-    r"(?:a |their |last )?(?:tribute|respects|homage) to) (?!dead\b)(?:the )?(?:[\w-]+ ){0,3}?"
-    r"(?:victims|dead|lives|those)\b|"
-    r"\b(?<!at )(?<!during )(?<!after )(?<!before )(?<!following )(?P<c3>(?:candlelight )?"
-    r"(?:memorial|funeral|vigil|prayer|remembrance|requiem)(?: service| mass| ceremony)?s?) "
-    r"(?:(?:was|were) (?:held )?)?for (?:the )?(?:[\w-]+ ){0,3}?(?:victims|dead|those)\b|"
-    r"\bheld an? (?:[\w-]+ ){0,2}?(?P<c4>memorial|funeral|vigil|prayer service|remembrance|"
-    r"requiem)\b"
-)
-#: Words one of which each alternative of ``_COMMEMORATION`` holds.
-_COMMEMORATION_WORDS = tuple(
-    "rememb mourn commemorat honor honour memorial eulog laid tribute respects homage "
-    "funeral vigil prayer requiem".split()
-)
-
-
-def _commemorated(clause: str, cues: Sequence[tuple[int, int]]) -> bool:
-    """Whether a lower-cased clause commemorates the happening its event's cues (``cues``:
-    (start, end) in it) name: its predicate is a commemoration (``_COMMEMORATION``), not in a
-    relative clause, and none of the cues is the commemoration's own word (a vigil that is a
-    protest, a funeral)."""
-    if not any(w in clause for w in _COMMEMORATION_WORDS):
-        return False
-    for m in _COMMEMORATION.finditer(clause):
-        group = next(g for g in ("c", "c2", "c3", "c4") if m.group(g) is not None)
-        start, end = m.span(group)
-        if any(a < end and start < b for a, b in cues):
-            return False  # the commemoration is the event
-        if not re.search(r"\b(?:who|which|that)\b", clause[: m.start()]):
-            return True
-    return False
-
-
 def _first_cause(
     causes: Sequence[tuple[re.Pattern[str], str, str]], text: str, default: tuple[str, str]
 ) -> tuple[str, str]:
@@ -532,47 +433,6 @@ def _reference_year(clause: str) -> int | None:
         else None
     )
     return int(m.group(1)) if m else None
-
-
-#: A running total or a tally over time: an event found in a sentence stating one takes no
-#: counts from the sentences after it, which tell of the tally's cases, not of the event ("The
-#: death brings the total … to 17, also including one person who was in England": "the death
-#: of a two-year-old child" next is not the English case).
-_RUNNING_TOTAL = re.compile(
-    r"\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|push|pushes|pushing|pushed|"
-    r"take|takes|taking|took) the (?:[\w-]+ ){0,2}?(?:total|toll|tally)\b|"
-    r"\b(?:toll|tally|total) (?:has |had |have )?(?:now )?(?:risen|rose|climbed|reached|"
-    r"increased|jumped)\b|"
-    r"\b(?:total|overall|cumulative) (?:death toll|toll|number)\b|"
-    r"\bso far this year\b|\bin total\b|\bto date\b"
-)
-#: A clause about another happening than the event before it, whose counts are not that
-#: event's: a count over the world or over years ("killed 93 of them, since 2003", "150
-#: people worldwide have died", "since the virus started spreading"), another or a separate
-#: happening, or a person of its own told with the happening or the time of their death ("a
-#: man who was killed in a shooting early Saturday", "the death of a man whose body was found
-#: under a bridge in January").
-_ANOTHER_HAPPENING = re.compile(
-    r"\b(?:worldwide|world-wide|globally|(?:around|across) the (?:world|globe)|in the world)\b|"
-    r"\bsince (?:(?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december) )?(?:19|20)\d\d\b|"
-    r"\bsince the (?:[\w-]+ ){0,2}?(?:began|begun|started|start|beginning|first)\b|"
-    r"\b(?:another|separate|unrelated)\b|"
-    r"\ban? (?:[\w-]+ ){0,2}?(?:man|woman|boy|girl|child|baby|toddler|teenager|teen|person|"
-    r"resident|driver|motorist|motorcyclist|cyclist|pedestrian|inmate),? (?:who|whose)\b[^,;]*?"
-    r"\b(?:(?:in|during) an? (?:shooting|stabbing|crash|accident|attack|fire|blaze|blast|"
-    r"explosion|collision|wreck|fight|robbery|incident)|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|january|february|march|april|june|july|august|september|october|"
-    r"november|december|in may|last (?:week|month|year)|(?:19|20)\d\d)\b"
-)
-
-
-def _same_happening(event_sentence: str, text: str) -> bool:
-    """Whether a count stated in ``text`` (a lower-cased clause or sentence after an event)
-    may be the event's: the event's sentence (``event_sentence``, lower case) states no running
-    total (``_RUNNING_TOTAL``) and ``text`` tells of no other happening
-    (``_ANOTHER_HAPPENING``)."""
-    return not _RUNNING_TOTAL.search(event_sentence) and not _ANOTHER_HAPPENING.search(text)
 
 
 def _elsewhere(mentions: Sequence[Mention], place: Place) -> bool:
