@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from geomap.events.codebook import MAIN_VERB, RECENT, RELATIVE, VICTIMS
-from geomap.events.counts import casualties
+from geomap.events.counts import TALLY, casualties
 from geomap.extract.wordlists import FUNCTION_WORDS
 
 __all__ = ["background_relatives", "commemorated", "same_happening"]
@@ -130,8 +130,8 @@ _RUNNING_TOTAL = re.compile(
     r"take|takes|taking|took) the (?:[\w-]+ ){0,2}?(?:total|toll|tally)\b|"
     r"\b(?:toll|tally|total) (?:has |had |have )?(?:now )?(?:risen|rose|climbed|reached|"
     r"increased|jumped)\b|"
-    r"\b(?:total|overall|cumulative) (?:death toll|toll|number)\b|"
-    r"\bso far this year\b|\bin total\b|\bto date\b"
+    + TALLY
+    + r"|\bin total\b|\bto date\b"
 )
 #: A clause about another happening than the event before it, whose counts are not that
 #: event's: a count over the world or over years ("killed 93 of them, since 2003", "150

@@ -51,6 +51,7 @@ __all__ = [
     "one_named_death",
     "NUMBER_WORDS",
     "OTHER_VICTIMS",
+    "TALLY",
 ]
 
 #: Number words and their values ("a dozen" is 12; "dozens" and "scores" give no number).
@@ -163,11 +164,13 @@ _NAMED_DEATH = re.compile(
     r"\s*[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|\([A-Z][\w'’-]*\)))+(?:,[^,;]{1,120},)? "
     r"(?:has |had )?(?:died|dies|passed away)\b"
 )
+#: A tally over time, lower case: "the total death toll", "so far this year" (a pattern's
+#: text, for ``OTHER_VICTIMS`` and ``geomap.events.context``).
+TALLY = r"\b(?:total|overall|cumulative) (?:death toll|toll|number)\b|\bso far this year\b"
 #: Other victims or a running total: no count of an earlier sentence's event.
 OTHER_VICTIMS = re.compile(
     r"\b(?:other|more|additional|further) (?:[\w'’-]+ ){0,2}?" + _PERSON + r"|"
-    r"\b(?:bringing|brings|bring|raising|raises) the (?:\w+ )?(?:total|toll|number)\b|"
-    r"\b(?:total|overall|cumulative) (?:death toll|toll|number)\b|\bso far this year\b"
+    r"\b(?:bringing|brings|bring|raising|raises) the (?:\w+ )?(?:total|toll|number)\b|" + TALLY
 )
 #: A count right before "in" and a place: "… and 800 in northern " (the place follows).
 _COUNT_IN = compiled(
